@@ -1,0 +1,42 @@
+"""Translations of messages, from gettext catalogs compiled with Babel.
+
+Source strings are English. The active language is process-wide and is set once
+by the command line (``--lang``, else the province file's default language).
+Messages are translated when they are made, so set the language before loading.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "lstg"
+LANGUAGES = ("vi", "en")
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def set_language(language: str) -> None:
+    """Make ``language`` (``vi`` or ``en``) the language of every later message."""
+    global _translation, _language
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    _language = language
+    _translation = gettext.translation(
+        DOMAIN, localedir=LOCALE_DIR, languages=[language], fallback=True
+    )
+
+
+def current_language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the active language."""
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translation.ngettext(singular, plural, n)

@@ -1,0 +1,283 @@
+"""Loading a data folder into models, with every problem found on the way.
+
+The loader reads each file once through :func:`lstg.reader.read_yaml`, validates
+records one by one (so that one bad record does not hide the others), and gives
+a :class:`~lstg.dataset.DataSet`. Checks that span records live in
+:mod:`lstg.checks`; this module only reads and builds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from lstg.dataset import (
+    CLUB_FILE,
+    CLUBS_DIR,
+    LEDGER_FILE,
+    LOANS_FILE,
+    MEETINGS_DIR,
+    MEMBERS_FILE,
+    PLANS_DIR,
+    PROVINCE_FILE,
+    ClubData,
+    DataSet,
+)
+from lstg.i18n import _
+from lstg.modelerrors import problems_from
+from lstg.problems import Problem, error, warning
+from lstg.reader import read_yaml
+from lstg.schema import BalanceAssertion, Club, Loan, Meeting, Member, Plan, Province, Transaction
+
+M = TypeVar("M", bound=BaseModel)
+
+_YEAR_FILE = re.compile(r"^\d{4}\.yaml$")
+_CLUB_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+KNOWN_CLUB_ENTRIES = {CLUB_FILE, MEMBERS_FILE, LOANS_FILE, LEDGER_FILE, MEETINGS_DIR}
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def load_document(root: Path, path: Path, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Read a file that holds one mapping and validate it as ``model``."""
+    rel = _rel(root, path)
+    result = read_yaml(path, rel)
+    problems = list(result.problems)
+    if result.data is None:
+        return None, problems
+    if not isinstance(result.data, dict):
+        problems.append(
+            error(
+                rel,
+                "file.not-mapping",
+                _("The file should hold a mapping of keys and values."),
+                line=1,
+                column=1,
+            )
+        )
+        return None, problems
+    try:
+        return model.model_validate(result.data), problems
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, file=rel, prefix=(), model=model))
+        return None, problems
+
+
+def load_records(
+    root: Path,
+    path: Path,
+    choose: Callable[[dict[str, Any]], type[BaseModel]],
+    invalid_ids: set[str] | None = None,
+) -> tuple[list[tuple[int, Any]], list[Problem]]:
+    """Read a file that holds a list of records; validate each record on its own.
+
+    Args:
+        choose: gives the model for a record (a ledger line is a transaction or
+            a balance assertion).
+        invalid_ids: where to add the ids of records that failed validation.
+
+    Returns:
+        ``(index in file, model)`` for every valid record, and the problems.
+    """
+    rel = _rel(root, path)
+    result = read_yaml(path, rel)
+    problems = list(result.problems)
+    if result.data is None:
+        return [], problems
+    if not isinstance(result.data, list):
+        problems.append(
+            error(
+                rel,
+                "file.not-list",
+                _("The file should hold a list of entries, each starting with “- ”."),
+                line=1,
+                column=1,
+            )
+        )
+        return [], problems
+    records: list[tuple[int, Any]] = []
+    for index, raw in enumerate(result.data):
+        if not isinstance(raw, dict):
+            problems.append(
+                error(
+                    rel,
+                    "schema.type",
+                    _("Each entry should be a mapping of keys and values."),
+                    where=(index,),
+                )
+            )
+            continue
+        model = choose(raw)
+        try:
+            records.append((index, model.model_validate(raw)))
+        except ValidationError as exc:
+            problems.extend(problems_from(exc, file=rel, prefix=(index,), model=model))
+            if invalid_ids is not None and isinstance(raw.get("id"), str):
+                invalid_ids.add(raw["id"])
+    return records, problems
+
+
+def _ledger_model(raw: dict[str, Any]) -> type[BaseModel]:
+    return BalanceAssertion if "balance" in raw else Transaction
+
+
+def load_club(root: Path, folder: Path) -> tuple[ClubData, list[Problem]]:
+    """Load one club folder: its club file, members, loans, ledger and meetings."""
+    rel_folder = _rel(root, folder)
+    data = ClubData(id=folder.name, folder=rel_folder)
+    problems: list[Problem] = []
+    if not _CLUB_ID.match(folder.name):
+        problems.append(
+            error(
+                rel_folder,
+                "club.bad-id",
+                _("The club folder name “{name}” is not a valid club id.").format(name=folder.name),
+                hint=_("Use lower-case letters without accents, digits and “-”."),
+            )
+        )
+    club_path = folder / CLUB_FILE
+    if club_path.is_file():
+        data.files.append(_rel(root, club_path))
+        data.club, found = load_document(root, club_path, Club)
+        problems.extend(found)
+    else:
+        problems.append(
+            error(
+                rel_folder,
+                "club.no-club-file",
+                _("The club folder has no {file}.").format(file=CLUB_FILE),
+            )
+        )
+    members_path = folder / MEMBERS_FILE
+    if members_path.is_file():
+        data.files.append(_rel(root, members_path))
+        rows, found = load_records(root, members_path, lambda _raw: Member, data.invalid_ids)
+        data.member_rows = [i for i, _m in rows]
+        data.members = [m for _i, m in rows]
+        problems.extend(found)
+    else:
+        problems.append(
+            error(
+                rel_folder,
+                "club.no-members-file",
+                _("The club folder has no {file}.").format(file=MEMBERS_FILE),
+            )
+        )
+    loans_path = folder / LOANS_FILE
+    if loans_path.is_file():
+        data.files.append(_rel(root, loans_path))
+        rows, found = load_records(root, loans_path, lambda _raw: Loan, data.invalid_ids)
+        data.loan_rows = [i for i, _m in rows]
+        data.loans = [m for _i, m in rows]
+        problems.extend(found)
+    ledger_path = folder / LEDGER_FILE
+    if ledger_path.is_file():
+        data.files.append(_rel(root, ledger_path))
+        rows, found = load_records(root, ledger_path, _ledger_model)
+        data.ledger_rows = [i for i, _m in rows]
+        data.ledger = [m for _i, m in rows]
+        problems.extend(found)
+    meetings_dir = folder / MEETINGS_DIR
+    if meetings_dir.is_dir():
+        for path in sorted(meetings_dir.iterdir()):
+            rel = _rel(root, path)
+            if not (path.is_file() and _YEAR_FILE.match(path.name)):
+                problems.append(
+                    warning(
+                        rel,
+                        "club.unknown-file",
+                        _(
+                            "This file is not read: meeting files are named by year, "
+                            "such as 2021.yaml."
+                        ),
+                    )
+                )
+                continue
+            data.files.append(rel)
+            rows, found = load_records(root, path, lambda _raw: Meeting)
+            for index, meeting in rows:
+                data.meetings.append(meeting)
+                data.meeting_rows.append((rel, index))
+            problems.extend(found)
+    for entry in sorted(folder.iterdir()):
+        if entry.name not in KNOWN_CLUB_ENTRIES and not entry.name.startswith("."):
+            problems.append(
+                warning(
+                    _rel(root, entry),
+                    "club.unknown-file",
+                    _("This file is not read: a club folder holds {files}.").format(
+                        files=", ".join(sorted(KNOWN_CLUB_ENTRIES))
+                    ),
+                )
+            )
+    return data, problems
+
+
+def club_folders(root: Path) -> list[Path]:
+    """The club folders of a data folder, in name order."""
+    clubs = root / CLUBS_DIR
+    if not clubs.is_dir():
+        return []
+    return sorted(p for p in clubs.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
+    """Load a whole data folder.
+
+    Args:
+        root: the data folder, holding ``province.yaml``.
+        clubs: if given, load only these club ids (the province and plans are
+            always loaded).
+
+    Returns:
+        The data set, whose ``problems`` are not yet located; see
+        :func:`lstg.reader.locate_problems`.
+    """
+    problems: list[Problem] = []
+    province: Province | None = None
+    province_path = root / PROVINCE_FILE
+    if province_path.is_file():
+        province, found = load_document(root, province_path, Province)
+        problems.extend(found)
+    else:
+        problems.append(
+            error(
+                PROVINCE_FILE,
+                "data.no-province",
+                _("The data folder has no {file}.").format(file=PROVINCE_FILE),
+            )
+        )
+    plans: dict[str, Plan] = {}
+    plans_dir = root / PLANS_DIR
+    if plans_dir.is_dir():
+        for path in sorted(plans_dir.glob("*.yaml")):
+            plan, found = load_document(root, path, Plan)
+            problems.extend(found)
+            if plan is None:
+                continue
+            if plan.id != path.stem:
+                problems.append(
+                    error(
+                        _rel(root, path),
+                        "plan.id-mismatch",
+                        _("The plan id “{id}” differs from its file name “{name}”.").format(
+                            id=plan.id, name=path.name
+                        ),
+                        where=("id",),
+                    )
+                )
+            plans[plan.id] = plan
+    loaded: dict[str, ClubData] = {}
+    for folder in club_folders(root):
+        if clubs is not None and folder.name not in clubs:
+            continue
+        club, found = load_club(root, folder)
+        loaded[club.id] = club
+        problems.extend(found)
+    return DataSet(root=root, province=province, plans=plans, clubs=loaded, problems=problems)

@@ -1,0 +1,199 @@
+"""Turning pydantic's validation errors into problems a club secretary understands."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from lstg.i18n import _
+from lstg.problems import PathPart, Problem, error
+
+
+def problems_from(
+    exc: ValidationError,
+    *,
+    file: str,
+    prefix: tuple[PathPart, ...],
+    model: type[BaseModel],
+) -> list[Problem]:
+    """One problem per pydantic error, located by the error's path inside the file.
+
+    Args:
+        exc: the validation error.
+        file: the file's path relative to the data folder.
+        prefix: the path of the validated value inside the file (a list index, say).
+        model: the model that was validated, to suggest field names.
+    """
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
+        problems.append(_problem(err, loc, file=file, prefix=prefix, model=model))
+    return problems
+
+
+def _is_union_tag(part: Any) -> bool:
+    return isinstance(part, str) and ("[" in part or part.startswith("function-"))
+
+
+def _field_label(loc: Sequence[PathPart]) -> str:
+    names = [str(p) for p in loc if isinstance(p, str)]
+    return names[-1] if names else ""
+
+
+def _problem(
+    err: Any,
+    loc: tuple[PathPart, ...],
+    *,
+    file: str,
+    prefix: tuple[PathPart, ...],
+    model: type[BaseModel],
+) -> Problem:
+    kind: str = err["type"]
+    ctx: dict[str, Any] = err.get("ctx") or {}
+    value = err.get("input")
+    field = _field_label(loc)
+    where = prefix + loc
+    hint: str | None = None
+    key = False
+    code = "schema.invalid"
+
+    if kind == "missing":
+        code = "schema.missing"
+        message = _("The required field “{field}” is missing.").format(field=field)
+        where = prefix + loc[:-1]
+    elif kind == "extra_forbidden":
+        code = "schema.unknown-field"
+        key = True
+        message = _("Unknown field “{field}”.").format(field=field)
+        known = _known_fields(model, loc[:-1])
+        close = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
+        if close:
+            hint = _("Did you mean “{name}”?").format(name=close[0])
+        elif known:
+            hint = _("The fields here are: {names}.").format(names=", ".join(known))
+    elif kind == "literal_error":
+        code = "schema.choice"
+        message = _("“{value}” is not one of the allowed values for “{field}”.").format(
+            value=value, field=field
+        )
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        hint = _("Use one of: {choices}.").format(choices=expected.replace(" or ", ", "))
+        close = difflib.get_close_matches(
+            str(value), [c.strip() for c in expected.replace(" or ", ",").split(",")], n=1
+        )
+        if close:
+            hint = _("Did you mean “{name}”?").format(name=close[0])
+    elif kind in ("int_parsing", "int_type", "int_from_float"):
+        code = "schema.type"
+        message = _("“{field}” should be a whole number, not “{value}”.").format(
+            field=field, value=value
+        )
+    elif kind in ("float_parsing", "float_type"):
+        code = "schema.type"
+        message = _("“{field}” should be a number, not “{value}”.").format(field=field, value=value)
+    elif kind in ("bool_parsing", "bool_type"):
+        code = "schema.type"
+        message = _("“{field}” should be true or false, not “{value}”.").format(
+            field=field, value=value
+        )
+    elif kind == "string_type":
+        code = "schema.type"
+        message = _("“{field}” should be text, not “{value}”.").format(field=field, value=value)
+    elif kind in ("list_type", "tuple_type"):
+        code = "schema.type"
+        message = _("“{field}” should be a list.").format(field=field)
+        hint = _("Write the items one per line, each starting with “- ”.")
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        code = "schema.type"
+        message = _("“{field}” should be a mapping of keys and values.").format(
+            field=field or _("this entry")
+        )
+    elif kind == "string_pattern_mismatch":
+        code = "schema.format"
+        message = _("“{value}” is not a valid value for “{field}”.").format(
+            value=value, field=field
+        )
+        hint = _("Ids use letters, digits, “-”, “_” and “.”; codes are digits in quotes.")
+    elif kind in ("string_too_short", "too_short"):
+        code = "schema.empty"
+        message = _("“{field}” must not be empty.").format(field=field or _("this entry"))
+    elif kind in ("too_long", "string_too_long"):
+        code = "schema.too-long"
+        message = _("“{field}” is too long.").format(field=field)
+    elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        code = "schema.range"
+        bound = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
+        if kind.startswith("greater"):
+            message = _("“{field}” is {value}, below the smallest allowed, {bound}.")
+        else:
+            message = _("“{field}” is {value}, above the largest allowed, {bound}.")
+        message = message.format(field=field, value=value, bound=bound)
+    elif kind == "value_error":
+        code = "schema.value"
+        reason = str(ctx.get("error", err.get("msg", "")))
+        message = (
+            _("“{field}”: {reason}.").format(field=field, reason=reason)
+            if field
+            else (reason[:1].upper() + reason[1:] + ".")
+        )
+    elif kind.startswith("date"):
+        code = "schema.date"
+        message = _("“{field}” is not a valid date: “{value}”.").format(field=field, value=value)
+        hint = _("Write dates as YYYY-MM-DD, such as 2020-11-30.")
+    else:
+        message = _("“{field}” is not valid: {reason}.").format(
+            field=field or _("this entry"), reason=err.get("msg", kind)
+        )
+    return error(file, code, message, where=where, hint=hint, key=key)
+
+
+def _known_fields(model: type[BaseModel], loc: Sequence[PathPart]) -> list[str]:
+    """Field names of the model found by following ``loc`` from ``model``."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            current = _unwrap_item(current)
+            continue
+        fields = _model_of(current)
+        if fields is None or part not in fields.model_fields:
+            return []
+        current = fields.model_fields[part].annotation
+        current = _unwrap_item(current) if _is_container(current) else current
+    found = _model_of(current)
+    return list(found.model_fields) if found is not None else []
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _is_container(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    return origin in (list, dict, tuple) or (
+        origin in (typing.Union, types.UnionType)
+        and any(_is_container(a) for a in typing.get_args(annotation))
+    )
+
+
+def _unwrap_item(annotation: Any) -> Any:
+    args = typing.get_args(annotation)
+    origin = typing.get_origin(annotation)
+    if origin is dict and len(args) == 2:
+        return args[1]
+    if origin in (list, tuple) and args:
+        return args[0]
+    for arg in args:
+        if _is_container(arg):
+            return _unwrap_item(arg)
+    return annotation

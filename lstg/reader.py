@@ -1,0 +1,482 @@
+"""Reading YAML files: the one place where data files are opened and parsed.
+
+Every data file goes through :func:`read_yaml`, which returns plain Python data
+(dicts, lists, strings, numbers, booleans, ``None``) and a list of problems. It
+never raises for bad input: wrong encodings, binary content, syntax errors,
+duplicate keys, aliases (and so alias bombs), Python tags and deep nesting are
+all reported as located problems.
+
+Scalars follow YAML 1.2 (``yes`` is a string, ``012`` is twelve). Dates are kept
+as the text written in the file, so that the schema, not the parser, says when
+a date is impossible, at the place where it is written.
+
+Positions are captured here and nowhere else. Reading keeps no positions for
+files without problems; :func:`locate_problems` re-reads only the files that
+have problems and turns each problem's path inside its file into a 1-based
+line and column.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from lstg.i18n import _
+from lstg.problems import PathPart, Problem, error, warning
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 40
+
+_YAML = "tag:yaml.org,2002:"
+
+
+class _Abort(Exception):
+    """Stops building a document that cannot be read further."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """What reading one file gives: its data (``None`` if unreadable) and its problems."""
+
+    data: Any
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not any(p.is_error for p in self.problems)
+
+
+def _compose(text: str) -> Node | None:
+    yaml = YAML(typ="safe", pure=True)
+    node: Node | None = yaml.compose(text)
+    return node
+
+
+def _tag(node: Node) -> str:
+    tag = node.tag
+    return str(getattr(tag, "value", tag))
+
+
+def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    """Decode a file's bytes as UTF-8, reporting binary content and other encodings."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [
+            error(
+                rel,
+                "file.too-large",
+                _("The file is {size} MB, more than the {limit} MB a data file may have.").format(
+                    size=len(raw) // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
+                ),
+                hint=_("Split the records into several files, such as one meetings file a year."),
+                line=1,
+                column=1,
+            )
+        ]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, column = _byte_position(raw, nul)
+        return None, [
+            error(
+                rel,
+                "file.binary",
+                _("The file is not text: it holds binary data."),
+                hint=_("Data files are YAML text saved as UTF-8; restore this file from git."),
+                line=line,
+                column=column,
+            )
+        ]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _byte_position(raw, exc.start)
+        return None, [
+            error(
+                rel,
+                "file.encoding",
+                _("The file is not saved as UTF-8 (byte 0x{byte:02X} cannot be read).").format(
+                    byte=raw[exc.start]
+                ),
+                hint=_encoding_hint(raw),
+                line=line,
+                column=column,
+            )
+        ]
+    return text, []
+
+
+def _encoding_hint(raw: bytes) -> str:
+    try:
+        raw.decode("cp1258")
+    except UnicodeDecodeError:
+        return _("Save the file again as UTF-8 text.")
+    return _(
+        "It looks like a legacy Vietnamese encoding (Windows-1258 or TCVN3): "
+        "open it in an editor and save it as UTF-8."
+    )
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def read_yaml(path: Path, rel: str) -> ReadResult:
+    """Read one YAML data file.
+
+    Args:
+        path: the file on disk.
+        rel: its path relative to the data folder, used in problems.
+
+    Returns:
+        The plain data and every problem found while reading. ``data`` is ``None``
+        when the file cannot be read at all.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return ReadResult(
+            None,
+            [
+                error(
+                    rel,
+                    "file.unreadable",
+                    _("The file cannot be read: {reason}.").format(reason=exc.strerror or exc),
+                )
+            ],
+        )
+    return parse_text(raw, rel)
+
+
+def parse_text(raw: bytes, rel: str) -> ReadResult:
+    """Parse the bytes of a YAML file; see :func:`read_yaml`."""
+    text, problems = decode(raw, rel)
+    if text is None:
+        return ReadResult(None, problems)
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return ReadResult(
+            None,
+            [
+                error(
+                    rel,
+                    "file.empty",
+                    _("The file is empty."),
+                    hint=_("Restore it from git, or delete it if it is not needed."),
+                    line=1,
+                    column=1,
+                )
+            ],
+        )
+    try:
+        node = _compose(text)
+    except MarkedYAMLError as exc:
+        return ReadResult(None, [_syntax_problem(rel, exc)])
+    except YAMLError as exc:
+        return ReadResult(
+            None,
+            [
+                error(
+                    rel,
+                    "yaml.syntax",
+                    _("The file is not valid YAML: {reason}.").format(
+                        reason=str(exc).splitlines()[0]
+                    ),
+                    line=1,
+                    column=1,
+                )
+            ],
+        )
+    except RecursionError:
+        return ReadResult(
+            None,
+            [
+                error(
+                    rel,
+                    "yaml.too-deep",
+                    _("The file is nested too deeply to be data."),
+                    line=1,
+                    column=1,
+                )
+            ],
+        )
+    if node is None:
+        return ReadResult(
+            None, [error(rel, "file.empty", _("The file is empty."), line=1, column=1)]
+        )
+    builder = _Builder(rel)
+    try:
+        data = builder.build(node, 0)
+    except _Abort as abort:
+        return ReadResult(None, [*builder.problems, abort.problem])
+    return ReadResult(data, builder.problems)
+
+
+def _syntax_problem(rel: str, exc: MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    column = mark.column + 1 if mark is not None else 1
+    what = (exc.problem or exc.context or "").strip()
+    if "duplicate" in what:
+        code = "yaml.duplicate-key"
+    elif "tab" in what:
+        code = "yaml.tab"
+    else:
+        code = "yaml.syntax"
+    message = _("The YAML cannot be read here: {reason}.").format(reason=what)
+    hint = _(
+        "Check the indentation: items of one list or mapping start in the same column, "
+        "with spaces, not tabs."
+    )
+    return error(rel, code, message, hint=hint, line=line, column=column)
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, reporting what data must not hold."""
+
+    def __init__(self, rel: str) -> None:
+        self.rel = rel
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def _mark(self, node: Node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def build(self, node: Node, depth: int, via: Node | None = None) -> Any:
+        if depth > MAX_DEPTH:
+            line, column = self._mark(node)
+            raise _Abort(
+                error(
+                    self.rel,
+                    "yaml.too-deep",
+                    _("The data is nested too deeply here."),
+                    line=line,
+                    column=column,
+                )
+            )
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if id(node) in self._seen:
+            line, column = self._mark(via or node)
+            raise _Abort(
+                error(
+                    self.rel,
+                    "yaml.alias",
+                    _("Anchors and aliases (& and *) are not allowed in data files."),
+                    hint=_("Write each value out in full."),
+                    line=line,
+                    column=column,
+                )
+            )
+        self._seen.add(id(node))
+        tag = _tag(node)
+        if isinstance(node, SequenceNode):
+            if tag != _YAML + "seq":
+                self._bad_tag(node, tag)
+            return [self.build(item, depth + 1) for item in node.value]
+        if isinstance(node, MappingNode):
+            if tag != _YAML + "map":
+                self._bad_tag(node, tag)
+            return self._mapping(node, depth)
+        self._bad_tag(node, tag)
+        return None
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                line, column = self._mark(key_node)
+                raise _Abort(
+                    error(
+                        self.rel,
+                        "yaml.complex-key",
+                        _("A key must be a plain word."),
+                        line=line,
+                        column=column,
+                    )
+                )
+            key = self._scalar(key_node)
+            if isinstance(key, (list, dict)):
+                key = str(key)
+            if key in result:
+                line, column = self._mark(key_node)
+                self.problems.append(
+                    error(
+                        self.rel,
+                        "yaml.duplicate-key",
+                        _("The key “{key}” appears twice in the same mapping.").format(key=key),
+                        hint=_("Keep one of the two; each fact is stated once."),
+                        line=line,
+                        column=column,
+                    )
+                )
+                continue
+            result[key] = self.build(value_node, depth + 1, key_node)
+        return result
+
+    def _bad_tag(self, node: Node, tag: str) -> None:
+        line, column = self._mark(node)
+        raise _Abort(
+            error(
+                self.rel,
+                "yaml.tag",
+                _("The tag “{tag}” is not allowed in data files.").format(tag=tag),
+                hint=_("Remove the tag; data files hold plain values only."),
+                line=line,
+                column=column,
+            )
+        )
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        tag = _tag(node)
+        value = node.value
+        if tag == _YAML + "str" or tag == _YAML + "timestamp":
+            return self._text(node, value)
+        if tag == _YAML + "int":
+            return _to_int(value)
+        if tag == _YAML + "float":
+            return _to_float(value)
+        if tag == _YAML + "bool":
+            return value.lower() == "true"
+        if tag == _YAML + "null":
+            return None
+        self._bad_tag(node, tag)
+        return None
+
+    def _text(self, node: ScalarNode, value: str) -> str:
+        if value.isascii() or unicodedata.is_normalized("NFC", value):
+            return value
+        line, column = self._mark(node)
+        self.problems.append(
+            warning(
+                self.rel,
+                "text.not-nfc",
+                _("The text “{text}” is not in the standard Unicode form (NFC).").format(
+                    text=unicodedata.normalize("NFC", value)
+                ),
+                hint=_("It was read as NFC; retype it or save the file from a current editor."),
+                line=line,
+                column=column,
+            )
+        )
+        return unicodedata.normalize("NFC", value)
+
+
+def _to_int(text: str) -> int:
+    """A YAML 1.2 integer: decimal, ``0o`` octal or ``0x`` hex, ``_`` allowed."""
+    clean = text.replace("_", "")
+    sign = -1 if clean.startswith("-") else 1
+    digits = clean.lstrip("+-")
+    if digits[:2] in ("0o", "0O"):
+        return sign * int(digits[2:], 8)
+    if digits[:2] in ("0x", "0X"):
+        return sign * int(digits[2:], 16)
+    if digits[:2] in ("0b", "0B"):
+        return sign * int(digits[2:], 2)
+    return sign * int(digits)
+
+
+def _to_float(text: str) -> float:
+    clean = text.replace("_", "").lower()
+    if clean in (".inf", "+.inf"):
+        return float("inf")
+    if clean == "-.inf":
+        return float("-inf")
+    if clean == ".nan":
+        return float("nan")
+    return float(clean)
+
+
+def locate(node: Node | None, where: Sequence[PathPart], key: bool) -> tuple[int, int]:
+    """1-based line and column of the value at ``where`` in a composed document.
+
+    Follows ``where`` as far as it exists; a missing key points at its parent mapping.
+    """
+    if node is None:
+        return 1, 1
+    current: Node = node
+    key_node: Node | None = None
+    for part in where:
+        key_node = None
+        if isinstance(current, MappingNode):
+            found = None
+            for k, v in current.value:
+                if isinstance(k, ScalarNode) and (k.value == part or k.value == str(part)):
+                    found = (k, v)
+                    break
+            if found is None:
+                break
+            key_node, current = found
+        elif isinstance(current, SequenceNode) and isinstance(part, int):
+            if not 0 <= part < len(current.value):
+                break
+            current = current.value[part]
+        else:
+            break
+    target = key_node if key and key_node is not None else current
+    return target.start_mark.line + 1, target.start_mark.column + 1
+
+
+def locate_problems(root: Path, problems: Iterable[Problem]) -> list[Problem]:
+    """Fill in line and column for problems that carry only a path inside their file.
+
+    Each file with such problems is read and composed once more; files without
+    problems are not touched.
+    """
+    trees: dict[str, Node | None] = {}
+    located: list[Problem] = []
+    for problem in problems:
+        if problem.line:
+            located.append(problem)
+            continue
+        if problem.file not in trees:
+            trees[problem.file] = _compose_quietly(root / problem.file)
+        tree = trees[problem.file]
+        if tree is None:
+            located.append(problem.at(1, 1) if (root / problem.file).is_file() else problem)
+            continue
+        line, column = locate(tree, problem.where, problem.key)
+        located.append(problem.at(line, column))
+    return located
+
+
+def _compose_quietly(path: Path) -> Node | None:
+    try:
+        raw = path.read_bytes()
+        text, _problems = decode(raw, "")
+        if text is None:
+            return None
+        return _compose(text)
+    except (OSError, YAMLError, RecursionError):
+        return None
+
+
+def source_line(root: Path, problem: Problem) -> str | None:
+    """The text of the problem's line, for showing it under the message."""
+    if problem.line < 1:
+        return None
+    try:
+        raw = (root / problem.file).read_bytes()
+    except OSError:
+        return None
+    if b"\x00" in raw[:MAX_FILE_BYTES]:
+        return None
+    lines = raw.decode("utf-8", errors="replace").splitlines()
+    if problem.line > len(lines):
+        return None
+    return lines[problem.line - 1]

@@ -1,0 +1,109 @@
+"""Building blocks shared by every schema: the strict base model and field types.
+
+Validators raise ``ValueError`` with a short message that a club secretary can
+act on; the loader turns pydantic's errors into located problems.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from lstg.i18n import _
+
+
+class Model(BaseModel):
+    """Base of every data model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _ISO_DATE.match(text):
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                raise ValueError(
+                    _("{text} is not a date that exists in the calendar").format(text=text)
+                ) from None
+        vn = _VN_DATE.match(text)
+        if vn:
+            day, month, year = vn.groups()
+            raise ValueError(
+                _("dates are written year first: write {iso} for {text}").format(
+                    iso=f"{year}-{int(month):02d}-{int(day):02d}", text=text
+                )
+            )
+    raise ValueError(_("a date is written as YYYY-MM-DD, for example 2020-11-30"))
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+"""A calendar date written ``YYYY-MM-DD``; impossible dates are errors."""
+
+
+def _nfc(value: str) -> str:
+    return unicodedata.normalize("NFC", value)
+
+
+Text = Annotated[str, AfterValidator(_nfc), Field(min_length=1)]
+"""Non-empty text, normalised to NFC."""
+
+
+def _code(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, str):
+        if isinstance(value, int):
+            raise ValueError(_('write the code in quotes, such as "06091", so that its zeros stay'))
+        raise ValueError(_('a code is text in quotes, such as "06091"'))
+    return value
+
+
+Code = Annotated[str, BeforeValidator(_code), Field(pattern=r"^\d{2,6}$")]
+"""An administrative unit code: digits kept as text, leading zeros included."""
+
+
+_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+
+
+def _ident(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError(_("an id is text; write it in quotes, or start it with a letter"))
+    return value
+
+
+Ident = Annotated[str, BeforeValidator(_ident), Field(pattern=_ID, max_length=64)]
+"""An identifier: letters, digits, ``.``, ``_`` and ``-``, such as ``M001``."""
+
+
+def _money(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError(_("an amount is a whole number of đồng"))
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        raise ValueError(_("an amount is a whole number of đồng, without decimals"))
+    if isinstance(value, str):
+        raise ValueError(
+            _("write the amount as a plain number without separators, such as 1000000")
+        )
+    return value
+
+
+Money = Annotated[int, BeforeValidator(_money), Field(ge=0, le=10**12)]
+"""A non-negative amount in whole đồng."""
+
+SignedMoney = Annotated[int, BeforeValidator(_money), Field(ge=-(10**12), le=10**12)]
+"""An amount in whole đồng: positive for money in, negative for money out."""
+
+Year = Annotated[int, Field(ge=1900, le=2100)]

@@ -1,0 +1,115 @@
+"""``meetings/<year>.yaml``: the club's meetings of one year, in date order.
+
+A month with no meeting is recorded as an entry of kind ``skipped`` with a
+reason, so that a gap in the records can be told from a missing record.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from lstg.i18n import _
+from lstg.schema.common import Ident, IsoDate, Model, Text
+
+ActivityArea = Literal[
+    "income",
+    "health",
+    "home-care",
+    "self-help",
+    "rights",
+    "learning",
+    "culture",
+    "resources",
+]
+"""The eight activity areas of the national model, in its order."""
+
+ACTIVITY_AREAS: tuple[str, ...] = (
+    "income",
+    "health",
+    "home-care",
+    "self-help",
+    "rights",
+    "learning",
+    "culture",
+    "resources",
+)
+
+_BP = re.compile(r"^\s*(\d{2,4})\s*/\s*(\d{2,4})\s*$")
+
+
+def _blood_pressure(value: Any) -> Any:
+    if isinstance(value, str):
+        match = _BP.match(value)
+        if match:
+            return (int(match.group(1)), int(match.group(2)))
+    raise ValueError(_("blood pressure is written systolic/diastolic, such as 130/85"))
+
+
+BloodPressure = Annotated[tuple[int, int], BeforeValidator(_blood_pressure)]
+"""Blood pressure in mmHg, written ``130/85`` and held as (systolic, diastolic)."""
+
+
+class HealthCheck(Model):
+    """One member's measurements at a meeting; any of them may be missing."""
+
+    member: Ident
+    weight: float | None = Field(default=None, gt=0)
+    bp: BloodPressure | None = None
+    glucose: float | None = Field(default=None, gt=0)
+
+    @model_validator(mode="after")
+    def _something_measured(self) -> HealthCheck:
+        if self.weight is None and self.bp is None and self.glucose is None:
+            raise ValueError(_("a health check records at least one of weight, bp or glucose"))
+        return self
+
+    @property
+    def hypertensive(self) -> bool | None:
+        """High blood pressure: 140 systolic or more, or 90 diastolic or more."""
+        if self.bp is None:
+            return None
+        return self.bp[0] >= 140 or self.bp[1] >= 90
+
+
+class HomeCareVisit(Model):
+    """Home-care visits by a volunteer to one member since the previous meeting."""
+
+    volunteer: Ident
+    member: Ident
+    visits: int = Field(default=1, ge=1, le=100)
+
+
+class Meeting(Model):
+    """One meeting, or one month marked as skipped.
+
+    Attributes:
+        kind: ``regular`` (the monthly meeting), ``extra`` or ``skipped``.
+        reason: why the month was skipped; only for ``skipped``.
+    """
+
+    date: IsoDate
+    kind: Literal["regular", "extra", "skipped"] = "regular"
+    reason: Text | None = None
+    activities: list[ActivityArea] = Field(default_factory=list)
+    attendance: list[Ident] = Field(default_factory=list)
+    health_checks: list[HealthCheck] = Field(default_factory=list)
+    home_care_visits: list[HomeCareVisit] = Field(default_factory=list)
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Meeting:
+        if self.kind == "skipped":
+            if self.reason is None:
+                raise ValueError(_("a skipped month needs a reason"))
+            if self.attendance or self.health_checks or self.activities:
+                raise ValueError(_("a skipped month has no attendance, activities or checks"))
+        elif self.reason is not None:
+            raise ValueError(_("only a skipped month has a reason; use note"))
+        return self
+
+    @property
+    def held(self) -> bool:
+        return self.kind != "skipped"

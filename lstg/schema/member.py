@@ -1,0 +1,83 @@
+"""``members.yaml``: the club's members, one entry each, in the order they joined."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from lstg.i18n import _
+from lstg.schema.common import Ident, IsoDate, Model, Text, Year
+
+Gender = Literal["female", "male"]
+Household = Literal["poor", "near-poor", "none"]
+
+
+class Departure(Model):
+    """When and why a member left the club."""
+
+    date: IsoDate
+    reason: Text
+
+
+class Member(Model):
+    """One member of a club.
+
+    Either ``birth_year`` or ``birth_date`` is given, not both: many older rural
+    members know only their year of birth. ``household`` is the commune's
+    certification of a poor or near-poor household, with the year it was made.
+    """
+
+    id: Ident
+    name: Text
+    gender: Gender
+    birth_year: Year | None = None
+    birth_date: IsoDate | None = None
+    ethnicity: Text | None = None
+    household: Household = "none"
+    household_certified: Year | None = None
+    living_alone: bool = False
+    disability: bool = False
+    joined: IsoDate
+    left: Departure | None = None
+    consent: IsoDate | None = None
+    team: Ident | None = None
+    groups: list[Ident] = Field(default_factory=list)
+    home_care_volunteer: bool = False
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Member:
+        if self.birth_year is not None and self.birth_date is not None:
+            raise ValueError(_("give the birth year or the birth date, not both"))
+        if self.household != "none" and self.household_certified is None:
+            raise ValueError(
+                _("a poor or near-poor household needs household_certified, the year certified")
+            )
+        if self.left is not None and self.left.date < self.joined:
+            raise ValueError(_("a member cannot leave before joining"))
+        return self
+
+    @property
+    def known_birth_year(self) -> int | None:
+        if self.birth_date is not None:
+            return self.birth_date.year
+        return self.birth_year
+
+    def age_on(self, day: date) -> int | None:
+        """Full years of age on ``day``; ``None`` when the birth is not recorded.
+
+        A member known only by the year of birth is counted as born on 1 January
+        of that year, the convention of Vietnamese civil records for unknown dates.
+        """
+        if self.birth_date is not None:
+            born = self.birth_date
+        elif self.birth_year is not None:
+            born = date(self.birth_year, 1, 1)
+        else:
+            return None
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    def is_member_on(self, day: date) -> bool:
+        """Whether the member had joined and not yet left on ``day``."""
+        return self.joined <= day and (self.left is None or day < self.left.date)

@@ -1,0 +1,99 @@
+"""Plan files, ``plans/<phase>.yaml``: a phase's dates, targets and quality criteria.
+
+Each rule compares an indicator of the roll-up layer (by name) with bounds, in
+the manner of DHIS2 validation rules: a left side (the indicator, over a
+window), an operator, a right side (the bounds), a strategy for missing values,
+an importance, and an instruction for whoever must act when it is not met.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from lstg.i18n import _
+from lstg.schema.common import Ident, IsoDate, Model, Text
+
+
+class Label(Model):
+    """A text in Vietnamese and in English."""
+
+    vi: Text
+    en: Text
+
+    def get(self, language: str) -> str:
+        return self.en if language == "en" else self.vi
+
+
+Operator = Literal["at_least", "at_most", "between", "more_than", "less_than"]
+Scope = Literal["club", "district", "commune", "province"]
+Window = Literal["as_of", "period", "phase", "since_founding"]
+Importance = Literal["high", "medium", "low"]
+Missing = Literal["no_data", "not_met", "skip"]
+Unit = Literal["count", "percent", "dong", "months"]
+
+
+class Rule(Model):
+    """One quality criterion or target.
+
+    Attributes:
+        indicator: name of a roll-up indicator, such as ``members``.
+        params: arguments of the indicator, such as a founding date range.
+        bounds: one number, or two for ``between`` (both ends included).
+        window: as of the report date, over the report period, over the whole
+            phase, or since the club was founded.
+        missing: what a missing value gives: ``no_data``, ``not_met``, or
+            ``skip`` (the rule is left out).
+        well_managed: a club criterion that counts toward "well managed, all
+            activities" (the 70% target).
+    """
+
+    id: Ident
+    label: Label
+    scope: Scope
+    indicator: Ident
+    params: dict[str, str | int | float | bool] = Field(default_factory=dict)
+    operator: Operator
+    bounds: list[float] = Field(min_length=1, max_length=2)
+    unit: Unit = "count"
+    window: Window = "as_of"
+    importance: Importance = "medium"
+    missing: Missing = "no_data"
+    well_managed: bool = False
+    instruction: Label | None = None
+
+    @model_validator(mode="after")
+    def _bounds_fit_operator(self) -> Rule:
+        expected = 2 if self.operator == "between" else 1
+        if len(self.bounds) != expected:
+            raise ValueError(
+                _("the operator {operator} takes {count} bound(s)").format(
+                    operator=self.operator, count=expected
+                )
+            )
+        if expected == 2 and self.bounds[0] > self.bounds[1]:
+            raise ValueError(_("the lower bound comes first"))
+        return self
+
+
+class Plan(Model):
+    """One phase of the scheme, such as 2021–2025, with its rules."""
+
+    id: Ident
+    name: Label
+    start: IsoDate
+    end: IsoDate
+    source: Text | None = None
+    previous: Ident | None = None
+    rules: list[Rule] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Plan:
+        if self.end < self.start:
+            raise ValueError(_("a plan ends after it starts"))
+        ids = [rule.id for rule in self.rules]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(_("rule ids must be unique: {ids}").format(ids=", ".join(duplicates)))
+        return self
