@@ -1,0 +1,125 @@
+"""What every club check needs: the club's records indexed once, and how to say money."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from babel.numbers import format_decimal
+
+from lstg.dataset import CLUB_FILE, LEDGER_FILE, LOANS_FILE, MEMBERS_FILE, ClubData
+from lstg.i18n import _, current_language
+from lstg.schema import Club, Loan, Meeting, Member
+from lstg.schema.club import Fund
+from lstg.schema.ledger import BalanceAssertion, Transaction
+
+
+class Standing(Enum):
+    """Where a person stood with the club on a given day."""
+
+    MEMBER = "member"
+    UNKNOWN = "unknown"
+    INVALID = "invalid"
+    NOT_YET = "not-yet"
+    LEFT = "left"
+
+
+@dataclass(slots=True)
+class ClubView:
+    """One loaded club with its records indexed, built once for all checks.
+
+    Attributes:
+        data: the loaded club folder.
+        today: the day taken as today; later dates are in the future.
+        members: valid members by id (the first one, if an id is repeated).
+        member_rows: the index in ``members.yaml`` of each member in ``members``.
+    """
+
+    data: ClubData
+    today: date
+    members: dict[str, Member] = field(default_factory=dict)
+    member_rows: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, data: ClubData, today: date) -> ClubView:
+        view = cls(data, today)
+        for row, member in zip(data.member_rows, data.members, strict=True):
+            if member.id not in view.members:
+                view.members[member.id] = member
+                view.member_rows[member.id] = row
+        return view
+
+    @property
+    def club(self) -> Club | None:
+        return self.data.club
+
+    @property
+    def club_file(self) -> str:
+        return self.data.file(CLUB_FILE)
+
+    @property
+    def members_file(self) -> str:
+        return self.data.file(MEMBERS_FILE)
+
+    @property
+    def loans_file(self) -> str:
+        return self.data.file(LOANS_FILE)
+
+    @property
+    def ledger_file(self) -> str:
+        return self.data.file(LEDGER_FILE)
+
+    def loans(self) -> Iterator[tuple[int, Loan]]:
+        """Each valid loan with its index in ``loans.yaml``."""
+        return zip(self.data.loan_rows, self.data.loans, strict=True)
+
+    def meetings(self) -> Iterator[tuple[str, int, Meeting]]:
+        """Each valid meeting with its file and its index in that file."""
+        for (file, row), meeting in zip(self.data.meeting_rows, self.data.meetings, strict=True):
+            yield file, row, meeting
+
+    def transactions(self) -> Iterator[tuple[int, Transaction]]:
+        for row, entry in zip(self.data.ledger_rows, self.data.ledger, strict=True):
+            if isinstance(entry, Transaction):
+                yield row, entry
+
+    def assertions(self) -> Iterator[tuple[int, BalanceAssertion]]:
+        for row, entry in zip(self.data.ledger_rows, self.data.ledger, strict=True):
+            if isinstance(entry, BalanceAssertion):
+                yield row, entry
+
+    def standing(self, member_id: str, day: date) -> Standing:
+        """Whether ``member_id`` was a member of the club at the end of ``day``."""
+        member = self.members.get(member_id)
+        if member is None:
+            if member_id in self.data.invalid_ids:
+                return Standing.INVALID
+            return Standing.UNKNOWN
+        if day < member.joined:
+            return Standing.NOT_YET
+        if member.left is not None and day >= member.left.date:
+            return Standing.LEFT
+        return Standing.MEMBER
+
+    def fund(self, name: str) -> Fund | None:
+        """The club's fund called ``name``, if the club file was read and has it."""
+        if self.club is None:
+            return None
+        return next((f for kind, f in self.club.funds.items() if kind == name), None)
+
+    def fund_names(self) -> set[str]:
+        """The keys of the club's funds; empty when the club file could not be read."""
+        return set(self.club.funds) if self.club is not None else set()
+
+
+def money(amount: int) -> str:
+    """An amount of đồng in the active language: ``1.500.000 đ`` or ``1,500,000 đ``."""
+    locale = "vi_VN" if current_language() == "vi" else "en_GB"
+    return _("{amount} đ").format(amount=format_decimal(amount, format="#,##0", locale=locale))
+
+
+def iso(day: date) -> str:
+    """A date as it is written in the data files."""
+    return day.isoformat()

@@ -1,0 +1,276 @@
+"""Dates that contradict each other: before founding, in the wrong file, out of order."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from lstg.checks.common import ClubView, iso
+from lstg.i18n import _
+from lstg.problems import PathPart, Problem, error, warning
+
+
+def check_club_dates(view: ClubView) -> list[Problem]:
+    """Funds and regulations come after founding; nothing moves after dissolution."""
+    club = view.club
+    if club is None:
+        return []
+    problems: list[Problem] = []
+    for kind, fund in club.funds.items():
+        if fund.opened < club.founded:
+            problems.append(
+                error(
+                    view.club_file,
+                    "fund.before-founding",
+                    _(
+                        "The fund “{fund}” was opened on {opened}, "
+                        "before the club was founded on {founded}."
+                    ).format(fund=kind, opened=iso(fund.opened), founded=iso(club.founded)),
+                    where=("funds", kind, "opened"),
+                )
+            )
+    if club.fund_regulations is not None and club.fund_regulations < club.founded:
+        problems.append(
+            error(
+                view.club_file,
+                "club.regulations-before-founding",
+                _(
+                    "The fund regulations were adopted on {day}, "
+                    "before the club was founded on {founded}."
+                ).format(day=iso(club.fund_regulations), founded=iso(club.founded)),
+                where=("fund_regulations",),
+            )
+        )
+    for index, change in enumerate(club.status_changes):
+        before = (
+            club.status_on(change.date - timedelta(days=1)) if change.date > club.founded else None
+        )
+        if before == change.status:
+            problems.append(
+                warning(
+                    view.club_file,
+                    "club.status-unchanged",
+                    _("The club was already {status} before {day}.").format(
+                        status=change.status, day=iso(change.date)
+                    ),
+                    where=("status_changes", index, "status"),
+                )
+            )
+        if before == "dissolved":
+            problems.append(
+                error(
+                    view.club_file,
+                    "club.after-dissolution",
+                    _("The status changes on {day}, after the club was dissolved.").format(
+                        day=iso(change.date)
+                    ),
+                    hint=_("A club that starts again after dissolution is a new club."),
+                    where=("status_changes", index, "date"),
+                )
+            )
+    for row, loan in view.loans():
+        loan_fund = view.fund(loan.fund)
+        if loan_fund is not None and loan.disbursed < loan_fund.opened:
+            problems.append(
+                error(
+                    view.loans_file,
+                    "loan.before-fund-opened",
+                    _(
+                        "Loan {id} was disbursed on {day}, "
+                        "before the fund “{fund}” was opened on {opened}."
+                    ).format(
+                        id=loan.id,
+                        day=iso(loan.disbursed),
+                        fund=loan.fund,
+                        opened=iso(loan_fund.opened),
+                    ),
+                    where=(row, "disbursed"),
+                )
+            )
+        if club.status_on(loan.disbursed) == "dissolved":
+            problems.append(
+                error(
+                    view.loans_file,
+                    "loan.after-dissolution",
+                    _("Loan {id} was disbursed on {day}, after the club was dissolved.").format(
+                        id=loan.id, day=iso(loan.disbursed)
+                    ),
+                    where=(row, "disbursed"),
+                )
+            )
+    for row, entry in view.transactions():
+        entry_fund = view.fund(entry.fund)
+        if entry_fund is not None and entry.date < entry_fund.opened:
+            problems.append(
+                error(
+                    view.ledger_file,
+                    "ledger.before-fund-opened",
+                    _(
+                        "This entry of {day} is before the fund “{fund}” was opened on {opened}."
+                    ).format(day=iso(entry.date), fund=entry.fund, opened=iso(entry_fund.opened)),
+                    where=(row, "date"),
+                )
+            )
+    last: date | None = None
+    for row, line in zip(view.data.ledger_rows, view.data.ledger, strict=True):
+        if last is not None and line.date < last:
+            problems.append(
+                warning(
+                    view.ledger_file,
+                    "ledger.out-of-order",
+                    _("This entry of {day} comes after one of {previous}.").format(
+                        day=iso(line.date), previous=iso(last)
+                    ),
+                    hint=_("Keep the ledger in date order, so that it reads like the cash book."),
+                    where=(row, "date"),
+                )
+            )
+        last = line.date if last is None else max(last, line.date)
+    return problems
+
+
+def check_meeting_dates(view: ClubView) -> list[Problem]:
+    """Meetings are after founding, in their year's file, once per date and in order."""
+    club = view.club
+    problems: list[Problem] = []
+    seen: dict[date, str] = {}
+    previous: dict[str, date] = {}
+    for file, row, meeting in view.meetings():
+        where: tuple[PathPart, ...] = (row, "date")
+        year = file.rsplit("/", 1)[-1].removesuffix(".yaml")
+        if str(meeting.date.year) != year:
+            problems.append(
+                error(
+                    file,
+                    "meeting.wrong-year",
+                    _("A meeting of {day} is written in the file of {year}.").format(
+                        day=iso(meeting.date), year=year
+                    ),
+                    hint=_("Move it to meetings/{year}.yaml, or correct the date.").format(
+                        year=meeting.date.year
+                    ),
+                    where=where,
+                )
+            )
+        if club is not None and meeting.date < club.founded:
+            problems.append(
+                error(
+                    file,
+                    "meeting.before-founding",
+                    _("The meeting of {day} is before the club was founded on {founded}.").format(
+                        day=iso(meeting.date), founded=iso(club.founded)
+                    ),
+                    where=where,
+                )
+            )
+        if club is not None and meeting.held and club.status_on(meeting.date) == "dissolved":
+            problems.append(
+                error(
+                    file,
+                    "meeting.after-dissolution",
+                    _("The meeting of {day} is after the club was dissolved.").format(
+                        day=iso(meeting.date)
+                    ),
+                    where=where,
+                )
+            )
+        if meeting.date in seen:
+            problems.append(
+                error(
+                    file,
+                    "meeting.duplicate-date",
+                    _("A meeting of {day} is already recorded in {file}.").format(
+                        day=iso(meeting.date), file=seen[meeting.date]
+                    ),
+                    hint=_("Merge the two entries into one."),
+                    where=where,
+                )
+            )
+        else:
+            seen[meeting.date] = file
+        if file in previous and meeting.date < previous[file]:
+            problems.append(
+                warning(
+                    file,
+                    "meeting.out-of-order",
+                    _("The meeting of {day} comes after one of {previous}.").format(
+                        day=iso(meeting.date), previous=iso(previous[file])
+                    ),
+                    hint=_("Keep meetings in date order."),
+                    where=where,
+                )
+            )
+        previous[file] = max(previous.get(file, meeting.date), meeting.date)
+    return problems
+
+
+def check_member_dates(view: ClubView) -> list[Problem]:
+    """Members join after the club was founded (a warning: founders may join first)."""
+    club = view.club
+    if club is None:
+        return []
+    problems: list[Problem] = []
+    for row, member in zip(view.data.member_rows, view.data.members, strict=True):
+        if member.joined < club.founded:
+            problems.append(
+                warning(
+                    view.members_file,
+                    "member.joined-before-founding",
+                    _(
+                        "Member {id} joined on {joined}, before the club was founded on {founded}."
+                    ).format(id=member.id, joined=iso(member.joined), founded=iso(club.founded)),
+                    where=(row, "joined"),
+                )
+            )
+    return problems
+
+
+def check_future(view: ClubView) -> list[Problem]:
+    """No fact recorded as having happened is dated after today.
+
+    Due dates and schedules are plans, and may lie ahead.
+    """
+    found: list[tuple[str, tuple[PathPart, ...], date]] = []
+    club = view.club
+    if club is not None:
+        found.append((view.club_file, ("founded",), club.founded))
+        if club.launched is not None:
+            found.append((view.club_file, ("launched",), club.launched))
+        if club.fund_regulations is not None:
+            found.append((view.club_file, ("fund_regulations",), club.fund_regulations))
+        for i, change in enumerate(club.status_changes):
+            found.append((view.club_file, ("status_changes", i, "date"), change.date))
+        for i, seat in enumerate(club.board):
+            found.append((view.club_file, ("board", i, "start"), seat.start))
+        for kind, fund in club.funds.items():
+            found.append((view.club_file, ("funds", kind, "opened"), fund.opened))
+    for row, member in zip(view.data.member_rows, view.data.members, strict=True):
+        found.append((view.members_file, (row, "joined"), member.joined))
+        if member.birth_date is not None:
+            found.append((view.members_file, (row, "birth_date"), member.birth_date))
+        if member.left is not None:
+            found.append((view.members_file, (row, "left", "date"), member.left.date))
+        if member.consent is not None:
+            found.append((view.members_file, (row, "consent"), member.consent))
+    for row, loan in view.loans():
+        found.append((view.loans_file, (row, "disbursed"), loan.disbursed))
+        for i, repayment in enumerate(loan.repayments):
+            found.append((view.loans_file, (row, "repayments", i, "date"), repayment.date))
+        if loan.written_off is not None:
+            found.append((view.loans_file, (row, "written_off", "date"), loan.written_off.date))
+    for file, row, meeting in view.meetings():
+        found.append((file, (row, "date"), meeting.date))
+    for row, entry in zip(view.data.ledger_rows, view.data.ledger, strict=True):
+        found.append((view.ledger_file, (row, "date"), entry.date))
+    return [
+        error(
+            file,
+            "date.future",
+            _("The date {day} is in the future (today is {today}).").format(
+                day=iso(day), today=iso(view.today)
+            ),
+            hint=_("Only what has happened is recorded; check the year."),
+            where=where,
+        )
+        for file, where, day in found
+        if day > view.today
+    ]

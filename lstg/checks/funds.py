@@ -1,0 +1,159 @@
+"""The funds' cash, day by day: balance assertions hold and no fund is overdrawn.
+
+A fund's cash at the end of a day is the sum, up to that day, of its ledger
+transactions, minus the loans disbursed from it, plus the principal and the
+interest repaid on those loans. A written-off loan changes nothing: its money
+left the fund when it was lent.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from lstg.checks.common import ClubView, iso, money
+from lstg.i18n import _
+from lstg.problems import PathPart, Problem, error
+
+
+@dataclass(frozen=True, slots=True)
+class _Move:
+    """Money into (positive) or out of (negative) a fund, and where it is written."""
+
+    day: date
+    amount: int
+    file: str
+    where: tuple[PathPart, ...]
+    loan: str | None = None
+
+
+def _moves(view: ClubView) -> dict[str, list[_Move]]:
+    moves: dict[str, list[_Move]] = defaultdict(list)
+    for row, entry in view.transactions():
+        moves[entry.fund].append(_Move(entry.date, entry.amount, view.ledger_file, (row, "amount")))
+    for row, loan in view.loans():
+        moves[loan.fund].append(
+            _Move(loan.disbursed, -loan.amount, view.loans_file, (row, "amount"), loan.id)
+        )
+        for index, repayment in enumerate(loan.repayments):
+            moves[loan.fund].append(
+                _Move(
+                    repayment.date,
+                    repayment.principal + repayment.interest,
+                    view.loans_file,
+                    (row, "repayments", index),
+                )
+            )
+    for fund_moves in moves.values():
+        fund_moves.sort(key=lambda m: m.day)
+    return moves
+
+
+def cash_by_day(view: ClubView, fund: str) -> list[tuple[date, int]]:
+    """The fund's cash at the end of each day on which it moved, in date order."""
+    days: dict[date, int] = {}
+    cash = 0
+    for move in _moves(view).get(fund, []):
+        cash += move.amount
+        days[move.day] = cash
+    return sorted(days.items())
+
+
+def check_cash(view: ClubView) -> list[Problem]:
+    """Balance assertions hold, and no fund pays out more than it holds."""
+    moves = _moves(view)
+    problems: list[Problem] = []
+    for fund, fund_moves in sorted(moves.items()):
+        problems.extend(_overdrawn(view, fund, fund_moves))
+    previous: dict[str, date] = {}
+    for row, assertion in view.assertions():
+        fund_moves = moves.get(assertion.fund, [])
+        cash = sum(m.amount for m in fund_moves if m.day <= assertion.date)
+        if cash != assertion.balance:
+            since = previous.get(assertion.fund)
+            hint = (
+                _("Look for a missing or mistyped entry or repayment between {start} and {end}.")
+                if since is not None
+                else _("Look for a missing or mistyped entry or repayment up to {end}.")
+            ).format(start=iso(since) if since else "", end=iso(assertion.date))
+            problems.append(
+                error(
+                    view.ledger_file,
+                    "ledger.balance-mismatch",
+                    _(
+                        "The fund “{fund}” should hold {balance} at the end of {day}, but the "
+                        "records give {cash} (a difference of {difference})."
+                    ).format(
+                        fund=assertion.fund,
+                        balance=money(assertion.balance),
+                        day=iso(assertion.date),
+                        cash=money(cash),
+                        difference=money(assertion.balance - cash),
+                    ),
+                    hint=hint,
+                    where=(row, "balance"),
+                )
+            )
+        previous[assertion.fund] = assertion.date
+    return problems
+
+
+def _overdrawn(view: ClubView, fund: str, moves: list[_Move]) -> list[Problem]:
+    """Report each time the fund's cash goes below zero at the end of a day."""
+    problems: list[Problem] = []
+    cash = 0
+    negative = False
+    index = 0
+    while index < len(moves):
+        day = moves[index].day
+        todays: list[_Move] = []
+        while index < len(moves) and moves[index].day == day:
+            todays.append(moves[index])
+            index += 1
+        cash += sum(m.amount for m in todays)
+        if cash >= 0:
+            negative = False
+            continue
+        if negative:
+            continue
+        negative = True
+        loans = [m for m in todays if m.loan is not None]
+        held = cash - sum(m.amount for m in loans)
+        if loans:
+            culprit = loans[-1]
+            problems.append(
+                error(
+                    culprit.file,
+                    "loan.exceeds-fund",
+                    _(
+                        "Loan {id} of {amount} was disbursed on {day}, but the fund “{fund}” "
+                        "held only {held} that day."
+                    ).format(
+                        id=culprit.loan,
+                        amount=money(-culprit.amount),
+                        day=iso(day),
+                        fund=fund,
+                        held=money(max(held, 0)),
+                    ),
+                    hint=_(
+                        "Record the money that came into the fund before this loan in {file}, "
+                        "or correct the amount."
+                    ).format(file="ledger.yaml"),
+                    where=culprit.where,
+                )
+            )
+        else:
+            culprit = min(todays, key=lambda m: m.amount)
+            problems.append(
+                error(
+                    culprit.file,
+                    "ledger.overdrawn",
+                    _("After {day} the fund “{fund}” would hold {cash}, less than nothing.").format(
+                        day=iso(day), fund=fund, cash=money(cash)
+                    ),
+                    hint=_("Check the amounts paid out, and whether money received is missing."),
+                    where=culprit.where,
+                )
+            )
+    return problems

@@ -1,0 +1,158 @@
+"""Plausibility, as warnings: measurements and ages outside what a person can have.
+
+The ranges catch typing errors (a systolic of 1200, a glucose of 65 meant as
+6.5) while leaving every real, if alarming, measurement alone.
+"""
+
+from __future__ import annotations
+
+from lstg.checks.common import ClubView, iso
+from lstg.i18n import _
+from lstg.problems import PathPart, Problem, warning
+
+WEIGHT_KG = (25.0, 200.0)
+SYSTOLIC = (60, 260)
+DIASTOLIC = (30, 160)
+GLUCOSE_MMOL = (2.0, 35.0)
+MAX_AGE_JOINING = 110
+MIN_AGE_JOINING = 10
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _tenth_hint(value: float, low: float, high: float) -> str | None:
+    """A hint when the value divided by 10 would be plausible: a decimal point left out."""
+    for factor in (10, 100):
+        if low <= value / factor <= high:
+            return _("Did you mean {value}? The decimal point may be missing.").format(
+                value=_number(value / factor)
+            )
+    return None
+
+
+def check_health(view: ClubView) -> list[Problem]:
+    """Weight, blood pressure and glucose at each health check are within human ranges."""
+    problems: list[Problem] = []
+    for file, row, meeting in view.meetings():
+        for index, check in enumerate(meeting.health_checks):
+            where: tuple[PathPart, ...] = (row, "health_checks", index)
+            if check.weight is not None and not WEIGHT_KG[0] <= check.weight <= WEIGHT_KG[1]:
+                problems.append(
+                    warning(
+                        file,
+                        "health.weight",
+                        _(
+                            "A weight of {value} kg for member {id} is outside {low}–{high} kg."
+                        ).format(
+                            value=_number(check.weight),
+                            id=check.member,
+                            low=_number(WEIGHT_KG[0]),
+                            high=_number(WEIGHT_KG[1]),
+                        ),
+                        hint=_tenth_hint(check.weight, *WEIGHT_KG),
+                        where=(*where, "weight"),
+                    )
+                )
+            if check.bp is not None:
+                systolic, diastolic = check.bp
+                if not (
+                    SYSTOLIC[0] <= systolic <= SYSTOLIC[1]
+                    and DIASTOLIC[0] <= diastolic <= DIASTOLIC[1]
+                ):
+                    problems.append(
+                        warning(
+                            file,
+                            "health.blood-pressure",
+                            _(
+                                "A blood pressure of {value} for member {id} is outside "
+                                "{slow}–{shigh} over {dlow}–{dhigh} mmHg."
+                            ).format(
+                                value=f"{systolic}/{diastolic}",
+                                id=check.member,
+                                slow=SYSTOLIC[0],
+                                shigh=SYSTOLIC[1],
+                                dlow=DIASTOLIC[0],
+                                dhigh=DIASTOLIC[1],
+                            ),
+                            hint=_("Blood pressure is written systolic/diastolic, such as 130/85."),
+                            where=(*where, "bp"),
+                        )
+                    )
+                elif systolic <= diastolic:
+                    problems.append(
+                        warning(
+                            file,
+                            "health.blood-pressure",
+                            _(
+                                "In the blood pressure {value} of member {id}, the first "
+                                "(systolic) figure should be the higher."
+                            ).format(value=f"{systolic}/{diastolic}", id=check.member),
+                            hint=_("Did you mean {value}?").format(value=f"{diastolic}/{systolic}"),
+                            where=(*where, "bp"),
+                        )
+                    )
+            if check.glucose is not None and not (
+                GLUCOSE_MMOL[0] <= check.glucose <= GLUCOSE_MMOL[1]
+            ):
+                problems.append(
+                    warning(
+                        file,
+                        "health.glucose",
+                        _(
+                            "A blood glucose of {value} mmol/L for member {id} is outside "
+                            "{low}–{high} mmol/L."
+                        ).format(
+                            value=_number(check.glucose),
+                            id=check.member,
+                            low=_number(GLUCOSE_MMOL[0]),
+                            high=_number(GLUCOSE_MMOL[1]),
+                        ),
+                        hint=_tenth_hint(check.glucose, *GLUCOSE_MMOL)
+                        or _("Glucose is recorded in mmol/L; divide mg/dL by 18."),
+                        where=(*where, "glucose"),
+                    )
+                )
+    return problems
+
+
+def check_ages(view: ClubView) -> list[Problem]:
+    """Members are between 10 and 110 years old when they join."""
+    problems: list[Problem] = []
+    for row, member in zip(view.data.member_rows, view.data.members, strict=True):
+        age = member.age_on(member.joined)
+        if age is None:
+            continue
+        field = "birth_date" if member.birth_date is not None else "birth_year"
+        if age > MAX_AGE_JOINING:
+            problems.append(
+                warning(
+                    view.members_file,
+                    "member.age",
+                    _("Member {id} would have been {age} years old on joining ({joined}).").format(
+                        id=member.id, age=age, joined=iso(member.joined)
+                    ),
+                    hint=_("Check the year of birth."),
+                    where=(row, field),
+                )
+            )
+        elif age < MIN_AGE_JOINING:
+            problems.append(
+                warning(
+                    view.members_file,
+                    "member.too-young",
+                    _(
+                        "Member {id} would have been {age} years old on joining ({joined}), "
+                        "younger than {minimum}."
+                    ).format(
+                        id=member.id,
+                        age=max(age, 0),
+                        joined=iso(member.joined),
+                        minimum=MIN_AGE_JOINING,
+                    ),
+                    hint=_("Check the year of birth."),
+                    where=(row, field),
+                )
+            )
+    return problems

@@ -1,0 +1,206 @@
+"""People named in records were members on the day: loans, meetings and the board."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+
+from lstg.checks.common import ClubView, Standing, iso
+from lstg.i18n import _
+from lstg.problems import PathPart, Problem, error
+from lstg.schema.meeting import HomeCareVisit
+
+
+def _standing_problem(
+    view: ClubView,
+    *,
+    area: str,
+    file: str,
+    where: tuple[PathPart, ...],
+    member_id: str,
+    day: date,
+    role: str,
+) -> Problem | None:
+    """The problem with ``member_id`` acting in ``area`` on ``day``, if there is one.
+
+    ``role`` names the person in the message: “member” or “volunteer”.
+    """
+    standing = view.standing(member_id, day)
+    if standing in (Standing.MEMBER, Standing.INVALID):
+        return None
+    who = _("Volunteer") if role == "volunteer" else _("Member")
+    if standing is Standing.UNKNOWN:
+        close = difflib.get_close_matches(member_id, sorted(view.members), n=1, cutoff=0.75)
+        return error(
+            file,
+            f"{area}.unknown-member",
+            _("{who} {id} is not in the list of members.").format(who=who, id=member_id),
+            hint=(
+                _("Did you mean {id}?").format(id=close[0])
+                if close
+                else _("Add the member to {file} first, or correct the id.").format(
+                    file="members.yaml"
+                )
+            ),
+            where=where,
+        )
+    member = view.members[member_id]
+    if standing is Standing.NOT_YET:
+        return error(
+            file,
+            f"{area}.not-yet-member",
+            _("{who} {id} only joined on {joined}, after {day}.").format(
+                who=who, id=member_id, joined=iso(member.joined), day=iso(day)
+            ),
+            hint=_("Check this date and the joining date in {file}.").format(file="members.yaml"),
+            where=where,
+        )
+    assert member.left is not None
+    return error(
+        file,
+        f"{area}.after-leaving",
+        _("{who} {id} left the club on {left}, before {day}.").format(
+            who=who, id=member_id, left=iso(member.left.date), day=iso(day)
+        ),
+        hint=_("Check this date and the leaving date in {file}.").format(file="members.yaml"),
+        where=where,
+    )
+
+
+def check_loans(view: ClubView) -> list[Problem]:
+    """Each loan goes to someone who was a member on the day it was disbursed."""
+    problems: list[Problem] = []
+    for row, loan in view.loans():
+        found = _standing_problem(
+            view,
+            area="loan",
+            file=view.loans_file,
+            where=(row, "member"),
+            member_id=loan.member,
+            day=loan.disbursed,
+            role="member",
+        )
+        if found is not None:
+            problems.append(found)
+    return problems
+
+
+def check_meetings(view: ClubView) -> list[Problem]:
+    """Attendance, health checks and home-care visits name members of that day."""
+    problems: list[Problem] = []
+    for file, row, meeting in view.meetings():
+        seen: set[str] = set()
+        for index, member_id in enumerate(meeting.attendance):
+            if member_id in seen:
+                problems.append(
+                    error(
+                        file,
+                        "attendance.duplicate",
+                        _("Member {id} is listed twice in this meeting's attendance.").format(
+                            id=member_id
+                        ),
+                        where=(row, "attendance", index),
+                    )
+                )
+                continue
+            seen.add(member_id)
+            found = _standing_problem(
+                view,
+                area="attendance",
+                file=file,
+                where=(row, "attendance", index),
+                member_id=member_id,
+                day=meeting.date,
+                role="member",
+            )
+            if found is not None:
+                problems.append(found)
+        for index, check in enumerate(meeting.health_checks):
+            found = _standing_problem(
+                view,
+                area="health",
+                file=file,
+                where=(row, "health_checks", index, "member"),
+                member_id=check.member,
+                day=meeting.date,
+                role="member",
+            )
+            if found is not None:
+                problems.append(found)
+        for index, visit in enumerate(meeting.home_care_visits):
+            where = (row, "home_care_visits", index)
+            problems.extend(_visit_problems(view, file, where, visit, meeting.date))
+    return problems
+
+
+def _visit_problems(
+    view: ClubView, file: str, where: tuple[PathPart, ...], visit: HomeCareVisit, day: date
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for role, person in (("volunteer", visit.volunteer), ("member", visit.member)):
+        found = _standing_problem(
+            view,
+            area="home-care",
+            file=file,
+            where=(*where, role),
+            member_id=person,
+            day=day,
+            role=role,
+        )
+        if found is not None:
+            problems.append(found)
+        elif (
+            role == "volunteer"
+            and person in view.members
+            and not view.members[person].home_care_volunteer
+        ):
+            problems.append(
+                error(
+                    file,
+                    "home-care.not-volunteer",
+                    _("Member {id} is not marked as a home-care volunteer.").format(id=person),
+                    hint=_("Set home_care_volunteer: true for this member in {file}.").format(
+                        file="members.yaml"
+                    ),
+                    where=(*where, role),
+                )
+            )
+    return problems
+
+
+def check_board(view: ClubView) -> list[Problem]:
+    """Each board seat is held by a member, from joining to leaving."""
+    club = view.club
+    if club is None:
+        return []
+    problems: list[Problem] = []
+    for index, seat in enumerate(club.board):
+        where: tuple[PathPart, ...] = ("board", index, "member")
+        found = _standing_problem(
+            view,
+            area="board",
+            file=view.club_file,
+            where=where,
+            member_id=seat.member,
+            day=seat.start,
+            role="member",
+        )
+        if found is not None:
+            problems.append(found)
+            continue
+        member = view.members.get(seat.member)
+        if member is None or member.left is None:
+            continue
+        if seat.end is None or seat.end >= member.left.date:
+            problems.append(
+                error(
+                    view.club_file,
+                    "board.after-leaving",
+                    _(
+                        "Member {id} left the club on {left} but still holds a board seat then."
+                    ).format(id=seat.member, left=iso(member.left.date)),
+                    hint=_("End the seat (end:) before the day the member left."),
+                    where=("board", index, "end") if seat.end is not None else where,
+                )
+            )
+    return problems

@@ -1,0 +1,147 @@
+"""References by id: unique ids, and teams, groups and funds named in club.yaml."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from lstg.checks.common import ClubView
+from lstg.i18n import _
+from lstg.problems import Problem, error
+
+
+def _suggest(name: str, known: Iterable[str]) -> str | None:
+    choices = sorted(known)
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    if close:
+        return _("Did you mean “{name}”?").format(name=close[0])
+    if choices:
+        return _("Known here: {names}.").format(names=", ".join(choices[:12]))
+    return None
+
+
+def check_ids(view: ClubView) -> list[Problem]:
+    """Member ids and loan ids are each unique within the club."""
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    for row, member in zip(view.data.member_rows, view.data.members, strict=True):
+        if member.id in first:
+            problems.append(
+                error(
+                    view.members_file,
+                    "member.duplicate-id",
+                    _("The member id {id} is already used by entry {entry}.").format(
+                        id=member.id, entry=first[member.id] + 1
+                    ),
+                    hint=_("Give each member an id of their own; ids are never reused."),
+                    where=(row, "id"),
+                )
+            )
+        else:
+            first[member.id] = row
+    loans: dict[str, int] = {}
+    for row, loan in view.loans():
+        if loan.id in loans:
+            problems.append(
+                error(
+                    view.loans_file,
+                    "loan.duplicate-id",
+                    _("The loan id {id} is already used by entry {entry}.").format(
+                        id=loan.id, entry=loans[loan.id] + 1
+                    ),
+                    hint=_("Give each loan an id of its own."),
+                    where=(row, "id"),
+                )
+            )
+        else:
+            loans[loan.id] = row
+    return problems
+
+
+def check_teams_and_groups(view: ClubView) -> list[Problem]:
+    """Each member's team and groups are among those listed in club.yaml."""
+    club = view.club
+    if club is None:
+        return []
+    problems: list[Problem] = []
+    lists: tuple[tuple[str, list[str]], ...] = (
+        ("team", [t.id for t in club.teams]),
+        ("group", [g.id for g in club.groups]),
+    )
+    for kind, ids in lists:
+        seen: set[str] = set()
+        for index, item_id in enumerate(ids):
+            if item_id in seen:
+                problems.append(
+                    error(
+                        view.club_file,
+                        f"club.duplicate-{kind}",
+                        _("The id {id} is listed twice.").format(id=item_id),
+                        where=(f"{kind}s", index, "id"),
+                    )
+                )
+            seen.add(item_id)
+    teams = {t.id for t in club.teams}
+    groups = {g.id for g in club.groups}
+    for row, member in zip(view.data.member_rows, view.data.members, strict=True):
+        if member.team is not None and member.team not in teams:
+            problems.append(
+                error(
+                    view.members_file,
+                    "member.unknown-team",
+                    _("The team “{team}” of member {id} is not a team listed in {file}.").format(
+                        team=member.team, id=member.id, file="club.yaml"
+                    ),
+                    hint=_suggest(member.team, teams),
+                    where=(row, "team"),
+                )
+            )
+        for index, group in enumerate(member.groups):
+            if group not in groups:
+                problems.append(
+                    error(
+                        view.members_file,
+                        "member.unknown-group",
+                        _(
+                            "The group “{group}” of member {id} is not a group listed in {file}."
+                        ).format(group=group, id=member.id, file="club.yaml"),
+                        hint=_suggest(group, groups),
+                        where=(row, "groups", index),
+                    )
+                )
+    return problems
+
+
+def check_funds(view: ClubView) -> list[Problem]:
+    """Loans and ledger entries name one of the club's funds."""
+    if view.club is None:
+        return []
+    funds = view.fund_names()
+    problems: list[Problem] = []
+    for row, loan in view.loans():
+        if loan.fund not in funds:
+            problems.append(
+                error(
+                    view.loans_file,
+                    "loan.unknown-fund",
+                    _(
+                        "Loan {id} is lent from the fund “{fund}”, which the club does not have."
+                    ).format(id=loan.id, fund=loan.fund),
+                    hint=_suggest(loan.fund, funds),
+                    where=(row, "fund"),
+                )
+            )
+    for row, entry in zip(view.data.ledger_rows, view.data.ledger, strict=True):
+        if entry.fund not in funds:
+            problems.append(
+                error(
+                    view.ledger_file,
+                    "ledger.unknown-fund",
+                    _("The fund “{fund}” is not one of the club's funds in {file}.").format(
+                        fund=entry.fund, file="club.yaml"
+                    ),
+                    hint=_suggest(entry.fund, funds),
+                    where=(row, "fund"),
+                )
+            )
+    return problems
