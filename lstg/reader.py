@@ -18,6 +18,7 @@ line and column.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -470,13 +471,24 @@ def source_line(root: Path, problem: Problem) -> str | None:
     """The text of the problem's line, for showing it under the message."""
     if problem.line < 1:
         return None
-    try:
-        raw = (root / problem.file).read_bytes()
-    except OSError:
-        return None
-    if b"\x00" in raw[:MAX_FILE_BYTES]:
-        return None
-    lines = raw.decode("utf-8", errors="replace").splitlines()
-    if problem.line > len(lines):
+    lines = source_lines(root, problem.file)
+    if lines is None or problem.line > len(lines):
         return None
     return lines[problem.line - 1]
+
+
+def source_lines(root: Path, rel: str) -> list[str] | None:
+    """The lines of a text file of the data folder, for quoting them; ``None`` if not text."""
+    try:
+        raw = (root / rel).read_bytes()
+    except OSError:
+        return None
+    if len(raw) > MAX_FILE_BYTES or b"\x00" in raw:
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    return _LINE_BREAK.split(raw.decode("utf-8", errors="replace"))
+
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+"""Line breaks as the YAML parser counts them, so that quoted lines match its positions."""

@@ -1,24 +1,66 @@
-"""``lstg validate``: placeholder replaced by the validation work."""
+"""``lstg validate``: check the data and show every problem at its file, line and column."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from lstg.loader import load_dataset
+from lstg.i18n import set_language
 from lstg.paths import find_data_dir
-from lstg.reader import locate_problems
+from lstg.render.problems import render_json, render_text
+from lstg.validation import data_language, target_of
+from lstg.validation import validate as run_validation
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+class Language(StrEnum):
+    VI = "vi"
+    EN = "en"
 
 
 def validate(
-    data: Annotated[Path | None, typer.Option("--data", help="The data folder.")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="The data folder, club folders or files to check (files check their whole club)."
+        ),
+    ] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="The data folder (default: LSTG_DATA, then province.yaml)."),
+    ] = None,
+    output: Annotated[
+        OutputFormat, typer.Option("--format", help="text for people, json for tools.")
+    ] = OutputFormat.TEXT,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of the messages (default: the province file's)."),
+    ] = None,
+    today: Annotated[
+        datetime | None,
+        typer.Option("--today", formats=["%Y-%m-%d"], envvar="LSTG_TODAY", hidden=True),
+    ] = None,
 ) -> int:
-    """Check the data: every problem, at its file, line and column."""
-    root = find_data_dir(data)
-    dataset = load_dataset(root)
-    problems = sorted(locate_problems(root, dataset.problems), key=lambda p: p.sort_key())
-    for p in problems:
-        typer.echo(f"{p.file}:{p.line}:{p.column}: {p.severity} {p.code}: {p.message}")
-    return 1 if any(p.is_error for p in problems) else 0
+    """Check the data: every problem, at its file, line and column. Exit 1 on errors."""
+    set_language(lang.value if lang is not None else "vi")
+    target = target_of(paths or [], data=data, default=find_data_dir(data))
+    if lang is None and target.root.is_dir():
+        set_language(data_language(target.root))
+    result = run_validation(
+        target.root,
+        clubs=target.clubs,
+        today=today.date() if today is not None else None,
+    )
+    if output is OutputFormat.JSON:
+        typer.echo(render_json(result.problems, clubs=result.clubs))
+    else:
+        typer.echo(render_text(result.problems, target.root, clubs=result.clubs))
+    return 0 if result.ok else 1

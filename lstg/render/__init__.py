@@ -1,0 +1,1 @@
+"""Rendering: formatting of figures, the Jinja2 environment, and writers."""
