@@ -1,0 +1,268 @@
+"""The report model: what every writer and template receives.
+
+The model holds figures already computed by the roll-up layer, and the texts a
+report needs (names of units, labels of targets). Templates format these
+values; they compute nothing. Shares are fractions (0.038 for 3,8%); money is
+whole đồng.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Literal
+
+from lstg.provenance import Provenance
+
+Level = Literal["province", "district", "commune", "club"]
+Status = Literal["met", "exceeded", "not_met", "no_data"]
+Kind = Literal["count", "money", "percent", "number"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """The figures of one unit (or of the whole scope) for one period.
+
+    Stocks are taken at the end of the period; flows are summed over it. Each
+    figure is defined in ``docs/indicators.md``.
+    """
+
+    clubs: int
+    clubs_operating: int
+    clubs_preparing: int
+    members: int
+    members_older: int
+    members_women: int
+    members_young: int
+    board_members: int
+    borrowers: int
+    borrower_share: float | None
+    loans_disbursed: int
+    loans_disbursed_amount: int
+    principal_outstanding: int
+    par30: float | None
+    income_fund_balance: int
+    activity_fund_balance: int
+    meetings_held: int
+    attendance_rate: float | None
+    members_health_checked: int
+    high_bp_share: float | None
+    home_care_visits: int
+
+    def as_dict(self) -> dict[str, int | float | None]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+FIGURE_KINDS: dict[str, Kind] = {
+    "clubs": "count",
+    "clubs_operating": "count",
+    "clubs_preparing": "count",
+    "members": "count",
+    "members_older": "count",
+    "members_women": "count",
+    "members_young": "count",
+    "board_members": "count",
+    "borrowers": "count",
+    "borrower_share": "percent",
+    "loans_disbursed": "count",
+    "loans_disbursed_amount": "money",
+    "principal_outstanding": "money",
+    "par30": "percent",
+    "income_fund_balance": "money",
+    "activity_fund_balance": "money",
+    "meetings_held": "count",
+    "attendance_rate": "percent",
+    "members_health_checked": "count",
+    "high_bp_share": "percent",
+    "home_care_visits": "count",
+}
+"""How each figure is shown: a count, an amount of đồng, or a share."""
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A unit's name, split for use in sentences.
+
+    Attributes:
+        full: as the province file writes it: ``Huyện Chi Lăng``.
+        short: without the kind of unit: ``Chi Lăng``.
+        kind: the kind of unit, lower case: ``huyện``; empty when there is none.
+        in_sentence: as it reads inside a sentence: ``huyện Chi Lăng``.
+    """
+
+    full: str
+    short: str
+    kind: str
+    in_sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What the report covers.
+
+    Attributes:
+        level: province, district, commune or club.
+        name: the unit's name (the province's, such as ``Lạng Sơn``).
+        code: its administrative code (the club id for a club).
+        province: the province's name, for the place-and-date line.
+    """
+
+    level: Level
+    name: Name
+    code: str
+    province: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One child unit of the scope: a district, a commune or a club."""
+
+    name: Name
+    code: str
+    figures: Figures
+
+
+@dataclass(frozen=True, slots=True)
+class ClubNote:
+    """A club named in the results paragraph, such as one still preparing."""
+
+    name: str
+    place: str
+    founded: date
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One target of the plan with its measured value and status, from the rule evaluator."""
+
+    id: str
+    label: str
+    kind: Kind
+    operator: str
+    bounds: tuple[float, ...]
+    actual: float | None
+    status: Status
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A figure in this period and in the previous period of the same length."""
+
+    key: str
+    kind: Kind
+    current: int | float | None
+    previous: int | float | None
+    delta: int | float | None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberLine:
+    """A member of a club, for the club's own working paper (``--members`` only)."""
+
+    id: str
+    name: str
+    gender: str
+    birth_year: int | None
+    joined: date
+    board_role: str | None
+    borrowed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TargetCounts:
+    """How many targets have each status."""
+
+    met: int
+    exceeded: int
+    not_met: int
+    no_data: int
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A whole report, ready to be written in any format.
+
+    Attributes:
+        lang: ``vi`` or ``en``.
+        period_label: the period as the user wrote it, canonical (``2021..2025``).
+        period_kind: month, quarter, half, year, years or dates.
+        period_part: the quarter (1–4), half (1–2) or month (1–12) of a
+            period of that kind; ``None`` otherwise.
+        as_of: the day stocks are taken (the period's end, or ``--as-of``).
+        row_level: the level of the rows: district, commune or club.
+        unit_level: the level of the units counted in ``units_with_clubs``:
+            districts in a province report before July 2025, else communes.
+        units_with_clubs: units of ``unit_level`` in the scope with at least one club.
+        units_total: units of ``unit_level`` in the scope.
+        units_without_clubs: the units that have no club.
+        preparing: clubs founded but not yet operating at ``as_of``, with their place
+            as it reads in a sentence (``xã Hoàng Việt, huyện Văn Lãng``).
+        plan_id, plan_name: the plan whose targets are shown, if any.
+        previous: the figures of the previous period of the same length.
+        members: the club's members, only for a club report asked ``--members``.
+    """
+
+    lang: str
+    scope: Scope
+    period_label: str
+    period_kind: str
+    period_part: int | None
+    start: date
+    end: date
+    as_of: date
+    row_level: Level
+    unit_level: Level
+    totals: Figures
+    units_with_clubs: int
+    units_total: int
+    units_without_clubs: list[Name]
+    preparing: list[ClubNote]
+    rows: list[Row]
+    targets: list[Target]
+    target_counts: TargetCounts
+    plan_id: str | None
+    plan_name: str | None
+    previous_label: str
+    previous_start: date
+    previous_end: date
+    changes: list[Change]
+    provenance: Provenance
+    members: list[MemberLine] | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def units_without_same_kind(self) -> bool:
+        """Whether every unit without a club is of one kind (all ``huyện``)."""
+        return len({n.kind for n in self.units_without_clubs}) == 1
+
+
+TABLES: dict[str, tuple[str, ...]] = {
+    "clubs": (
+        "clubs",
+        "clubs_operating",
+        "clubs_preparing",
+        "members",
+        "members_older",
+        "members_women",
+        "members_young",
+        "board_members",
+    ),
+    "loans": (
+        "borrowers",
+        "borrower_share",
+        "loans_disbursed",
+        "loans_disbursed_amount",
+        "principal_outstanding",
+        "par30",
+        "income_fund_balance",
+        "activity_fund_balance",
+    ),
+    "activities": (
+        "meetings_held",
+        "attendance_rate",
+        "members_health_checked",
+        "high_bp_share",
+        "home_care_visits",
+    ),
+}
+"""The figures of each table of rows, in the order of their columns."""

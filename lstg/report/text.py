@@ -1,0 +1,29 @@
+"""Markdown and HTML reports, from the Jinja2 templates in ``templates/``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from lstg.render.env import environment, render
+from lstg.report.model import FIGURE_KINDS, TABLES, Report
+
+
+def context(report: Report) -> dict[str, Any]:
+    """What every template receives: the report ``r``, its language, and the table layout."""
+    return {"r": report, "lang": report.lang, "tables": TABLES, "kinds": FIGURE_KINDS}
+
+
+def default_template(report: Report, fmt: str) -> str:
+    """The bundled template's name for a format (``md``, ``html``) in the report's language."""
+    return f"report.{report.lang}.{fmt}.j2"
+
+
+def render_text(report: Report, fmt: str, template: Path | None = None) -> str:
+    """The report as Markdown or HTML, from ``template`` or the bundled one."""
+    return render(template, default_template(report, fmt), context(report))
+
+
+def labels(language: str) -> Any:
+    """The wording of ``templates/labels.<language>.j2``: figures, statuses, sheets, columns."""
+    return environment().get_template(f"labels.{language}.j2").make_module({"lang": language})

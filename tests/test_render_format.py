@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from lstg.render import format as fmt
+
+
+@pytest.mark.parametrize(
+    ("function", "value", "vi", "en"),
+    [
+        (fmt.money, 1_000_000, "1.000.000 đ", "1,000,000 VND"),
+        (fmt.money, 0, "0 đ", "0 VND"),
+        (fmt.money, None, "–", "–"),
+        (fmt.percent, 0.038, "3,8%", "3.8%"),
+        (fmt.percent, 35 / 898, "3,9%", "3.9%"),
+        (fmt.percent, 1.0, "100,0%", "100.0%"),
+        (fmt.percent, None, "–", "–"),
+        (fmt.number, 1050, "1.050", "1,050"),
+        (fmt.number, 2.5, "2,5", "2.5"),
+        (fmt.count, 2, "02", "2"),
+        (fmt.count, 18, "18", "18"),
+        (fmt.count, 1050, "1.050", "1,050"),
+        (fmt.short_date, date(2020, 11, 30), "30/11/2020", "30 November 2020"),
+        (fmt.long_date, date(2020, 12, 8), "ngày 08 tháng 12 năm 2020", "8 December 2020"),
+        (fmt.month, date(2024, 5, 1), "05/2024", "May 2024"),
+        (
+            fmt.and_list,
+            ["Tràng Định", "Lộc Bình"],
+            "Tràng Định và Lộc Bình",
+            "Tràng Định and Lộc Bình",
+        ),
+        (fmt.and_list, ["A", "B", "C"], "A, B và C", "A, B and C"),
+    ],
+)
+def test_formats_in_both_languages(function, value, vi, en) -> None:
+    assert function(value, "vi") == vi
+    assert function(value, "en") == en
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "vi", "en"),
+    [
+        (12, "count", "+12", "+12"),
+        (-1003, "count", "-1.003", "-1,003"),
+        (0, "count", "0", "0"),
+        (20_000_000, "money", "+20.000.000 đ", "+20,000,000 VND"),
+        (-0.015, "percent", "-1,5%", "-1.5%"),
+        (None, "count", "–", "–"),
+    ],
+)
+def test_signed_changes(value, kind, vi, en) -> None:
+    assert fmt.signed(value, kind, "vi") == vi
+    assert fmt.signed(value, kind, "en") == en
+
+
+def test_figure_follows_its_kind() -> None:
+    assert fmt.figure(3_250_000, "money", "vi") == "3.250.000 đ"
+    assert fmt.figure(0.875, "percent", "vi") == "87,5%"
+    assert fmt.figure(898, "count", "en") == "898"
+
+
+def test_moment_is_in_utc() -> None:
+    when = datetime(2020, 12, 1, 8, 15, tzinfo=UTC)
+    assert fmt.moment(when, "vi") == "01/12/2020 08:15 UTC"
+    assert fmt.moment(when, "en") == "1 December 2020 08:15 UTC"
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="fr"):
+        fmt.money(1, "fr")
