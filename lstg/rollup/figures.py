@@ -1,0 +1,226 @@
+"""The figures of a report: one club, a set of clubs, and a roll-up by unit.
+
+:class:`Figures` holds the figures a review shows for one club or one set of
+clubs. Each field is one indicator of :data:`lstg.rollup.registry.INDICATORS`
+(the field's name is the indicator's name), taken over one window:
+
+- stocks at the window's end;
+- flows summed over the window;
+- ``borrowers`` and ``borrower_share`` since founding, as in the seed's
+  "35/898 members have borrowed (3.8%)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import date, timedelta
+from typing import Literal
+
+from lstg import places
+from lstg.dataset import ClubData, DataSet
+from lstg.periods import Window
+from lstg.places import Level, Unit, contains, find_unit, units_within
+from lstg.rollup.indicators import Number, Selection
+from lstg.rollup.registry import club_value, set_value
+
+SINCE_FOUNDING = date(1900, 1, 1)
+"""Start of the window "since founding": before any club was founded."""
+
+_SET_ONLY = ("units_with_clubs", "units_total")
+_SINCE_FOUNDING = ("borrowers", "borrower_share")
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """The figures of one club or one set of clubs; each field is the indicator of that name.
+
+    Percentages are 0–100; money is in đồng. ``units_with_clubs`` and
+    ``units_total`` are ``None`` for one club. A field is ``None`` when the
+    figure does not exist (a rate with nothing to divide by).
+    """
+
+    clubs: int
+    clubs_operating: int
+    clubs_preparing: int
+    units_with_clubs: int | None
+    units_total: int | None
+    members: int
+    members_older: int
+    members_women: int
+    members_young: int
+    members_unknown_age: int
+    board_members: int
+    borrowers: int
+    borrower_share: float | None
+    loans_disbursed: int
+    loans_disbursed_amount: int
+    principal_outstanding: int
+    par30: float | None
+    fund_income: int
+    fund_activity: int
+    meetings_held: int
+    attendance_rate: float | None
+    members_health_checked: int
+    hypertensive_share: float | None
+    home_care_visits: int
+
+    def as_dict(self) -> dict[str, Number | None]:
+        """The figures by name, in field order, for serialising."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+FIGURE_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Figures))
+
+
+def _window_for(name: str, window: Window) -> Window:
+    if name in _SINCE_FOUNDING:
+        return Window(SINCE_FOUNDING, window.end)
+    return window
+
+
+def club_figures(club: ClubData, window: Window) -> Figures:
+    """The figures of one club over ``window`` (stocks at its end, flows over it)."""
+    values: dict[str, Number | None] = {}
+    for name in FIGURE_NAMES:
+        if name in _SET_ONLY:
+            values[name] = None
+        else:
+            values[name] = club_value(name, club, _window_for(name, window))
+    return Figures(**values)  # type: ignore[arg-type]
+
+
+def aggregate(
+    dataset: DataSet,
+    clubs: Iterable[ClubData],
+    window: Window,
+    *,
+    units: Sequence[Unit] | None = None,
+    well_managed: Mapping[str, bool] | None = None,
+) -> Figures:
+    """The figures of a set of clubs over ``window``: totals of the club figures.
+
+    Counts are added over clubs (stocks all at the window's end), shares are
+    ratios of the totals. ``units_with_clubs`` and ``units_total`` count
+    ``units``: by default the province's districts before 1 July 2025 and its
+    communes after.
+    """
+    selection = Selection(
+        dataset.province, tuple(clubs), None if units is None else tuple(units), well_managed
+    )
+    values = {name: set_value(name, selection, _window_for(name, window)) for name in FIGURE_NAMES}
+    return Figures(**values)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of a roll-up: a child unit, or a club.
+
+    Attributes:
+        kind: ``district``, ``commune`` or ``club``.
+        code: the unit's code, or the club's id.
+        name: the unit's or the club's name.
+    """
+
+    kind: Literal["district", "commune", "club"]
+    code: str
+    name: str
+    figures: Figures
+
+
+@dataclass(frozen=True, slots=True)
+class Rollup:
+    """Totals of a unit and one row per child unit (or per club).
+
+    Attributes:
+        unit: the district or commune; ``None`` for the province.
+    """
+
+    level: Literal["province", "district", "commune"]
+    unit: Unit | None
+    window: Window
+    totals: Figures
+    rows: list[Row]
+
+
+def in_report(club: ClubData, window: Window) -> bool:
+    """Whether a club belongs in a report over ``window``: founded by its end and not
+    dissolved before its start."""
+    if club.club is None or club.club.status_on(window.end) is None:
+        return False
+    return club.club.status_on(window.start - timedelta(days=1)) != "dissolved"
+
+
+def clubs_in(dataset: DataSet, unit: Unit | None) -> list[ClubData]:
+    """The loaded clubs that lie in ``unit`` (every club when ``unit`` is ``None``), by id."""
+    found: list[ClubData] = []
+    for data in sorted(dataset.clubs.values(), key=lambda d: d.id):
+        if data.club is None:
+            continue
+        if unit is None or (dataset.province and contains(dataset.province, unit, data.club)):
+            found.append(data)
+    return found
+
+
+def rollup(
+    dataset: DataSet,
+    *,
+    level: Literal["province", "district", "commune"],
+    unit: str | None,
+    window: Window,
+    child_level: Level | None = None,
+    well_managed: Mapping[str, bool] | None = None,
+) -> Rollup:
+    """Totals of a province, district or commune over ``window``, with one row per child.
+
+    A province has a row per district (before 1 July 2025) or per commune (from
+    then on), units without a club included; ``child_level`` forces one of the
+    two (``district`` for a review of 2021–2025 made after the reform). A
+    district or commune has a row per club in the report: founded by the
+    window's end and not dissolved before its start. The rows' flows add up to
+    the totals; so do their stocks, since each club lies in exactly one unit.
+    Rows' ``units_with_clubs`` and ``units_total`` are ``None``.
+
+    Args:
+        unit: the district's or commune's name or code; ignored for the province.
+
+    Raises:
+        lstg.places.UnknownPlace: ``unit`` names no district or commune.
+    """
+    province = dataset.province
+    place: Unit | None = None
+    if level != "province" and province is not None:
+        place = find_unit(province, level, unit or "", window.end)
+    chosen = [d for d in clubs_in(dataset, place) if in_report(d, window)]
+    counted: list[Unit] | None = None
+    if province is not None:
+        if place is None and child_level is not None:
+            counted = places.units(province, child_level, window.end)
+        else:
+            counted = units_within(province, place, window.end)
+    totals = aggregate(dataset, chosen, window, units=counted, well_managed=well_managed)
+    rows: list[Row] = []
+    if place is None and province is not None:
+        children = counted or []
+        placed: set[str] = set()
+        for child in children:
+            inside = [d for d in chosen if d.club and contains(province, child, d.club)]
+            inside = [d for d in inside if d.id not in placed]
+            placed.update(d.id for d in inside)
+            figures = aggregate(dataset, inside, window, well_managed=well_managed)
+            rows.append(Row(child.level, child.code, child.name, _without_units(figures)))
+        lost = [d for d in chosen if d.id not in placed]
+        if lost:
+            figures = aggregate(dataset, lost, window, well_managed=well_managed)
+            rows.append(
+                Row(children[0].level if children else "district", "", "?", _without_units(figures))
+            )
+    else:
+        for data in chosen:
+            assert data.club is not None
+            rows.append(Row("club", data.id, data.club.name, club_figures(data, window)))
+    return Rollup(level, place, window, totals, rows)
+
+
+def _without_units(figures: Figures) -> Figures:
+    return replace(figures, units_with_clubs=None, units_total=None)

@@ -1,0 +1,169 @@
+"""The register of indicators: every figure lstg shows, by name.
+
+Plan rules name an indicator from :data:`INDICATORS`; reports and ``lstg check``
+look figures up here. An indicator is one of:
+
+- a **club count** (``combine="sum"``): a function of :mod:`lstg.rollup.club`,
+  added over the clubs of a set. Stocks are all taken at the same date, the
+  window's end, so adding them over clubs is sound; a stock is never added
+  across dates.
+- a **share** (``combine="ratio"``): 100 × numerator ÷ denominator of two other
+  indicators, computed by :func:`share`, for a club and for a set alike (a set's
+  share is the ratio of its totals, not an average of the clubs' shares).
+- a **set figure** (``combine="set"``): a function of a whole set of clubs, such
+  as the districts that have a club.
+- a **club figure** that has no meaning for a set (``combine="none"``), such as
+  the longest interval between a club's meetings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from lstg.dataset import ClubData
+from lstg.periods import Window
+from lstg.places import Unit as Place
+from lstg.places import contains, units_within
+from lstg.rollup import club as c
+from lstg.schema import Province
+
+Number = int | float
+Measure = Literal["count", "percent", "dong", "months", "yes_no"]
+"""How an indicator's value reads."""
+Kind = Literal["stock", "flow"]
+Combine = Literal["sum", "ratio", "set", "none"]
+ClubFn = Callable[[ClubData, Window], Number | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """A set of clubs that a figure is computed over.
+
+    Attributes:
+        province: the province file, for placing clubs in units.
+        clubs: the clubs of the set (a province, a district, a commune).
+        units: the units that ``units_*`` indicators count; ``None`` for the
+            province's units in force at the window's end (its districts before
+            1 July 2025, its communes after).
+        well_managed: for each club id, whether it meets every "well managed,
+            all activities" criterion of the plan; ``None`` when no plan was
+            evaluated (``clubs_well_managed`` then has no data).
+    """
+
+    province: Province | None
+    clubs: tuple[ClubData, ...]
+    units: tuple[Place, ...] | None = None
+    well_managed: Mapping[str, bool] | None = None
+
+    def units_at(self, window: Window) -> tuple[Place, ...]:
+        if self.units is not None:
+            return self.units
+        if self.province is None:
+            return ()
+        return tuple(units_within(self.province, None, window.end))
+
+
+SetFn = Callable[[Selection, Window], Number | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One named indicator.
+
+    Attributes:
+        name: the name plan rules use.
+        vi: Vietnamese name.
+        en: English name.
+        unit: how its value reads: a count, a percentage (0–100), đồng, months,
+            or yes/no (1 or 0 for a club; a count of clubs for a set).
+        kind: stock (at a date) or flow (over a window).
+        combine: how a set's value is made (see the module docstring).
+        club: the per-club function, for ``sum`` and ``none``.
+        ratio: numerator and denominator names, for ``ratio``.
+        of_set: the set function, for ``set``.
+    """
+
+    name: str
+    vi: str
+    en: str
+    unit: Measure
+    kind: Kind
+    combine: Combine
+    club: ClubFn | None = None
+    ratio: tuple[str, str] | None = None
+    of_set: SetFn | None = None
+
+    def label(self, language: str) -> str:
+        return self.en if language == "en" else self.vi
+
+    @property
+    def function(self) -> str:
+        """The dotted name of the one function that computes it."""
+        fn: Callable[..., object] | None = self.club or self.of_set
+        if fn is None:
+            return f"{__name__}.share"
+        return f"{fn.__module__}.{fn.__qualname__}"
+
+
+def share(numerator: Number | None, denominator: Number | None) -> float | None:
+    """100 × ``numerator`` ÷ ``denominator``; ``None`` if one is missing or the denominator is 0."""
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    return 100 * numerator / denominator
+
+
+def _units_of(selection: Selection, window: Window, only_operating: bool) -> set[Place]:
+    province = selection.province
+    if province is None:
+        return set()
+    found: set[Place] = set()
+    for data in selection.clubs:
+        if data.club is None:
+            continue
+        if not (c.operating(data, window) if only_operating else c.exists(data, window)):
+            continue
+        found.update(u for u in selection.units_at(window) if contains(province, u, data.club))
+    return found
+
+
+def units_with_clubs(selection: Selection, window: Window) -> int | None:
+    """Stock: units (districts, or communes after the reform) with a club founded and not dissolved.
+
+    A preparing club counts: the seed's "18 clubs in 9 of 11 districts" counts
+    its two clubs still preparing. ``None`` without a province file.
+    """
+    if selection.province is None:
+        return None
+    return len(_units_of(selection, window, only_operating=False))
+
+
+def units_with_operating_clubs(selection: Selection, window: Window) -> int | None:
+    """Stock: units with at least one club operating at the window's end."""
+    if selection.province is None:
+        return None
+    return len(_units_of(selection, window, only_operating=True))
+
+
+def units_total(selection: Selection, window: Window) -> int | None:
+    """Stock: the units counted (the province's 11 districts, or 65 communes after the reform;
+    a district's communes), whatever the clubs of the set; ``None`` without a province file."""
+    if selection.province is None:
+        return None
+    return len(selection.units_at(window))
+
+
+def clubs_well_managed(selection: Selection, window: Window) -> int | None:
+    """Stock: clubs founded and not dissolved at the window's end that meet every criterion
+    of the plan flagged ``well_managed`` (the "well managed, all activities" clubs).
+
+    ``None`` when no plan's criteria were evaluated. A criterion with no data
+    is not met, so a club with no meetings yet is not well managed.
+    """
+    if selection.well_managed is None:
+        return None
+    verdicts = selection.well_managed
+    return sum(
+        1 for data in selection.clubs if c.exists(data, window) and verdicts.get(data.id, False)
+    )
