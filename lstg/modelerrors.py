@@ -32,8 +32,34 @@ def problems_from(
     problems = []
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
+        if err["loc"] and err["loc"][-1] == "[key]":
+            problems.append(_key_problem(err, loc, file=file, prefix=prefix))
+            continue
         problems.append(_problem(err, loc, file=file, prefix=prefix, model=model))
     return problems
+
+
+def _key_problem(
+    err: Any, loc: tuple[PathPart, ...], *, file: str, prefix: tuple[PathPart, ...]
+) -> Problem:
+    """A mapping whose keys are fixed names (such as the funds) has a key not among them."""
+    key = str(err.get("input"))
+    parent = _field_label(loc[:-1])
+    expected = str((err.get("ctx") or {}).get("expected", "")).replace("'", "")
+    choices = [c.strip() for c in expected.replace(" or ", ",").split(",") if c.strip()]
+    close = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
+    if close:
+        hint = _("Did you mean “{name}”?").format(name=close[0])
+    else:
+        hint = _("Use one of: {choices}.").format(choices=", ".join(choices))
+    return error(
+        file,
+        "schema.unknown-key",
+        _("“{key}” is not one of the keys allowed in “{field}”.").format(key=key, field=parent),
+        where=prefix + loc,
+        hint=hint,
+        key=True,
+    )
 
 
 def _is_union_tag(part: Any) -> bool:
@@ -66,6 +92,7 @@ def _problem(
         code = "schema.missing"
         message = _("The required field “{field}” is missing.").format(field=field)
         where = prefix + loc[:-1]
+        key = True
     elif kind == "extra_forbidden":
         code = "schema.unknown-field"
         key = True
@@ -153,17 +180,19 @@ def _problem(
 
 
 def _known_fields(model: type[BaseModel], loc: Sequence[PathPart]) -> list[str]:
-    """Field names of the model found by following ``loc`` from ``model``."""
+    """Field names of the model found by following ``loc`` from ``model``.
+
+    A list index or a key of a mapping such as ``funds`` steps into the items.
+    """
     current: Any = model
     for part in loc:
-        if isinstance(part, int):
+        if _is_container(current):
             current = _unwrap_item(current)
             continue
         fields = _model_of(current)
         if fields is None or part not in fields.model_fields:
             return []
         current = fields.model_fields[part].annotation
-        current = _unwrap_item(current) if _is_container(current) else current
     found = _model_of(current)
     return list(found.model_fields) if found is not None else []
 

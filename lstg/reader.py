@@ -220,7 +220,7 @@ def parse_text(raw: bytes, rel: str) -> ReadResult:
         return ReadResult(
             None, [error(rel, "file.empty", _("The file is empty."), line=1, column=1)]
         )
-    builder = _Builder(rel)
+    builder = _Builder(rel, text)
     try:
         data = builder.build(node, 0)
     except _Abort as abort:
@@ -233,25 +233,42 @@ def _syntax_problem(rel: str, exc: MarkedYAMLError) -> Problem:
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
     what = (exc.problem or exc.context or "").strip()
-    if "duplicate" in what:
-        code = "yaml.duplicate-key"
-    elif "tab" in what:
-        code = "yaml.tab"
-    else:
-        code = "yaml.syntax"
-    message = _("The YAML cannot be read here: {reason}.").format(reason=what)
-    hint = _(
+    indentation = _(
         "Check the indentation: items of one list or mapping start in the same column, "
         "with spaces, not tabs."
     )
+    code = "yaml.syntax"
+    hint: str | None = indentation
+    if "duplicate" in what:
+        code = "yaml.duplicate-key"
+        message = _("A key appears twice in the same mapping.")
+        hint = _("Keep one of the two; each fact is stated once.")
+    elif "\\t" in what or "tab" in what:
+        code = "yaml.tab"
+        message = _("A tab character is used here; YAML is indented with spaces only.")
+        hint = _("Replace the tab with spaces, in the same column as the lines around it.")
+    elif "mapping values are not allowed" in what:
+        message = _("A “:” is not expected here: this line is probably indented wrongly.")
+    elif "expected <block end>" in what or "expected ':'" in what:
+        message = _("This line does not line up with the lines above it.")
+    elif "undefined alias" in what:
+        code = "yaml.alias"
+        message = _("Anchors and aliases (& and *) are not allowed in data files.")
+        hint = _("Write each value out in full.")
+    elif "end of stream" in what or "quoted scalar" in what:
+        message = _("A quote or bracket opened here is never closed.")
+        hint = _('Close it on the same line, such as “note: "…"” or “[M001, M002]”.')
+    else:
+        message = _("The YAML cannot be read here: {reason}.").format(reason=what)
     return error(rel, code, message, hint=hint, line=line, column=column)
 
 
 class _Builder:
     """Turns a composed node tree into plain data, reporting what data must not hold."""
 
-    def __init__(self, rel: str) -> None:
+    def __init__(self, rel: str, text: str = "") -> None:
         self.rel = rel
+        self.text = text
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
 
@@ -273,7 +290,7 @@ class _Builder:
         if isinstance(node, ScalarNode):
             return self._scalar(node)
         if id(node) in self._seen:
-            line, column = self._mark(via or node)
+            line, column = self._alias_position(node) or self._mark(via or node)
             raise _Abort(
                 error(
                     self.rel,
@@ -296,6 +313,19 @@ class _Builder:
             return self._mapping(node, depth)
         self._bad_tag(node, tag)
         return None
+
+    def _alias_position(self, node: Node) -> tuple[int, int] | None:
+        """Where the anchor of ``node`` is first used as an alias (``*name``)."""
+        anchor = getattr(node, "anchor", None)
+        if not anchor:
+            return None
+        found = re.search(r"\*" + re.escape(str(anchor)) + r"(?![^\s,\]\}])", self.text)
+        if found is None:
+            return None
+        before = self.text[: found.start()]
+        line = len(_LINE_BREAK.findall(before)) + 1
+        start = max((m.end() for m in _LINE_BREAK.finditer(before)), default=0)
+        return line, found.start() - start + 1
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -336,7 +366,9 @@ class _Builder:
             error(
                 self.rel,
                 "yaml.tag",
-                _("The tag “{tag}” is not allowed in data files.").format(tag=tag),
+                _("The tag “{tag}” is not allowed in data files.").format(
+                    tag="!!" + tag.removeprefix(_YAML) if tag.startswith(_YAML) else tag
+                ),
                 hint=_("Remove the tag; data files hold plain values only."),
                 line=line,
                 column=column,

@@ -118,8 +118,9 @@ def check_dataset(dataset: DataSet, *, today: date) -> list[Problem]:
     """Every check that spans records and files; the problems are not yet located."""
     problems: list[Problem] = []
     problems.extend(folder.check_folder(dataset))
+    broken = frozenset(p.file for p in dataset.problems if p.is_error)
     for data in dataset.clubs.values():
-        view = ClubView.of(data, today)
+        view = ClubView.of(data, today, broken)
         for check in CLUB_CHECKS:
             problems.extend(check(view))
         problems.extend(places.check_commune(view, dataset.province))

@@ -35,16 +35,19 @@ class ClubView:
         today: the day taken as today; later dates are in the future.
         members: valid members by id (the first one, if an id is repeated).
         member_rows: the index in ``members.yaml`` of each member in ``members``.
+        broken: the club's files with an error found while loading them; sums
+            over such a file would be wrong, and are not checked.
     """
 
     data: ClubData
     today: date
+    broken: frozenset[str] = frozenset()
     members: dict[str, Member] = field(default_factory=dict)
     member_rows: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, data: ClubData, today: date) -> ClubView:
-        view = cls(data, today)
+    def of(cls, data: ClubData, today: date, broken: frozenset[str] = frozenset()) -> ClubView:
+        view = cls(data, today, broken)
         for row, member in zip(data.member_rows, data.members, strict=True):
             if member.id not in view.members:
                 view.members[member.id] = member
@@ -89,6 +92,11 @@ class ClubView:
         for row, entry in zip(self.data.ledger_rows, self.data.ledger, strict=True):
             if isinstance(entry, BalanceAssertion):
                 yield row, entry
+
+    @property
+    def members_unreadable(self) -> bool:
+        """The members file could not be read at all, so references to members cannot be checked."""
+        return not self.data.members and self.members_file in self.broken
 
     def standing(self, member_id: str, day: date) -> Standing:
         """Whether ``member_id`` was a member of the club at the end of ``day``."""

@@ -25,6 +25,8 @@ def _standing_problem(
 
     ``role`` names the person in the message: “member” or “volunteer”.
     """
+    if view.members_unreadable:
+        return None
     standing = view.standing(member_id, day)
     if standing in (Standing.MEMBER, Standing.INVALID):
         return None
