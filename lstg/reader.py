@@ -14,6 +14,9 @@ Positions are captured here and nowhere else. Reading keeps no positions for
 files without problems; :func:`locate_problems` re-reads only the files that
 have problems and turns each problem's path inside its file into a 1-based
 line and column.
+
+Clean files are parsed by :mod:`lstg.fastyaml` (libyaml, with the same YAML 1.2
+scalars); any file it is not sure of is composed here, with ruamel.yaml.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from lstg.fastyaml import fast_parse
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error, warning
 
@@ -184,6 +188,9 @@ def parse_text(raw: bytes, rel: str) -> ReadResult:
                 )
             ],
         )
+    clean, data = fast_parse(text)
+    if clean:
+        return ReadResult(data, [])
     try:
         node = _compose(text)
     except MarkedYAMLError as exc:
