@@ -51,6 +51,10 @@ def _register() -> None:
 
     app.command("validate")(validate.validate)
 
+    from lstg.commands import check
+
+    app.command("check")(check.check)
+
 
 def main() -> None:
     """Entry point of the ``lstg`` console script."""

@@ -31,7 +31,20 @@ Scope = Literal["club", "district", "commune", "province"]
 Window = Literal["as_of", "period", "phase", "since_founding"]
 Importance = Literal["high", "medium", "low"]
 Missing = Literal["no_data", "not_met", "skip"]
-Unit = Literal["count", "percent", "dong", "months"]
+Unit = Literal["count", "percent", "dong", "months", "yes_no"]
+ClubSet = Literal["all", "new", "previous"]
+UnitLevel = Literal["district", "commune"]
+
+
+class Params(Model):
+    """Arguments of a rule's indicator.
+
+    Attributes:
+        clubs: which clubs a district or province rule counts: ``all``, ``new``
+            (founded within the plan's phase) or ``previous`` (founded before it).
+    """
+
+    clubs: ClubSet = "all"
 
 
 class Rule(Model):
@@ -39,8 +52,9 @@ class Rule(Model):
 
     Attributes:
         indicator: name of a roll-up indicator, such as ``members``.
-        params: arguments of the indicator, such as a founding date range.
+        params: arguments of the indicator, such as which clubs it counts.
         bounds: one number, or two for ``between`` (both ends included).
+        unit: how the value reads; by default the indicator's own unit.
         window: as of the report date, over the report period, over the whole
             phase, or since the club was founded.
         missing: what a missing value gives: ``no_data``, ``not_met``, or
@@ -53,10 +67,10 @@ class Rule(Model):
     label: Label
     scope: Scope
     indicator: Ident
-    params: dict[str, str | int | float | bool] = Field(default_factory=dict)
+    params: Params = Field(default_factory=Params)
     operator: Operator
     bounds: list[float] = Field(min_length=1, max_length=2)
-    unit: Unit = "count"
+    unit: Unit | None = None
     window: Window = "as_of"
     importance: Importance = "medium"
     missing: Missing = "no_data"
@@ -78,7 +92,13 @@ class Rule(Model):
 
 
 class Plan(Model):
-    """One phase of the scheme, such as 2021–2025, with its rules."""
+    """One phase of the scheme, such as 2021–2025, with its rules.
+
+    Attributes:
+        units: the units that district-level targets count ("11 of 11
+            districts"): ``district`` keeps the old districts even for dates
+            after the 2025 reform; by default, the units in force at the date.
+    """
 
     id: Ident
     name: Label
@@ -86,6 +106,7 @@ class Plan(Model):
     end: IsoDate
     source: Text | None = None
     previous: Ident | None = None
+    units: UnitLevel | None = None
     rules: list[Rule] = Field(default_factory=list)
 
     @model_validator(mode="after")

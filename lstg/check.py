@@ -1,0 +1,122 @@
+"""``lstg check`` as a library call: choose the plan, the dates and the clubs, then evaluate.
+
+The command line only parses options and renders; everything that decides
+what is checked is here, so that it can be tested without the command line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from lstg.dataset import ClubData, DataSet
+from lstg.errors import UserError
+from lstg.i18n import _
+from lstg.loader import load_dataset
+from lstg.periods import Period, Window
+from lstg.places import Level, Unit, UnknownPlace, find_unit
+from lstg.rollup import clubs_in
+from lstg.rules import CheckResult, choose_plan, evaluate
+
+
+class UsageError(ValueError):
+    """An option names something that does not exist; the message lists what does."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRequest:
+    """What the user asked to check.
+
+    Attributes:
+        plan: a plan id; by default the plan whose phase contains the as-of
+            date (or, without one, today), else the latest plan.
+        period: the period of rules measured over a period; by default the
+            calendar year of the as-of date, up to it.
+        as_of: by default the end of the period if given, else of the plan,
+            but never after today.
+        club, district, commune: at most one; narrows the clubs listed and the
+            targets to that club or unit.
+    """
+
+    plan: str | None = None
+    period: Period | None = None
+    as_of: date | None = None
+    club: str | None = None
+    district: str | None = None
+    commune: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRun:
+    """A check and what it was run on."""
+
+    result: CheckResult
+    dataset: DataSet
+    period_label: str
+    place: Unit | None
+    data_errors: int
+
+
+def run_check(root: Path, request: CheckRequest, *, today: date) -> CheckRun:
+    """Load the data folder ``root`` and check it against a plan.
+
+    Raises:
+        UserError: the data folder does not exist, or holds no plan.
+        UsageError: an unknown plan, club, district or commune, or more than one
+            of club, district and commune.
+    """
+    if not root.is_dir():
+        raise UserError(_("The data folder {path} does not exist.").format(path=root))
+    chosen = [x for x in (request.club, request.district, request.commune) if x is not None]
+    if len(chosen) > 1:
+        raise UsageError(_("Give at most one of --club, --district and --commune."))
+    dataset = load_dataset(root)
+    if not dataset.plans:
+        raise UserError(_("The data folder has no plans (plans/*.yaml)."))
+    hint = request.as_of or (request.period.end if request.period else None) or today
+    plan = choose_plan(dataset, plan_id=request.plan, day=hint)
+    if plan is None:
+        raise UsageError(
+            _("Unknown plan “{plan}”. Known plans: {names}").format(
+                plan=request.plan, names=", ".join(sorted(dataset.plans))
+            )
+        )
+    as_of = request.as_of
+    if as_of is None:
+        as_of = min(request.period.end if request.period else plan.end, today)
+    if request.period is not None:
+        period = request.period.window.until(as_of)
+        label = request.period.label
+    else:
+        period = Window(date(as_of.year, 1, 1), as_of)
+        label = str(as_of.year)
+    place: Unit | None = None
+    clubs: list[ClubData] | None = None
+    if request.club is not None:
+        data = dataset.clubs.get(request.club)
+        if data is None or data.club is None:
+            raise UsageError(
+                _("Unknown club “{club}”. Known clubs: {names}").format(
+                    club=request.club, names=", ".join(sorted(dataset.clubs))
+                )
+            )
+        clubs = [data]
+    elif dataset.province is not None and (request.district or request.commune):
+        level: Level = "district" if request.district else "commune"
+        try:
+            place = find_unit(
+                dataset.province, level, request.district or request.commune or "", as_of
+            )
+        except UnknownPlace as exc:
+            raise UsageError(str(exc)) from None
+        clubs = [d for d in clubs_in(dataset, place) if _exists(d, as_of)]
+    result = evaluate(dataset, plan, as_of=as_of, period=period, clubs=clubs, place=place)
+    if request.club is not None:
+        result = CheckResult(result.plan, result.as_of, result.period, [], result.clubs)
+    errors = sum(1 for p in dataset.problems if p.is_error)
+    return CheckRun(result, dataset, label, place, errors)
+
+
+def _exists(data: ClubData, day: date) -> bool:
+    return data.club is not None and data.club.status_on(day) not in (None, "dissolved")

@@ -1,0 +1,105 @@
+"""``lstg check``: the clubs and the province against the plan's criteria and targets."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lstg.check import CheckRequest, UsageError, run_check
+from lstg.i18n import set_language
+from lstg.paths import find_data_dir
+from lstg.periods import parse_period
+from lstg.render.check import render_json, render_text
+from lstg.validation import data_language
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+class Language(StrEnum):
+    VI = "vi"
+    EN = "en"
+
+
+def check(
+    club: Annotated[str | None, typer.Option("--club", help="Only this club (its id).")] = None,
+    district: Annotated[
+        str | None, typer.Option("--district", help="Only this district, by name or code.")
+    ] = None,
+    commune: Annotated[
+        str | None, typer.Option("--commune", help="Only this commune, by name or code.")
+    ] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", help="The plan, such as 2021-2025 (default: the as-of date's)."),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            help="Period of the criteria over a period: 2024, 2024-Q3, 2024-H1, 2024-05, "
+            "2021..2025 (default: the as-of date's year).",
+        ),
+    ] = None,
+    as_of: Annotated[
+        datetime | None,
+        typer.Option(
+            "--as-of",
+            formats=["%Y-%m-%d"],
+            help="Date of the figures (default: the plan's end or today, whichever is earlier).",
+        ),
+    ] = None,
+    output: Annotated[
+        OutputFormat, typer.Option("--format", help="text for people, json for tools.")
+    ] = OutputFormat.TEXT,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of the output (default: the province file's)."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when a target or criterion is not met.")
+    ] = False,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="The data folder (default: LSTG_DATA, then province.yaml)."),
+    ] = None,
+    today: Annotated[
+        datetime | None,
+        typer.Option("--today", formats=["%Y-%m-%d"], envvar="LSTG_TODAY", hidden=True),
+    ] = None,
+) -> int:
+    """Measure clubs, districts and the province against the plan's criteria and targets."""
+    root = find_data_dir(data)
+    language = lang.value if lang is not None else data_language(root)
+    set_language(language)
+    try:
+        parsed = parse_period(period) if period is not None else None
+    except ValueError as exc:
+        typer.echo(f"lstg: {exc}", err=True)
+        return 2
+    request = CheckRequest(
+        plan=plan,
+        period=parsed,
+        as_of=as_of.date() if as_of is not None else None,
+        club=club,
+        district=district,
+        commune=commune,
+    )
+    try:
+        run = run_check(root, request, today=today.date() if today is not None else date.today())
+    except UsageError as exc:
+        typer.echo(f"lstg: {exc}", err=True)
+        return 2
+    if output is OutputFormat.JSON:
+        typer.echo(render_json(run, language))
+    else:
+        typer.echo(render_text(run, language))
+    if strict and not run.result.all_met:
+        return 1
+    return 0

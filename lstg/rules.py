@@ -1,0 +1,391 @@
+"""The plan's criteria and targets, evaluated on roll-up figures.
+
+A rule of a plan file names an indicator of :data:`lstg.rollup.INDICATORS`, a
+window, an operator and bounds (see :mod:`lstg.schema.plan`). Evaluating it
+gives a :class:`Verdict` with one of four statuses:
+
+=========== =========== ==========================================================
+status      Vietnamese  meaning
+=========== =========== ==========================================================
+met         Đạt         the bound is reached exactly, or the value is inside it
+exceeded    Vượt        strictly beyond the bound, on the good side
+not_met     Chưa đạt    short of the bound, or outside a ``between`` range
+no_data     Không có    no value (a share of nothing, a club with no whole month
+            số liệu     since launch), when the rule's ``missing`` says so
+=========== =========== ==========================================================
+
+Operators: ``at_least b`` is met at ``b`` and exceeded above it; ``at_most b``
+is met at ``b`` and exceeded below it; ``between a b`` is met inside the range,
+both ends included, and never exceeded; ``more_than b`` and ``less_than b`` are
+met strictly beyond ``b`` and never exceeded, since the bound itself is not
+enough.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from lstg.dataset import PLANS_DIR, ClubData, DataSet
+from lstg.i18n import _
+from lstg.periods import Window
+from lstg.places import Unit, units, units_within
+from lstg.problems import Problem, error
+from lstg.rollup import (
+    INDICATORS,
+    SINCE_FOUNDING,
+    Selection,
+    club_value,
+    clubs_in,
+    has_club_value,
+    has_set_value,
+    set_value,
+)
+from lstg.rollup.indicators import Number
+from lstg.schema import Plan, Rule
+
+Status = Literal["met", "exceeded", "not_met", "no_data"]
+
+STATUS_LABELS: dict[Status, dict[str, str]] = {
+    "met": {"vi": "Đạt", "en": "Met"},
+    "exceeded": {"vi": "Vượt", "en": "Exceeded"},
+    "not_met": {"vi": "Chưa đạt", "en": "Not met"},
+    "no_data": {"vi": "Không có số liệu", "en": "No data"},
+}
+"""How each status reads, in each language."""
+
+_EPSILON = 1e-9
+
+
+def status_label(status: Status, language: str) -> str:
+    return STATUS_LABELS[status]["en" if language == "en" else "vi"]
+
+
+def judge(rule: Rule, value: Number | None) -> Status | None:
+    """The status of ``value`` under ``rule``; ``None`` when the rule is to be skipped.
+
+    Values within 1e-9 of a bound count as equal to it, so that a share
+    computed as 100 × 42 ÷ 60 is exactly 70%.
+    """
+    if value is None:
+        if rule.missing == "skip":
+            return None
+        return "not_met" if rule.missing == "not_met" else "no_data"
+    low = rule.bounds[0]
+    if rule.operator == "between":
+        high = rule.bounds[1]
+        return "met" if low - _EPSILON <= value <= high + _EPSILON else "not_met"
+    if rule.operator == "at_least":
+        if abs(value - low) <= _EPSILON:
+            return "met"
+        return "exceeded" if value > low else "not_met"
+    if rule.operator == "at_most":
+        if abs(value - low) <= _EPSILON:
+            return "met"
+        return "exceeded" if value < low else "not_met"
+    if rule.operator == "more_than":
+        return "met" if value > low + _EPSILON else "not_met"
+    return "met" if value < low - _EPSILON else "not_met"
+
+
+def unit_of(rule: Rule) -> str:
+    """How the rule's value reads: the rule's own ``unit``, else its indicator's."""
+    if rule.unit is not None:
+        return rule.unit
+    indicator = INDICATORS.get(rule.indicator)
+    return indicator.unit if indicator is not None else "count"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One rule measured on one club or one unit.
+
+    Attributes:
+        place: the district or commune a district- or commune-scope rule was
+            measured on; ``None`` for the province and for a club.
+        window: the window the indicator was computed over.
+    """
+
+    rule: Rule
+    actual: Number | None
+    status: Status
+    window: Window
+    place: Unit | None = None
+
+    @property
+    def unit(self) -> str:
+        return unit_of(self.rule)
+
+    @property
+    def target(self) -> float | list[float]:
+        """The bound, or both bounds of ``between``."""
+        bounds = self.rule.bounds
+        return list(bounds) if self.rule.operator == "between" else bounds[0]
+
+
+@dataclass(frozen=True, slots=True)
+class ClubVerdicts:
+    """The club criteria of a plan measured on one club.
+
+    Attributes:
+        well_managed: the club meets every criterion flagged ``well_managed``
+            (met or exceeded; no data is not met). False when the plan flags none.
+    """
+
+    club: ClubData
+    verdicts: list[Verdict]
+    well_managed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """A plan checked at a date: the targets, and each club's criteria."""
+
+    plan: Plan
+    as_of: date
+    period: Window
+    targets: list[Verdict]
+    clubs: list[ClubVerdicts]
+
+    @property
+    def all_met(self) -> bool:
+        """Whether nothing is short of its bound (no ``not_met`` anywhere)."""
+        verdicts = [*self.targets, *(v for c in self.clubs for v in c.verdicts)]
+        return all(v.status != "not_met" for v in verdicts)
+
+
+def rule_window(rule: Rule, plan: Plan, *, as_of: date, period: Window) -> Window:
+    """The window a rule's indicator is computed over.
+
+    ``as_of``: the as-of date alone (for stocks). ``period``: the report period
+    cut at the as-of date. ``phase``: from the plan's start to the as-of date
+    (or the plan's end, if earlier). ``since_founding``: everything up to the
+    as-of date.
+    """
+    if rule.window == "period":
+        return period.until(as_of)
+    if rule.window == "phase":
+        return Window(plan.start, min(plan.end, as_of))
+    if rule.window == "since_founding":
+        return Window(SINCE_FOUNDING, as_of)
+    return Window(as_of, as_of)
+
+
+def _in_club_set(rule: Rule, plan: Plan, data: ClubData) -> bool:
+    if data.club is None:
+        return False
+    wanted = rule.params.clubs
+    if wanted == "new":
+        return plan.start <= data.club.founded <= plan.end
+    if wanted == "previous":
+        return data.club.founded < plan.start
+    return True
+
+
+def evaluate_club(plan: Plan, data: ClubData, *, as_of: date, period: Window) -> ClubVerdicts:
+    """Measure one club against every club-scope rule of ``plan``."""
+    verdicts: list[Verdict] = []
+    flagged: list[bool] = []
+    for rule in plan.rules:
+        if rule.scope != "club" or not _usable(rule, club=True):
+            continue
+        window = rule_window(rule, plan, as_of=as_of, period=period)
+        value = club_value(rule.indicator, data, window)
+        status = judge(rule, value)
+        if status is None:
+            continue
+        verdicts.append(Verdict(rule, value, status, window))
+        if rule.well_managed:
+            flagged.append(status in ("met", "exceeded"))
+    return ClubVerdicts(data, verdicts, bool(flagged) and all(flagged))
+
+
+def _usable(rule: Rule, *, club: bool) -> bool:
+    if rule.indicator not in INDICATORS:
+        return False
+    return has_club_value(rule.indicator) if club else has_set_value(rule.indicator)
+
+
+def evaluate_target(
+    dataset: DataSet,
+    plan: Plan,
+    rule: Rule,
+    *,
+    clubs: Sequence[ClubData],
+    counted: Sequence[Unit] | None,
+    well_managed: dict[str, bool],
+    as_of: date,
+    period: Window,
+    place: Unit | None = None,
+) -> Verdict | None:
+    """Measure one province-, district- or commune-scope rule over ``clubs``.
+
+    Args:
+        counted: the units that ``units_*`` indicators count.
+        well_managed: each club's "well managed" verdict, for ``clubs_well_managed``.
+
+    Returns:
+        The verdict; ``None`` when the rule is skipped (missing value and
+        ``missing: skip``) or its indicator is unknown (a validation problem).
+    """
+    if not _usable(rule, club=False):
+        return None
+    window = rule_window(rule, plan, as_of=as_of, period=period)
+    chosen = tuple(d for d in clubs if _in_club_set(rule, plan, d))
+    selection = Selection(
+        dataset.province,
+        chosen,
+        None if counted is None else tuple(counted),
+        well_managed,
+    )
+    value = set_value(rule.indicator, selection, window)
+    status = judge(rule, value)
+    if status is None:
+        return None
+    return Verdict(rule, value, status, window, place)
+
+
+def evaluate(
+    dataset: DataSet,
+    plan: Plan,
+    *,
+    as_of: date,
+    period: Window,
+    clubs: Sequence[ClubData] | None = None,
+    place: Unit | None = None,
+) -> CheckResult:
+    """Check ``plan`` on the data at ``as_of``.
+
+    Args:
+        period: the window of rules over ``period`` (cut at ``as_of``).
+        clubs: the clubs whose criteria are listed (by default every club
+            founded and not dissolved at ``as_of``); targets always count every
+            club of their unit.
+        place: a district or commune: only the rules of its scope, on it.
+            ``None``: the province's rules, and district or commune rules on
+            every district or commune.
+    """
+    everyone = [d for d in clubs_in(dataset, None) if d.club is not None]
+    judged = {d.id: evaluate_club(plan, d, as_of=as_of, period=period) for d in everyone}
+    well_managed = {club_id: verdicts.well_managed for club_id, verdicts in judged.items()}
+    province = dataset.province
+    targets: list[Verdict] = []
+    for rule in plan.rules:
+        if rule.scope == "club":
+            continue
+        if rule.scope == "province":
+            if place is not None:
+                continue
+            counted = None
+            if province is not None and plan.units is not None:
+                counted = units(province, plan.units, as_of)
+            verdict = evaluate_target(
+                dataset,
+                plan,
+                rule,
+                clubs=everyone,
+                counted=counted,
+                well_managed=well_managed,
+                as_of=as_of,
+                period=period,
+            )
+            if verdict is not None:
+                targets.append(verdict)
+            continue
+        if province is None:
+            continue
+        if place is not None:
+            scoped = [place] if place.level == rule.scope else []
+        else:
+            scoped = units(province, rule.scope, as_of)
+        for unit in scoped:
+            inside = clubs_in(dataset, unit)
+            verdict = evaluate_target(
+                dataset,
+                plan,
+                rule,
+                clubs=inside,
+                counted=units_within(province, unit, as_of),
+                well_managed=well_managed,
+                as_of=as_of,
+                period=period,
+                place=unit,
+            )
+            if verdict is not None:
+                targets.append(verdict)
+    listed = [d for d in everyone if _exists(d, as_of)] if clubs is None else list(clubs)
+    club_results = [
+        judged[d.id] if d.id in judged else evaluate_club(plan, d, as_of=as_of, period=period)
+        for d in listed
+    ]
+    return CheckResult(plan, as_of, period, targets, club_results)
+
+
+def _exists(data: ClubData, day: date) -> bool:
+    return data.club is not None and data.club.status_on(day) not in (None, "dissolved")
+
+
+def choose_plan(dataset: DataSet, *, plan_id: str | None, day: date | None) -> Plan | None:
+    """The plan named ``plan_id``; else the one whose phase contains ``day``; else the latest.
+
+    ``None`` when there is no such plan (an unknown id, or no plans at all).
+    """
+    if plan_id is not None:
+        return dataset.plans.get(plan_id)
+    plans = sorted(dataset.plans.values(), key=lambda p: p.start)
+    if day is not None:
+        for plan in plans:
+            if plan.start <= day <= plan.end:
+                return plan
+    return plans[-1] if plans else None
+
+
+def check_plans(dataset: DataSet) -> list[Problem]:
+    """Problems with the plans' rules that their schema cannot see.
+
+    An indicator name that the roll-up layer does not know
+    (``plan.unknown-indicator``), and an indicator that has no value at the
+    rule's scope, such as ``units_total`` for one club (``plan.indicator-scope``).
+    Each problem points at the rule's ``indicator``.
+    """
+    problems: list[Problem] = []
+    for plan in dataset.plans.values():
+        file = f"{PLANS_DIR}/{plan.id}.yaml"
+        for index, rule in enumerate(plan.rules):
+            where = ("rules", index, "indicator")
+            if rule.indicator not in INDICATORS:
+                close = difflib.get_close_matches(rule.indicator, list(INDICATORS), n=3)
+                hint = (
+                    _("Did you mean {names}?").format(names=", ".join(close))
+                    if close
+                    else _("The indicators are listed in docs/indicators.md.")
+                )
+                problems.append(
+                    error(
+                        file,
+                        "plan.unknown-indicator",
+                        _("Rule “{rule}” measures an unknown indicator “{name}”.").format(
+                            rule=rule.id, name=rule.indicator
+                        ),
+                        where=where,
+                        hint=hint,
+                    )
+                )
+            elif not _usable(rule, club=rule.scope == "club"):
+                if rule.scope == "club":
+                    message = _("The indicator “{name}” has no value for one club.")
+                else:
+                    message = _("The indicator “{name}” has no value for a set of clubs.")
+                problems.append(
+                    error(
+                        file,
+                        "plan.indicator-scope",
+                        message.format(name=rule.indicator),
+                        where=where,
+                        hint=_("Change the rule's scope, or choose another indicator."),
+                    )
+                )
+    return problems
