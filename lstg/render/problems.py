@@ -70,7 +70,11 @@ def render_text(problems: Sequence[Problem], root: Path, *, clubs: int) -> str:
         if problem.file not in cache:
             cache[problem.file] = source_lines(root, problem.file)
         lines = cache[problem.file]
-        if lines is not None and 1 <= problem.line <= len(lines):
+        if (
+            lines is not None
+            and 1 <= problem.line <= len(lines)
+            and lines[problem.line - 1].strip()
+        ):
             out.extend(_quote(lines[problem.line - 1], problem.line, problem.column))
         if problem.hint:
             out.append("  " + _("hint: {hint}").format(hint=problem.hint))
