@@ -55,6 +55,15 @@ def _register() -> None:
 
     app.command("check")(check.check)
 
+    from lstg.commands import club, fund, import_, loan, meeting, member
+
+    app.add_typer(club.app, name="club")
+    app.add_typer(member.app, name="member")
+    app.add_typer(loan.app, name="loan")
+    app.add_typer(meeting.app, name="meeting")
+    app.add_typer(fund.app, name="fund")
+    app.command("import")(import_.import_register)
+
 
 def main() -> None:
     """Entry point of the ``lstg`` console script."""

@@ -1,0 +1,77 @@
+"""Options and output shared by the editing commands (club, member, loan, meeting, fund)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from lstg.edit import Outcome
+from lstg.edit.values import parse_amount, parse_date
+from lstg.i18n import set_language
+from lstg.paths import find_data_dir
+from lstg.validation import data_language
+
+T = TypeVar("T")
+
+
+class Language(StrEnum):
+    VI = "vi"
+    EN = "en"
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="The data folder (default: LSTG_DATA, then province.yaml)."),
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Show the change as a diff and write nothing.")
+]
+LangOption = Annotated[
+    Language | None,
+    typer.Option("--lang", help="Language of the messages (default: the province file's)."),
+]
+
+
+def data_root(data: Path | None, lang: Language | None) -> Path:
+    """The data folder, with the language of messages set."""
+    root = find_data_dir(data)
+    if lang is not None:
+        set_language(lang.value)
+    elif (root / "province.yaml").is_file():
+        set_language(data_language(root))
+    return root
+
+
+def _parsed(parse: Callable[[Any], T], value: Any, option: str) -> T:
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
+
+
+def day(value: str, option: str) -> date:
+    """A date option, written YYYY-MM-DD or dd/mm/yyyy."""
+    return _parsed(parse_date, value, option)
+
+
+def maybe_day(value: str | None, option: str) -> date | None:
+    return None if value is None else day(value, option)
+
+
+def amount(value: str, option: str) -> int:
+    """An amount option, written 1.000.000 or 1000000."""
+    return _parsed(parse_amount, value, option)
+
+
+def show(outcome: Outcome) -> int:
+    """Print what a change did (or why it was refused) and give the exit code."""
+    for line in outcome.lines:
+        typer.echo(line)
+    for line in outcome.errors:
+        typer.echo(line, err=True)
+    return outcome.exit_code

@@ -1,0 +1,64 @@
+"""``lstg import members|loans|meetings``: take records from a club's Excel or CSV register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lstg.commands._edit_common import DataOption, DryRunOption, LangOption, data_root, show
+from lstg.edit import finish
+from lstg.edit.atomic import write_atomic
+from lstg.i18n import _
+from lstg.importer import Kind, import_change, plan_import, rejected_csv
+
+
+def import_register(
+    kind: Annotated[Kind, typer.Argument(help="What the register holds.")],
+    club: Annotated[str, typer.Argument(help="The club's id (its folder name).")],
+    file: Annotated[
+        Path, typer.Argument(help="The register: .xlsx, or .csv (UTF-8 or Windows-1258).")
+    ],
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="The sheet (default: the first).")
+    ] = None,
+    mapping: Annotated[
+        Path | None,
+        typer.Option("--mapping", help="A mapping file of headers to fields (see lstg/mappings/)."),
+    ] = None,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option("--skip-invalid", help="Import the good rows; save the others (--rejected)."),
+    ] = False,
+    rejected: Annotated[
+        Path | None, typer.Option("--rejected", help="CSV file for the rows not imported.")
+    ] = None,
+    dry_run: DryRunOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> int:
+    """Import members, loans or meetings from a register; nothing is written unless every row
+    can be taken (or --skip-invalid is given)."""
+    root = data_root(data, lang)
+    if skip_invalid and rejected is None and not dry_run:
+        raise typer.BadParameter(_("give --rejected FILE to keep the rows that are skipped"))
+    plan = plan_import(root, club, kind, file, sheet=sheet, mapping=mapping)
+    for line in plan.summary():
+        typer.echo(line)
+    if plan.rejected and not skip_invalid:
+        typer.echo(
+            _("Nothing was written: correct the rows above, or use --skip-invalid."), err=True
+        )
+        return 1
+    if not plan.added:
+        typer.echo(_("Nothing to add."))
+        return 0
+    outcome = finish(import_change(root, plan), dry_run=dry_run)
+    code = show(outcome)
+    if code == 0 and not dry_run and plan.rejected and rejected is not None:
+        write_atomic(rejected, rejected_csv(plan))
+        typer.echo(
+            _("Saved {n} rejected rows to {path}.").format(n=len(plan.rejected), path=rejected)
+        )
+    return code

@@ -1,0 +1,64 @@
+"""Safe editing of data files: every change validated first, written atomically,
+touching only the lines it is asked to change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from lstg.edit.change import Change, Checked, apply_change, check_change
+from lstg.i18n import _, ngettext
+
+__all__ = ["Change", "Outcome", "finish"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a change gave: the lines to show and the exit code."""
+
+    lines: list[str]
+    errors: list[str]
+    exit_code: int
+
+
+def finish(change: Change, *, dry_run: bool, today: date | None = None) -> Outcome:
+    """Validate ``change``; unless it brings errors or ``dry_run`` is set, write it.
+
+    Returns:
+        The lines to print: on a dry run the diff, else what was changed; any
+        warnings; and the errors that made the change refused (exit 1).
+    """
+    checked: Checked = check_change(change, today=today)
+    lines: list[str] = []
+    errors: list[str] = []
+    if dry_run:
+        lines.extend(change.diff().splitlines())
+    for finding in checked.warnings:
+        lines.extend(finding.render())
+    if not checked.ok:
+        for finding in checked.errors:
+            errors.extend(finding.render())
+        errors.append(
+            ngettext(
+                "Refused: the change would bring {n} error; nothing was written.",
+                "Refused: the change would bring {n} errors; nothing was written.",
+                len(checked.errors),
+            ).format(n=len(checked.errors))
+        )
+        return Outcome(lines, errors, 1)
+    if checked.earlier_errors:
+        lines.append(
+            ngettext(
+                "Note: the club already had {n} error before this change; run lstg validate.",
+                "Note: the club already had {n} errors before this change; run lstg validate.",
+                checked.earlier_errors,
+            ).format(n=checked.earlier_errors)
+        )
+    if dry_run:
+        lines.extend(_("Would do: {what}").format(what=line) for line in change.done)
+        lines.append(_("Dry run: nothing was written."))
+        return Outcome(lines, errors, 0)
+    apply_change(change)
+    lines.extend(change.done)
+    return Outcome(lines, errors, 0)

@@ -1,0 +1,160 @@
+"""A change to a club's files: shown as a diff, validated before it is written, written atomically.
+
+An editing function builds a :class:`Change` (the new text of each file it
+touches, and a line saying what it did). Nothing is written until
+:func:`check_change` has validated the club as it would be after the change, in
+a temporary copy of the data folder (the province file, the plans and that one
+club), and found no new error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from lstg.dataset import CLUBS_DIR, PLANS_DIR, PROVINCE_FILE
+from lstg.edit.atomic import create_folder_atomic, write_atomic
+from lstg.errors import UserError
+from lstg.i18n import _
+from lstg.problems import Problem
+from lstg.reader import source_line
+from lstg.validation import validate
+
+
+@dataclass(slots=True)
+class Change:
+    """New text for some of one club's files.
+
+    Attributes:
+        root: the data folder.
+        club: the club's id (its folder name).
+        files: new text by path relative to the data folder.
+        done: what the change does, one line each, for the user.
+        new_club: the club folder does not exist yet and is created whole.
+    """
+
+    root: Path
+    club: str
+    files: dict[str, str] = field(default_factory=dict)
+    done: list[str] = field(default_factory=list)
+    new_club: bool = False
+
+    def old_text(self, rel: str) -> str | None:
+        path = self.root / rel
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+
+    def diff(self) -> str:
+        """The change as a unified diff, file by file, as ``git diff`` would show it."""
+        chunks: list[str] = []
+        for rel, new in sorted(self.files.items()):
+            old = self.old_text(rel)
+            chunks.extend(
+                difflib.unified_diff(
+                    (old or "").splitlines(keepends=True),
+                    new.splitlines(keepends=True),
+                    fromfile=f"a/{rel}" if old is not None else "/dev/null",
+                    tofile=f"b/{rel}",
+                )
+            )
+        return "".join(x if x.endswith("\n") else x + "\n" for x in chunks)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found in the club as it would be, with its line as it would read."""
+
+    problem: Problem
+    line: str | None
+
+    def render(self) -> list[str]:
+        p = self.problem
+        out = [f"{p.file}:{p.line}:{p.column}: {p.severity} {p.code}: {p.message}"]
+        if self.line is not None:
+            out.append(f"    {self.line}")
+            out.append("    " + " " * max(p.column - 1, 0) + "^")
+        if p.hint:
+            out.append(f"    {p.hint}")
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What validating the club after a change found.
+
+    Attributes:
+        errors: errors the change would bring (errors already there before are left out).
+        warnings: warnings in the changed files.
+        earlier_errors: how many errors the club had before the change.
+    """
+
+    errors: list[Finding]
+    warnings: list[Finding]
+    earlier_errors: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _key(p: Problem) -> tuple[str, str, str]:
+    return (p.file, p.code, p.message)
+
+
+def _club_problems(root: Path, club: str, today: date | None) -> list[Problem]:
+    if not (root / CLUBS_DIR / club).is_dir():
+        return []
+    return validate(root, clubs=[club], today=today).problems
+
+
+def check_change(change: Change, *, today: date | None = None) -> Checked:
+    """Validate the club as it would be after ``change``, in a temporary copy."""
+    before = Counter(_key(p) for p in _club_problems(change.root, change.club, today) if p.is_error)
+    with tempfile.TemporaryDirectory(prefix="lstg-check-") as temp:
+        copy = Path(temp)
+        if (change.root / PROVINCE_FILE).is_file():
+            shutil.copy2(change.root / PROVINCE_FILE, copy / PROVINCE_FILE)
+        if (change.root / PLANS_DIR).is_dir():
+            shutil.copytree(change.root / PLANS_DIR, copy / PLANS_DIR)
+        folder = change.root / CLUBS_DIR / change.club
+        target = copy / CLUBS_DIR / change.club
+        if folder.is_dir() and not change.new_club:
+            shutil.copytree(folder, target, ignore=shutil.ignore_patterns(".*"))
+        target.mkdir(parents=True, exist_ok=True)
+        for rel, text in change.files.items():
+            path = copy / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        after = validate(copy, clubs=[change.club], today=today).problems
+        errors: list[Finding] = []
+        warnings: list[Finding] = []
+        remaining = Counter(before)
+        for problem in after:
+            if problem.is_error:
+                if remaining[_key(problem)] > 0:
+                    remaining[_key(problem)] -= 1
+                    continue
+                errors.append(Finding(problem, source_line(copy, problem)))
+            elif problem.file in change.files:
+                warnings.append(Finding(problem, source_line(copy, problem)))
+    return Checked(errors, warnings, sum(before.values()))
+
+
+def apply_change(change: Change) -> None:
+    """Write the change: each file atomically, a new club folder in one rename."""
+    if change.new_club:
+        folder = change.root / CLUBS_DIR / change.club
+        if folder.exists():
+            raise UserError(_("The club folder {path} already exists.").format(path=folder))
+        prefix = f"{CLUBS_DIR}/{change.club}/"
+        create_folder_atomic(
+            folder,
+            {rel.removeprefix(prefix): text.encode("utf-8") for rel, text in change.files.items()},
+        )
+        return
+    for rel, text in sorted(change.files.items()):
+        write_atomic(change.root / rel, text.encode("utf-8"))

@@ -1,0 +1,118 @@
+"""A club's files, open for editing: where they are, their records, and new ids."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from lstg.dataset import (
+    CLUB_FILE,
+    CLUBS_DIR,
+    LEDGER_FILE,
+    LOANS_FILE,
+    MEETINGS_DIR,
+    MEMBERS_FILE,
+)
+from lstg.edit.change import Change
+from lstg.edit.yamltext import Document
+from lstg.errors import UserError
+from lstg.i18n import _
+from lstg.reader import read_yaml
+
+_NUMBERED = re.compile(r"^(.*?)(\d+)$")
+
+
+class ClubFiles:
+    """The files of the club ``club`` in the data folder ``root``.
+
+    Raises:
+        UserError: the club folder does not exist.
+    """
+
+    def __init__(self, root: Path, club: str) -> None:
+        self.root = root
+        self.club = club
+        self.folder = root / CLUBS_DIR / club
+        if not (self.folder / CLUB_FILE).is_file():
+            raise UserError(
+                _("No club “{club}”: {path} does not exist.").format(
+                    club=club, path=self.folder / CLUB_FILE
+                )
+            )
+        self.change = Change(root, club)
+        self._docs: dict[str, Document] = {}
+
+    def rel(self, name: str) -> str:
+        return f"{CLUBS_DIR}/{self.club}/{name}"
+
+    def document(self, name: str, *, flow_records: bool = False) -> Document:
+        """The file ``name`` of the club (``members.yaml``, ``meetings/2025.yaml`` …)."""
+        rel = self.rel(name)
+        if rel not in self._docs:
+            path = self.root / rel
+            text = path.read_text(encoding="utf-8") if path.is_file() else None
+            self._docs[rel] = Document(text, rel, flow_records=flow_records)
+        return self._docs[rel]
+
+    def members(self) -> Document:
+        return self.document(MEMBERS_FILE)
+
+    def loans(self) -> Document:
+        return self.document(LOANS_FILE)
+
+    def ledger(self) -> Document:
+        return self.document(LEDGER_FILE, flow_records=True)
+
+    def meetings(self, year: int) -> Document:
+        return self.document(f"{MEETINGS_DIR}/{year}.yaml")
+
+    def meeting_years(self) -> list[int]:
+        folder = self.folder / MEETINGS_DIR
+        if not folder.is_dir():
+            return []
+        return sorted(int(p.stem) for p in folder.glob("*.yaml") if p.stem.isdigit())
+
+    def club_data(self) -> dict[str, Any]:
+        result = read_yaml(self.folder / CLUB_FILE, self.rel(CLUB_FILE))
+        return result.data if isinstance(result.data, dict) else {}
+
+    def find(self, doc: Document, record_id: str, what: str) -> int:
+        """Index of the record with ``id`` ``record_id`` in ``doc``."""
+        for index, record in enumerate(doc.data()):
+            if isinstance(record, dict) and str(record.get("id")) == record_id:
+                return index
+        raise UserError(
+            _("No {what} “{id}” in {file}.").format(what=what, id=record_id, file=doc.rel)
+        )
+
+    def finish(self, line: str) -> Change:
+        """The change made so far through this object's documents, described by ``line``."""
+        for rel, doc in self._docs.items():
+            if doc.text != (doc.original or ""):
+                self.change.files[rel] = doc.text
+        self.change.done.append(line)
+        return self.change
+
+
+def next_id(existing: Iterable[str], prefix: str, width: int = 3) -> str:
+    """The id after the highest numbered one: ``M012`` after ``M011``.
+
+    The prefix and width are those most used among ``existing``; ``prefix`` and
+    ``width`` are used when no id is numbered.
+    """
+    numbered = [(m.group(1), m.group(2)) for m in map(_NUMBERED.match, existing) if m]
+    if numbered:
+        prefix = Counter(p for p, _n in numbered).most_common(1)[0][0]
+        digits = [n for p, n in numbered if p == prefix]
+        width = max(len(n) for n in digits)
+        number = max(int(n) for n in digits) + 1
+    else:
+        number = 1
+    return f"{prefix}{number:0{width}d}"
+
+
+def record_ids(records: list[Any]) -> list[str]:
+    return [str(r["id"]) for r in records if isinstance(r, dict) and "id" in r]

@@ -1,0 +1,98 @@
+"""Creating a club folder: ``club.yaml`` and an empty list of members."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from lstg.dataset import CLUB_FILE, CLUBS_DIR, MEMBERS_FILE, PROVINCE_FILE
+from lstg.edit.change import Change
+from lstg.edit.values import nfc
+from lstg.errors import UserError
+from lstg.i18n import _
+from lstg.loader import load_document
+from lstg.schema import Province
+
+_CLUB_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _era_of(root: Path, day: date) -> str:
+    province, _problems = load_document(root, root / PROVINCE_FILE, Province)
+    if province is None:
+        raise UserError(
+            _("{file} cannot be read; run lstg validate to see why.").format(file=PROVINCE_FILE)
+        )
+    era = province.era_at(day)
+    if era is None:
+        raise UserError(
+            _("No era of administrative units in {file} covers {date}; give --era.").format(
+                file=PROVINCE_FILE, date=day.isoformat()
+            )
+        )
+    return era.id
+
+
+def club_text(*, name: str, commune: str, era: str, founded: date, launched: date | None) -> str:
+    """The text of a new ``club.yaml``."""
+    club = CommentedMap()
+    club["name"] = nfc(name)
+    place = CommentedMap()
+    place["code"] = DoubleQuotedScalarString(commune)
+    place["era"] = era
+    place.fa.set_flow_style()
+    club["commune"] = place
+    club["founded"] = founded
+    if launched is not None:
+        club["launched"] = launched
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    stream = io.StringIO()
+    yaml.dump(club, stream)
+    return stream.getvalue()
+
+
+def new_club(
+    root: Path,
+    club: str,
+    *,
+    name: str,
+    commune: str,
+    founded: date,
+    era: str | None = None,
+    launched: date | None = None,
+) -> Change:
+    """A new club folder with its ``club.yaml`` and an empty ``members.yaml``."""
+    if not _CLUB_ID.match(club):
+        raise UserError(
+            _(
+                "“{id}” is not a valid club id: use lower-case letters "
+                "without accents, digits and “-”."
+            ).format(id=club)
+        )
+    folder = root / CLUBS_DIR / club
+    if folder.exists():
+        raise UserError(_("The club folder {path} already exists.").format(path=folder))
+    text = club_text(
+        name=name,
+        commune=commune,
+        era=era or _era_of(root, founded),
+        founded=founded,
+        launched=launched,
+    )
+    members = _("# Members of {name}: one entry each, in the order they joined.").format(
+        name=nfc(name)
+    )
+    change = Change(root, club, new_club=True)
+    change.files[f"{CLUBS_DIR}/{club}/{CLUB_FILE}"] = text
+    change.files[f"{CLUBS_DIR}/{club}/{MEMBERS_FILE}"] = f"{members}\n[]\n"
+    change.done.append(
+        _("{folder}: new club “{name}”").format(folder=f"{CLUBS_DIR}/{club}", name=nfc(name))
+    )
+    return change

@@ -1,0 +1,467 @@
+"""Editing YAML data files as text, so that every line not being changed stays byte for byte.
+
+A data file is a list of records (members, loans, ledger entries, meetings). An
+edit touches the text of one place only: a new record is inserted as new lines,
+a field is written over the lines of its old value, an item is added under the
+last item of a nested list. Positions come from the composed node tree (ruamel.yaml
+keeps the line and column of every node); new text is rendered by ruamel.yaml in
+the file's own indentation. Comments, blank lines, quoting and key order of the
+rest of the file are never re-emitted, so they cannot change.
+
+Every edit is checked: the new text is read again with :func:`lstg.reader.parse_text`
+and must give exactly the old data with the intended change, or
+:class:`EditError` is raised and nothing is written.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from lstg.i18n import _
+from lstg.reader import parse_text
+
+
+class EditError(Exception):
+    """The file cannot be edited safely (its text is not what an edit expects)."""
+
+
+_NESTED_DASH = re.compile(r"^(\s*)- ")
+_KEY_ONLY = re.compile(r"^(\s*)[^\s#][^#]*:\s*(#.*)?$")
+
+
+FLOW_KEYS = frozenset({"groups", "attendance", "activities", "left", "written_off", "commune"})
+FLOW_ITEM_KEYS = frozenset({"repayments", "schedule", "health_checks", "home_care_visits"})
+
+
+@dataclass(slots=True)
+class Style:
+    """How a file lays out what an edit adds, learnt from the file itself.
+
+    Attributes:
+        offset: spaces between a key and the dash of its block list items.
+        separated: records are separated by a blank line.
+        flow_records: each record is one flow mapping (``- {date: …}``).
+        flow_keys: keys whose list or mapping value is written in flow style.
+        flow_item_keys: keys whose list items are flow mappings.
+        double_quotes: quote text with ``"`` rather than ``'`` where quotes are needed.
+    """
+
+    offset: int = 2
+    separated: bool = False
+    flow_records: bool = False
+    flow_keys: set[str] = field(default_factory=lambda: set(FLOW_KEYS))
+    flow_item_keys: set[str] = field(default_factory=lambda: set(FLOW_ITEM_KEYS))
+    double_quotes: bool = True
+
+
+def _compose(text: str) -> Node | None:
+    try:
+        node: Node | None = YAML(typ="safe", pure=True).compose(text)
+    except YAMLError as exc:
+        raise EditError(_("The file cannot be read as YAML: {reason}").format(reason=exc)) from exc
+    return node
+
+
+def _last_line(node: Node) -> int:
+    """0-based index of the last line holding text of ``node`` (comments after it excluded)."""
+    if isinstance(node, ScalarNode):
+        end = node.end_mark
+        if end.column == 0 and end.line > node.start_mark.line:
+            return int(end.line) - 1
+        return int(end.line)
+    if getattr(node, "flow_style", False):
+        return int(node.end_mark.line)
+    if isinstance(node, MappingNode) and node.value:
+        return _last_line(node.value[-1][1])
+    if isinstance(node, SequenceNode) and node.value:
+        return _last_line(node.value[-1])
+    return int(node.end_mark.line)
+
+
+def _is_blank_or_comment(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+class Document:
+    """One data file's text, holding a list of records, open for edits.
+
+    Args:
+        text: the file's text, or ``None`` for a file that does not exist yet.
+        rel: the file's path relative to the data folder, for messages.
+    """
+
+    def __init__(self, text: str | None, rel: str, *, flow_records: bool = False) -> None:
+        self.rel = rel
+        self.original = text
+        self.text = text if text is not None else ""
+        self.style = self._detect_style()
+        if not self._has_records():
+            self.style.flow_records = flow_records
+
+    # -- reading -------------------------------------------------------------
+
+    def data(self) -> list[Any]:
+        """The file's records as plain data, read as the validator reads them."""
+        if self.original is None and not self.text:
+            return []
+        result = parse_text(self.text.encode("utf-8"), self.rel)
+        if result.data is None:
+            reason = result.problems[0].message if result.problems else ""
+            raise EditError(
+                _("{file} cannot be read: {reason}").format(file=self.rel, reason=reason)
+            )
+        if not isinstance(result.data, list):
+            raise EditError(_("{file} does not hold a list of entries.").format(file=self.rel))
+        return result.data
+
+    def _root(self) -> SequenceNode | None:
+        if not self.text.strip() or all(_is_blank_or_comment(x) for x in self._lines()):
+            return None
+        node = _compose(self.text)
+        if node is None:
+            return None
+        if not isinstance(node, SequenceNode):
+            raise EditError(_("{file} does not hold a list of entries.").format(file=self.rel))
+        return node
+
+    def _lines(self) -> list[str]:
+        return self.text.splitlines(keepends=True)
+
+    def _detect_style(self) -> Style:
+        style = Style()
+        lines = self._lines()
+        offsets: list[int] = []
+        for index, line in enumerate(lines[1:], start=1):
+            dash = _NESTED_DASH.match(line)
+            if dash is None:
+                continue
+            previous = lines[index - 1]
+            key = _KEY_ONLY.match(previous)
+            if key is not None and not previous.lstrip().startswith("- "):
+                offsets.append(len(dash.group(1)) - len(key.group(1)))
+        if offsets:
+            style.offset = max(set(offsets), key=offsets.count)
+        try:
+            root = self._root()
+        except EditError:
+            return style
+        if root is None:
+            return style
+        gaps = []
+        for item in root.value[1:]:
+            above = int(item.start_mark.line) - 1
+            while above > 0 and lines[above].strip().startswith("#"):
+                above -= 1
+            gaps.append(above >= 0 and not lines[above].strip())
+        if gaps:
+            style.separated = gaps.count(True) * 2 >= len(gaps)
+        records = [item for item in root.value if isinstance(item, MappingNode)]
+        if records:
+            style.flow_records = all(bool(r.flow_style) for r in records)
+        for item in records:
+            _learn_flow(item, style)
+        quotes = [x.lstrip() for x in lines]
+        doubles = sum(x.count('"') for x in quotes)
+        singles = sum(x.count("'") for x in quotes if not x.startswith("#"))
+        if doubles or singles:
+            style.double_quotes = doubles >= singles
+        return style
+
+    def _has_records(self) -> bool:
+        try:
+            root = self._root()
+        except EditError:
+            return True
+        return root is not None and bool(root.value)
+
+    # -- rendering -----------------------------------------------------------
+
+    def _yaml(self) -> YAML:
+        yaml = YAML(typ="rt")
+        yaml.width = 4096
+        yaml.allow_unicode = True
+        yaml.indent(mapping=2, sequence=self.style.offset + 2, offset=self.style.offset)
+        return yaml
+
+    def _dump(self, value: Any) -> str:
+        stream = io.StringIO()
+        self._yaml().dump(value, stream)
+        return stream.getvalue()
+
+    def _styled(self, value: Any, key: str | None = None, item: bool = False) -> Any:
+        if isinstance(value, dict):
+            mapping = CommentedMap()
+            for k, v in value.items():
+                if v is not None:
+                    mapping[k] = self._styled(v, k)
+            flow = key in self.style.flow_item_keys if item else key in self.style.flow_keys
+            if flow or (key is None and item and self.style.flow_records):
+                mapping.fa.set_flow_style()
+            return mapping
+        if isinstance(value, list):
+            seq = CommentedSeq(self._styled(v, key, item=True) for v in value)
+            if key in self.style.flow_keys and all(not isinstance(v, dict | list) for v in value):
+                seq.fa.set_flow_style()
+            return seq
+        if isinstance(value, str) and self.style.double_quotes and self._needs_quotes(value):
+            return DoubleQuotedScalarString(value)
+        return value
+
+    def _needs_quotes(self, text: str) -> bool:
+        stream = io.StringIO()
+        YAML(typ="rt").dump([text], stream)
+        return stream.getvalue().startswith(("- '", '- "'))
+
+    def render_record(
+        self, record: dict[str, Any], column: int = 0, key: str | None = None
+    ) -> list[str]:
+        """Lines of ``record`` as an item, dash at ``column``, of the list under ``key``."""
+        body = self._dump(self._styled(record, key, item=True)).splitlines(keepends=True)
+        out = ["- " + body[0]] + [("  " + x if x.strip() else x) for x in body[1:]]
+        return [" " * column + x for x in out]
+
+    def render_pair(self, key: str, value: Any, column: int) -> list[str]:
+        """Lines of ``key: value`` with the key at ``column``."""
+        body = self._dump(self._styled({key: value})).splitlines(keepends=True)
+        return [" " * column + x for x in body]
+
+    # -- edits ---------------------------------------------------------------
+
+    def _check(self, new_text: str, expected: list[Any]) -> None:
+        result = parse_text(new_text.encode("utf-8"), self.rel)
+        if result.data != expected:
+            raise EditError(
+                _("{file} could not be changed without touching other lines.").format(file=self.rel)
+            )
+        self.text = new_text
+
+    def _fragment_value(self, lines: Sequence[str]) -> Any:
+        text = "".join(x if x.endswith("\n") else x + "\n" for x in lines)
+        result = parse_text(_dedent(text).encode("utf-8"), self.rel)
+        return result.data
+
+    def insert_record(
+        self, record: dict[str, Any], *, before: Callable[[dict[str, Any]], bool] | None = None
+    ) -> int:
+        """Add ``record``: before the first record for which ``before`` holds, else last.
+
+        Returns:
+            The 1-based line where the new record starts.
+        """
+        data = self.data()
+        root = self._root()
+        lines = self._lines()
+        position = len(data)
+        if before is not None:
+            position = next(
+                (i for i, r in enumerate(data) if isinstance(r, dict) and before(r)), len(data)
+            )
+        if root is None or not root.value:
+            new = self.render_record(record)
+            if root is not None:
+                start, end = int(root.start_mark.index), int(root.end_mark.index)
+                head = self.text[:start]
+                tail = self.text[end:]
+                text = head + "".join(new).rstrip("\n") + tail
+                if not text.endswith("\n"):
+                    text += "\n"
+                first = head.count("\n") + 1
+            else:
+                prefix = (
+                    self.text if self.text.endswith("\n") or not self.text else self.text + "\n"
+                )
+                text = prefix + "".join(new)
+                first = prefix.count("\n") + 1
+            self._check(text, [self._fragment_value(new)[0]])
+            return first
+        column = int(root.start_mark.column)
+        new = self.render_record(record, column)
+        separator = ["\n"] if self.style.separated else []
+        if position < len(root.value):
+            at = int(root.value[position].start_mark.line)
+            while at > 0 and lines[at - 1].strip().startswith("#"):
+                at -= 1
+            block = new + separator
+        else:
+            at = _last_line(root.value[-1]) + 1
+            block = separator + new
+            if at > 0 and not lines[at - 1].endswith("\n"):
+                lines[at - 1] += "\n"
+        value = self._fragment_value(new)[0]
+        expected = [*data[:position], value, *data[position:]]
+        self._check("".join(lines[:at] + block + lines[at:]), expected)
+        return at + 1 + (len(separator) if position >= len(root.value) else 0)
+
+    def set_field(
+        self,
+        path: Sequence[int | str],
+        key: str,
+        value: Any,
+        order: Sequence[str] = (),
+    ) -> int:
+        """Set ``key`` to ``value`` in the mapping at ``path`` (record index, then keys).
+
+        A key that exists is written over in place, keeping a comment at the end
+        of its line; a new key goes before the first existing key that comes after
+        it in ``order``, else after the mapping's last line.
+
+        Returns:
+            The 1-based line of the key.
+        """
+        data = self.data()
+        mapping = self._node_at(path)
+        lines = self._lines()
+        column = int(mapping.value[0][0].start_mark.column)
+        new = self.render_pair(key, value, column)
+        found = next(
+            ((k, v) for k, v in mapping.value if isinstance(k, ScalarNode) and k.value == key),
+            None,
+        )
+        if found is not None:
+            key_node, value_node = found
+            first, last = int(key_node.start_mark.line), _last_line(value_node)
+            old_last = lines[last]
+            tail = old_last[int(value_node.end_mark.column) :] if first == last else ""
+            if tail.strip().startswith("#") and len(new) == 1:
+                new = [new[0].rstrip("\n") + tail.rstrip("\n") + "\n"]
+            if not old_last.endswith("\n"):
+                new[-1] = new[-1].rstrip("\n")
+            replaced = lines[:first] + new + lines[last + 1 :]
+            at = first
+        else:
+            at = self._key_insertion_line(mapping, key, order, lines)
+            if at > 0 and not lines[at - 1].endswith("\n"):
+                lines[at - 1] += "\n"
+            replaced = lines[:at] + new + lines[at:]
+        plain = self._fragment_value(new)
+        expected = _with_value(data, path, key, plain[key])
+        self._check("".join(replaced), expected)
+        return at + 1
+
+    def append_item(
+        self,
+        path: Sequence[int | str],
+        key: str,
+        item: dict[str, Any],
+        order: Sequence[str] = (),
+    ) -> int:
+        """Add ``item`` at the end of the list under ``key`` in the mapping at ``path``.
+
+        Returns:
+            The 1-based line of the new item.
+        """
+        data = self.data()
+        mapping = self._node_at(path)
+        found = next(
+            (v for k, v in mapping.value if isinstance(k, ScalarNode) and k.value == key), None
+        )
+        current = _get(data, path).get(key)
+        if (
+            found is None
+            or not isinstance(found, SequenceNode)
+            or getattr(found, "flow_style", False)
+            or not found.value
+        ):
+            items = list(current) if isinstance(current, list) else []
+            return self.set_field(path, key, [*items, item], order)
+        lines = self._lines()
+        column = int(found.start_mark.column)
+        new = self.render_record(item, column, key)
+        at = _last_line(found) + 1
+        if not lines[at - 1].endswith("\n"):
+            lines[at - 1] += "\n"
+        value = self._fragment_value(new)[0]
+        expected = _with_value(data, path, key, [*current, value])
+        self._check("".join(lines[:at] + new + lines[at:]), expected)
+        return at + 1
+
+    def _node_at(self, path: Sequence[int | str]) -> MappingNode:
+        node: Node | None = self._root()
+        for part in path:
+            if isinstance(node, SequenceNode) and isinstance(part, int):
+                node = node.value[part]
+            elif isinstance(node, MappingNode):
+                node = next(
+                    (v for k, v in node.value if isinstance(k, ScalarNode) and k.value == part),
+                    None,
+                )
+            else:
+                node = None
+        if not isinstance(node, MappingNode) or not node.value or node.flow_style:
+            raise EditError(
+                _("{file}: the entry to change is not written as a block of keys.").format(
+                    file=self.rel
+                )
+            )
+        return node
+
+    def _key_insertion_line(
+        self, mapping: MappingNode, key: str, order: Sequence[str], lines: list[str]
+    ) -> int:
+        later = set(order[order.index(key) + 1 :]) if key in order else set()
+        for k, _v in mapping.value:
+            if isinstance(k, ScalarNode) and k.value in later:
+                at = int(k.start_mark.line)
+                if lines[at].lstrip().startswith("- "):
+                    break
+                while at > 0 and lines[at - 1].strip().startswith("#"):
+                    at -= 1
+                return at
+        return _last_line(mapping) + 1
+
+
+def _learn_flow(node: MappingNode, style: Style) -> None:
+    """Learn from a record which keys the file writes in flow style, and which in block."""
+    for k, v in node.value:
+        key = str(k.value)
+        flow = bool(getattr(v, "flow_style", False))
+        if isinstance(v, MappingNode):
+            (style.flow_keys.add if flow else style.flow_keys.discard)(key)
+            _learn_flow(v, style)
+        elif isinstance(v, SequenceNode) and v.value:
+            items = [i for i in v.value if isinstance(i, MappingNode)]
+            if items:
+                each = all(bool(i.flow_style) for i in items)
+                (style.flow_item_keys.add if each else style.flow_item_keys.discard)(key)
+                for i in items:
+                    _learn_flow(i, style)
+            else:
+                (style.flow_keys.add if flow else style.flow_keys.discard)(key)
+
+
+def _dedent(text: str) -> str:
+    lines = text.splitlines(keepends=True)
+    width = min((len(x) - len(x.lstrip(" ")) for x in lines if x.strip()), default=0)
+    return "".join(x[width:] if x.strip() else x for x in lines)
+
+
+def _get(data: Any, path: Sequence[int | str]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _with_value(data: list[Any], path: Sequence[int | str], key: str, value: Any) -> list[Any]:
+    """A copy of ``data`` with ``key`` set to ``value`` in the mapping at ``path``."""
+
+    def rebuild(node: Any, rest: Sequence[int | str]) -> Any:
+        if not rest:
+            return {**node, key: value}
+        head = rest[0]
+        if isinstance(node, list):
+            return [rebuild(x, rest[1:]) if i == head else x for i, x in enumerate(node)]
+        return {k: (rebuild(v, rest[1:]) if k == head else v) for k, v in node.items()}
+
+    result: list[Any] = rebuild(data, path)
+    return result

@@ -1,0 +1,142 @@
+"""Reading registers: the rows of an Excel sheet or a CSV file, with where each cell is.
+
+Excel files are read with openpyxl (read-only, values rather than formulas). CSV
+files are decoded as UTF-8 when they are valid UTF-8, else as Windows-1258 (the
+legacy Vietnamese code page of Excel on Windows), then normalised to NFC: the
+cp1258 codec gives decomposed letters (a base letter followed by a combining
+tone mark).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from lstg.errors import UserError
+from lstg.i18n import _
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of a register: its sheet, its row number, and its values by column letter."""
+
+    sheet: str
+    number: int
+    values: dict[str, Any]
+
+
+@dataclass(slots=True)
+class Table:
+    """A register's sheet: its headers by column letter and its rows below the header row.
+
+    Attributes:
+        encoding: the text encoding of a CSV file (``utf-8`` or ``cp1258``); ``None`` for Excel.
+    """
+
+    sheet: str
+    headers: dict[str, str]
+    rows: list[Row] = field(default_factory=list)
+    encoding: str | None = None
+
+
+def decode_text(raw: bytes) -> tuple[str, str]:
+    """Text of a CSV file and its encoding: UTF-8 if the bytes are valid UTF-8, else cp1258."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text, encoding = raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = raw.decode("cp1258", errors="replace"), "cp1258"
+    return unicodedata.normalize("NFC", text), encoding
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFC", value).strip()
+        return text if text else None
+    return value
+
+
+def _table(sheet: str, rows: list[tuple[int, list[Any]]], encoding: str | None) -> Table:
+    header_at = next((i for i, (_n, cells) in enumerate(rows) if any(cells)), None)
+    if header_at is None:
+        return Table(sheet, {}, [], encoding)
+    _number, header_cells = rows[header_at]
+    headers = {
+        get_column_letter(i + 1): str(h).strip()
+        for i, h in enumerate(header_cells)
+        if h is not None and str(h).strip()
+    }
+    table = Table(sheet, headers, [], encoding)
+    for number, cells in rows[header_at + 1 :]:
+        values = {
+            get_column_letter(i + 1): v for i, v in enumerate(cells) if v is not None and v != ""
+        }
+        if values:
+            table.rows.append(Row(sheet, number, values))
+    return table
+
+
+def read_csv(path: Path) -> Table:
+    """Read a CSV register (``,`` ``;`` or tab separated; UTF-8 or Windows-1258)."""
+    text, encoding = decode_text(path.read_bytes())
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows = [(n, [_clean(c) for c in cells]) for n, cells in enumerate(reader, start=1)]
+    return _table(path.name, rows, encoding)
+
+
+def read_xlsx(path: Path, sheet: str | None = None) -> Table:
+    """Read one sheet of an Excel register (the first sheet unless ``sheet`` is given)."""
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+        raise UserError(
+            _("{path} cannot be read as an Excel file: {reason}").format(path=path, reason=exc)
+        ) from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise UserError(
+                _("{path} has no sheet “{sheet}”; its sheets are: {names}.").format(
+                    path=path, sheet=sheet, names=", ".join(book.sheetnames)
+                )
+            )
+        ws = book[sheet] if sheet is not None else book[book.sheetnames[0]]
+        rows = [
+            (n, [_clean(c) for c in cells])
+            for n, cells in enumerate(ws.iter_rows(values_only=True), start=1)
+        ]
+        return _table(ws.title, rows, None)
+    finally:
+        book.close()
+
+
+def read_table(path: Path, sheet: str | None = None) -> Table:
+    """Read a register from ``.xlsx`` or ``.csv``.
+
+    Raises:
+        UserError: the file is missing, of another kind, or unreadable.
+    """
+    if not path.is_file():
+        raise UserError(_("{path} does not exist.").format(path=path))
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path, sheet)
+    if suffix in (".csv", ".txt"):
+        return read_csv(path)
+    raise UserError(
+        _("{path}: registers are read from .xlsx or .csv files (save .xls as .xlsx).").format(
+            path=path
+        )
+    )
