@@ -8,7 +8,6 @@ from lstg.provenance import Provenance
 from lstg.report.model import (
     Change,
     ClubNote,
-    Figures,
     Name,
     Report,
     Row,
@@ -16,6 +15,7 @@ from lstg.report.model import (
     Target,
     TargetCounts,
 )
+from lstg.rollup import Figures
 
 
 def figures(clubs: int, members: int, **more: int | float | None) -> Figures:
@@ -23,10 +23,13 @@ def figures(clubs: int, members: int, **more: int | float | None) -> Figures:
         "clubs": clubs,
         "clubs_operating": clubs,
         "clubs_preparing": 0,
+        "units_with_clubs": None,
+        "units_total": None,
         "members": members,
         "members_older": members * 7 // 10,
         "members_women": members * 6 // 10,
         "members_young": members - members * 7 // 10,
+        "members_unknown_age": 0,
         "board_members": clubs * 5,
         "borrowers": 0,
         "borrower_share": 0.0 if members else None,
@@ -34,12 +37,12 @@ def figures(clubs: int, members: int, **more: int | float | None) -> Figures:
         "loans_disbursed_amount": 0,
         "principal_outstanding": 0,
         "par30": None,
-        "income_fund_balance": 0,
-        "activity_fund_balance": 0,
+        "fund_income": 0,
+        "fund_activity": 0,
         "meetings_held": 0,
         "attendance_rate": None,
         "members_health_checked": 0,
-        "high_bp_share": None,
+        "hypertensive_share": None,
         "home_care_visits": 0,
     }
     values.update(more)
@@ -59,37 +62,39 @@ def sample_report(lang: str = "vi", *, dirty: bool | None = False) -> Report:
         6,
         300,
         borrowers=12,
-        borrower_share=0.04,
+        borrower_share=4.0,
         loans_disbursed=3,
         loans_disbursed_amount=9_000_000,
         principal_outstanding=7_500_000,
-        par30=0.2,
-        income_fund_balance=21_000_000,
-        activity_fund_balance=3_250_000,
+        par30=20.0,
+        fund_income=21_000_000,
+        fund_activity=3_250_000,
         meetings_held=24,
-        attendance_rate=0.875,
+        attendance_rate=87.5,
         members_health_checked=210,
-        high_bp_share=0.25,
+        hypertensive_share=25.0,
         home_care_visits=40,
     )
     van_lang = figures(2, 60, clubs_operating=0, clubs_preparing=2)
     totals = figures(
         8,
         360,
+        units_with_clubs=2,
+        units_total=3,
         clubs_operating=6,
         clubs_preparing=2,
         borrowers=12,
-        borrower_share=12 / 360,
+        borrower_share=100 * 12 / 360,
         loans_disbursed=3,
         loans_disbursed_amount=9_000_000,
         principal_outstanding=7_500_000,
-        par30=0.2,
-        income_fund_balance=21_000_000,
-        activity_fund_balance=3_250_000,
+        par30=20.0,
+        fund_income=21_000_000,
+        fund_activity=3_250_000,
         meetings_held=24,
-        attendance_rate=0.875,
+        attendance_rate=87.5,
         members_health_checked=210,
-        high_bp_share=0.25,
+        hypertensive_share=25.0,
         home_care_visits=40,
     )
     return Report(
@@ -104,8 +109,6 @@ def sample_report(lang: str = "vi", *, dirty: bool | None = False) -> Report:
         row_level="district",
         unit_level="district",
         totals=totals,
-        units_with_clubs=2,
-        units_total=3,
         units_without_clubs=[name("Huyện Tràng Định")],
         preparing=[
             ClubNote("CLB xã Hoàng Việt", "xã Hoàng Việt, huyện Văn Lãng", date(2020, 8, 1)),
@@ -119,7 +122,7 @@ def sample_report(lang: str = "vi", *, dirty: bool | None = False) -> Report:
         targets=[
             Target("clubs", "Số CLB", "count", "at_least", (20.0,), 8.0, "not_met"),
             Target("members", "Số thành viên", "count", "at_least", (300.0,), 360.0, "exceeded"),
-            Target("borrowers", "Tỷ lệ vay", "percent", "at_least", (0.5,), None, "no_data"),
+            Target("borrowers", "Tỷ lệ vay", "percent", "at_least", (50.0,), None, "no_data"),
         ],
         target_counts=TargetCounts(met=0, exceeded=1, not_met=1, no_data=1),
         plan_id="2016-2020",
@@ -129,8 +132,8 @@ def sample_report(lang: str = "vi", *, dirty: bool | None = False) -> Report:
         previous_end=date(2015, 12, 31),
         changes=[
             Change("clubs", "count", 8, 0, 8),
-            Change("borrower_share", "percent", 12 / 360, None, None),
-            Change("income_fund_balance", "money", 21_000_000, 1_000_000, 20_000_000),
+            Change("borrower_share", "percent", 100 * 12 / 360, None, None),
+            Change("fund_income", "money", 21_000_000, 1_000_000, 20_000_000),
         ],
         provenance=Provenance(
             commit="0123456789abcdef0123456789abcdef01234567" if dirty is not None else None,

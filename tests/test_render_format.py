@@ -13,9 +13,9 @@ from lstg.render import format as fmt
         (fmt.money, 1_000_000, "1.000.000 đ", "1,000,000 VND"),
         (fmt.money, 0, "0 đ", "0 VND"),
         (fmt.money, None, "–", "–"),
-        (fmt.percent, 0.038, "3,8%", "3.8%"),
-        (fmt.percent, 35 / 898, "3,9%", "3.9%"),
-        (fmt.percent, 1.0, "100,0%", "100.0%"),
+        (fmt.percent, 3.8, "3,8%", "3.8%"),
+        (fmt.percent, 100 * 35 / 898, "3,9%", "3.9%"),
+        (fmt.percent, 100, "100,0%", "100.0%"),
         (fmt.percent, None, "–", "–"),
         (fmt.number, 1050, "1.050", "1,050"),
         (fmt.number, 2.5, "2,5", "2.5"),
@@ -46,7 +46,7 @@ def test_formats_in_both_languages(function, value, vi, en) -> None:
         (-1003, "count", "-1.003", "-1,003"),
         (0, "count", "0", "0"),
         (20_000_000, "money", "+20.000.000 đ", "+20,000,000 VND"),
-        (-0.015, "percent", "-1,5%", "-1.5%"),
+        (-1.5, "percent", "-1,5%", "-1.5%"),
         (None, "count", "–", "–"),
     ],
 )
@@ -57,7 +57,7 @@ def test_signed_changes(value, kind, vi, en) -> None:
 
 def test_figure_follows_its_kind() -> None:
     assert fmt.figure(3_250_000, "money", "vi") == "3.250.000 đ"
-    assert fmt.figure(0.875, "percent", "vi") == "87,5%"
+    assert fmt.figure(87.5, "percent", "vi") == "87,5%"
     assert fmt.figure(898, "count", "en") == "898"
 
 

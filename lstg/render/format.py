@@ -63,11 +63,11 @@ def money(value: int | None, language: str) -> str:
     )
 
 
-def percent(fraction: float | None, language: str) -> str:
-    """A share given as a fraction (0.038), shown with one decimal: ``3,8%`` / ``3.8%``."""
-    if fraction is None:
+def percent(value: float | None, language: str) -> str:
+    """A share given in percent (3.8, as the roll-up gives it), with one decimal: ``3,8%``."""
+    if value is None:
         return _MISSING
-    return str(format_percent(fraction, format=_PERCENT, locale=locale_of(language)))
+    return str(format_percent(value / 100, format=_PERCENT, locale=locale_of(language)))
 
 
 def short_date(day: date | None, language: str) -> str:
@@ -94,10 +94,14 @@ def month(day: date, language: str) -> str:
 
 
 def signed(value: int | float | None, kind: str, language: str) -> str:
-    """A change, with its sign, shown as its kind says: ``+12``, ``-3.000.000 đ``, ``+1,5%``."""
+    """A change, with its sign, shown as its kind says: ``+12``, ``-3.000.000 đ``, ``+1,5%``.
+
+    A change of a share is given in percentage points (1.5 for ``+1,5%``).
+    """
     if value is None:
         return _MISSING
     if kind == "percent":
+        value = value / 100
         pattern = "+#,##0.0%;-#,##0.0%"
     elif kind == "money":
         pattern = "+#,##0' đ';-#,##0' đ'" if language == "vi" else "+#,##0' VND';-#,##0' VND'"

@@ -1,66 +1,37 @@
 """The report model: what every writer and template receives.
 
-The model holds figures already computed by the roll-up layer, and the texts a
-report needs (names of units, labels of targets). Templates format these
-values; they compute nothing. Shares are fractions (0.038 for 3,8%); money is
-whole đồng.
+The model holds figures already computed by the roll-up layer
+(:class:`lstg.rollup.Figures`), and the texts a report needs (names of units,
+labels of targets). Templates format these values; they compute nothing.
+Shares are percentages, 0–100 (3.8 for 3,8%), as the roll-up gives them; money
+is whole đồng.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
 from lstg.provenance import Provenance
+from lstg.rollup import Figures
 
 Level = Literal["province", "district", "commune", "club"]
 Status = Literal["met", "exceeded", "not_met", "no_data"]
 Kind = Literal["count", "money", "percent", "number"]
 
 
-@dataclass(frozen=True, slots=True)
-class Figures:
-    """The figures of one unit (or of the whole scope) for one period.
-
-    Stocks are taken at the end of the period; flows are summed over it. Each
-    figure is defined in ``docs/indicators.md``.
-    """
-
-    clubs: int
-    clubs_operating: int
-    clubs_preparing: int
-    members: int
-    members_older: int
-    members_women: int
-    members_young: int
-    board_members: int
-    borrowers: int
-    borrower_share: float | None
-    loans_disbursed: int
-    loans_disbursed_amount: int
-    principal_outstanding: int
-    par30: float | None
-    income_fund_balance: int
-    activity_fund_balance: int
-    meetings_held: int
-    attendance_rate: float | None
-    members_health_checked: int
-    high_bp_share: float | None
-    home_care_visits: int
-
-    def as_dict(self) -> dict[str, int | float | None]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-
 FIGURE_KINDS: dict[str, Kind] = {
     "clubs": "count",
+    "units_with_clubs": "count",
+    "units_total": "count",
     "clubs_operating": "count",
     "clubs_preparing": "count",
     "members": "count",
     "members_older": "count",
     "members_women": "count",
     "members_young": "count",
+    "members_unknown_age": "count",
     "board_members": "count",
     "borrowers": "count",
     "borrower_share": "percent",
@@ -68,12 +39,12 @@ FIGURE_KINDS: dict[str, Kind] = {
     "loans_disbursed_amount": "money",
     "principal_outstanding": "money",
     "par30": "percent",
-    "income_fund_balance": "money",
-    "activity_fund_balance": "money",
+    "fund_income": "money",
+    "fund_activity": "money",
     "meetings_held": "count",
     "attendance_rate": "percent",
     "members_health_checked": "count",
-    "high_bp_share": "percent",
+    "hypertensive_share": "percent",
     "home_care_visits": "count",
 }
 """How each figure is shown: a count, an amount of đồng, or a share."""
@@ -190,10 +161,9 @@ class Report:
             period of that kind; ``None`` otherwise.
         as_of: the day stocks are taken (the period's end, or ``--as-of``).
         row_level: the level of the rows: district, commune or club.
-        unit_level: the level of the units counted in ``units_with_clubs``:
-            districts in a province report before July 2025, else communes.
-        units_with_clubs: units of ``unit_level`` in the scope with at least one club.
-        units_total: units of ``unit_level`` in the scope.
+        unit_level: the level of the units counted in the totals'
+            ``units_with_clubs`` and ``units_total``: districts in a province
+            report before July 2025, else communes.
         units_without_clubs: the units that have no club.
         preparing: clubs founded but not yet operating at ``as_of``, with their place
             as it reads in a sentence (``xã Hoàng Việt, huyện Văn Lãng``).
@@ -213,8 +183,6 @@ class Report:
     row_level: Level
     unit_level: Level
     totals: Figures
-    units_with_clubs: int
-    units_total: int
     units_without_clubs: list[Name]
     preparing: list[ClubNote]
     rows: list[Row]
@@ -254,14 +222,14 @@ TABLES: dict[str, tuple[str, ...]] = {
         "loans_disbursed_amount",
         "principal_outstanding",
         "par30",
-        "income_fund_balance",
-        "activity_fund_balance",
+        "fund_income",
+        "fund_activity",
     ),
     "activities": (
         "meetings_held",
         "attendance_rate",
         "members_health_checked",
-        "high_bp_share",
+        "hypertensive_share",
         "home_care_visits",
     ),
 }

@@ -1,0 +1,165 @@
+"""``lstg report``: the periodic review of a province, district, commune or club."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lstg.i18n import _, set_language
+from lstg.paths import find_data_dir
+from lstg.periods import parse_period
+from lstg.provenance import GENERATED_AT_VAR
+from lstg.report import (
+    Request,
+    UnknownScope,
+    default_file_name,
+    make_report,
+    render,
+    write_atomically,
+)
+from lstg.report.model import Level
+from lstg.validation import data_language
+
+
+class ReportFormat(StrEnum):
+    MD = "md"
+    HTML = "html"
+    DOCX = "docx"
+    XLSX = "xlsx"
+    JSON = "json"
+
+
+class Language(StrEnum):
+    VI = "vi"
+    EN = "en"
+
+
+def _scope(
+    province: bool, district: str | None, commune: str | None, club: str | None
+) -> tuple[Level, str | None] | None:
+    chosen: list[tuple[Level, str | None]] = []
+    if province:
+        chosen.append(("province", None))
+    if district is not None:
+        chosen.append(("district", district))
+    if commune is not None:
+        chosen.append(("commune", commune))
+    if club is not None:
+        chosen.append(("club", club))
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def report(
+    province: Annotated[
+        bool, typer.Option("--province", help="The whole province, a row per district.")
+    ] = False,
+    district: Annotated[
+        str | None,
+        typer.Option("--district", help="One district, by name or code; a row per club."),
+    ] = None,
+    commune: Annotated[
+        str | None,
+        typer.Option("--commune", help="One commune, by name or code; a row per club."),
+    ] = None,
+    club: Annotated[str | None, typer.Option("--club", help="One club, by its id.")] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            help="2024, 2024-Q3, 2024-H1, 2024-05 or 2021..2025 "
+            "(default: the plan's phase that holds the as-of date).",
+        ),
+    ] = None,
+    as_of: Annotated[
+        datetime | None,
+        typer.Option(
+            "--as-of",
+            formats=["%Y-%m-%d"],
+            help="The day stocks are taken (default: the period's end).",
+        ),
+    ] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", help="The plan whose targets are shown, such as 2021-2025."),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", help="md, html, docx, xlsx or json.")
+    ] = ReportFormat.MD,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of the report (default: the province file's)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the report to this file.")
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="Your own template (Markdown, HTML or Word)."),
+    ] = None,
+    members: Annotated[
+        bool,
+        typer.Option("--members", help="List the club's members by name (with --club only)."),
+    ] = False,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="The data folder (default: LSTG_DATA, then province.yaml)."),
+    ] = None,
+    today: Annotated[
+        datetime | None,
+        typer.Option("--today", formats=["%Y-%m-%d"], envvar="LSTG_TODAY", hidden=True),
+    ] = None,
+    generated_at: Annotated[
+        datetime | None,
+        typer.Option("--generated-at", envvar=GENERATED_AT_VAR, hidden=True),
+    ] = None,
+) -> int:
+    """Write the review report: totals, a row per unit, targets, change, and data provenance."""
+    root = find_data_dir(data)
+    language = lang.value if lang is not None else data_language(root)
+    set_language(language)
+    scope = _scope(province, district, commune, club)
+    if scope is None:
+        typer.echo(
+            "lstg: " + _("give one of --province, --district, --commune or --club"), err=True
+        )
+        return 2
+    if members and scope[0] != "club":
+        typer.echo("lstg: " + _("--members lists a club's members: use it with --club"), err=True)
+        return 2
+    if template is not None and not template.is_file():
+        typer.echo("lstg: " + _("no template at {path}").format(path=template), err=True)
+        return 2
+    try:
+        request = Request(
+            level=scope[0],
+            name=scope[1],
+            period=parse_period(period) if period is not None else None,
+            as_of=as_of.date() if as_of is not None else None,
+            plan=plan,
+            lang=language,
+            members=members,
+        )
+        made = make_report(
+            root,
+            request,
+            today=today.date() if today is not None else date.today(),
+            generated_at=generated_at,
+        )
+    except (UnknownScope, ValueError) as exc:
+        typer.echo(f"lstg: {exc}", err=True)
+        return 2
+    content = render(made, output_format.value, template=template)
+    if output is None and output_format.value in ("docx", "xlsx"):
+        output = Path(default_file_name(made, output_format.value))
+    if output is None:
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+        return 0
+    write_atomically(output, content)
+    typer.echo(_("Report written to {path}").format(path=output), err=True)
+    return 0

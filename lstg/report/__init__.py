@@ -1,0 +1,42 @@
+"""Periodic review reports: the report model built from the roll-up, and its writers.
+
+:func:`make_report` loads a data folder and builds the :class:`Report` asked
+for; :func:`render` writes it in one format (Markdown, HTML, Word, Excel or
+JSON); :func:`write_atomically` saves it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from lstg.loader import load_dataset
+from lstg.provenance import provenance
+from lstg.report.build import Request, UnknownScope, build_report
+from lstg.report.model import Report
+from lstg.report.output import FORMATS, default_file_name, render, write_atomically
+
+
+def make_report(
+    root: Path, request: Request, *, today: date, generated_at: datetime | None = None
+) -> Report:
+    """The report that ``request`` asks for, from the data folder ``root``.
+
+    The provenance (the data folder's commit, uncommitted changes) is read
+    before the data, so that a report never claims a commit it was not made from.
+    """
+    made_from = provenance(root, generated_at=generated_at)
+    dataset = load_dataset(root)
+    return build_report(dataset, request, provenance=made_from, today=today)
+
+
+__all__ = [
+    "FORMATS",
+    "Report",
+    "Request",
+    "UnknownScope",
+    "default_file_name",
+    "make_report",
+    "render",
+    "write_atomically",
+]

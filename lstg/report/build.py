@@ -1,0 +1,377 @@
+"""Building a report from a data set: scope, period, roll-up, targets, change, provenance.
+
+Every figure comes from :mod:`lstg.rollup`; this module chooses which figures a
+report shows, over which window, and names the units they belong to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from lstg import places
+from lstg.dataset import ClubData, DataSet
+from lstg.errors import UserError
+from lstg.i18n import _
+from lstg.periods import Period, Window, parse_period
+from lstg.provenance import Provenance
+from lstg.report.model import (
+    FIGURE_KINDS,
+    Change,
+    ClubNote,
+    Level,
+    MemberLine,
+    Name,
+    Report,
+    Row,
+    Scope,
+    Target,
+    TargetCounts,
+)
+from lstg.report.names import province_name, split_name
+from lstg.report.targets import club_targets, unit_targets
+from lstg.rollup import Figures, Rollup, club_figures, clubs_in, in_report, rollup
+from lstg.rollup.figures import SINCE_FOUNDING
+from lstg.rollup.report_extras import change, has_borrowed
+from lstg.schema import Plan, Province
+
+CHANGE_FIGURES: tuple[str, ...] = (
+    "clubs",
+    "clubs_operating",
+    "members",
+    "members_older",
+    "members_women",
+    "board_members",
+    "borrowers",
+    "borrower_share",
+    "loans_disbursed",
+    "loans_disbursed_amount",
+    "principal_outstanding",
+    "fund_income",
+    "fund_activity",
+    "meetings_held",
+    "attendance_rate",
+    "members_health_checked",
+    "home_care_visits",
+)
+"""The figures compared with the previous period of the same length."""
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What the user asked for.
+
+    Attributes:
+        level: province, district, commune or club.
+        name: the district's or commune's name (any case, with or without
+            diacritics), or the club's id; ``None`` for the province.
+        period: the reporting period; ``None`` for the plan's phase that holds
+            ``as_of`` (else the year of ``as_of``).
+        as_of: the day stocks are taken; ``None`` for the period's end.
+        plan: the id of the plan whose targets are shown; ``None`` for the plan
+            whose phase holds the report's end.
+        lang: ``vi`` or ``en``.
+        members: list the club's members by name (a club report only).
+    """
+
+    level: Level
+    name: str | None
+    period: Period | None
+    as_of: date | None
+    plan: str | None
+    lang: str
+    members: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The period, window and plan a request comes to."""
+
+    period: Period
+    window: Window
+    plan: Plan | None
+
+
+def _phase(plan: Plan) -> Period:
+    if (plan.start.month, plan.start.day, plan.end.month, plan.end.day) == (1, 1, 12, 31):
+        return parse_period(f"{plan.start.year}..{plan.end.year}")
+    return parse_period(f"{plan.start.isoformat()}..{plan.end.isoformat()}")
+
+
+def _plan_at(plans: Mapping[str, Plan], day: date) -> Plan | None:
+    return next(
+        (p for p in sorted(plans.values(), key=lambda p: p.start) if p.start <= day <= p.end), None
+    )
+
+
+def resolve(dataset: DataSet, request: Request, *, today: date) -> Resolved:
+    """The period, window and plan of ``request``.
+
+    Raises:
+        UserError: an unknown plan, or an as-of date before the period starts.
+    """
+    plan: Plan | None = None
+    if request.plan is not None:
+        plan = dataset.plans.get(request.plan)
+        if plan is None:
+            known = ", ".join(sorted(dataset.plans)) or _("none")
+            raise UserError(
+                _("Unknown plan “{plan}”. Known plans: {known}").format(
+                    plan=request.plan, known=known
+                )
+            )
+    period = request.period
+    as_of = request.as_of
+    if period is None:
+        day = as_of or today
+        phase_plan = plan or _plan_at(dataset.plans, day)
+        period = _phase(phase_plan) if phase_plan else parse_period(str(day.year))
+    if as_of is None:
+        as_of = period.end
+    if as_of < period.start:
+        raise UserError(
+            _("The as-of date {day} is before the period {period} starts").format(
+                day=as_of.isoformat(), period=period.label
+            )
+        )
+    window = Window(period.start, min(period.end, as_of))
+    if plan is None:
+        plan = _plan_at(dataset.plans, window.end)
+    return Resolved(period, window, plan)
+
+
+def _period_part(period: Period) -> int | None:
+    if period.kind == "quarter":
+        return int(period.label[-1])
+    if period.kind == "half":
+        return int(period.label[-1])
+    if period.kind == "month":
+        return period.start.month
+    return None
+
+
+def _previous(period: Period, window: Window) -> Period:
+    if window.end == period.end:
+        return period.previous()
+    cut = Period(
+        f"{window.start.isoformat()}..{window.end.isoformat()}", "dates", window.start, window.end
+    )
+    return cut.previous()
+
+
+def _child_level(province: Province, window: Window) -> places.Level:
+    return places.default_level(province, window.start)
+
+
+def _rollups(
+    dataset: DataSet, request: Request, window: Window, previous: Window
+) -> tuple[Rollup, Rollup]:
+    province = dataset.province
+    assert province is not None
+    if request.level == "province":
+        child = _child_level(province, window)
+        now = rollup(dataset, level="province", unit=None, window=window, child_level=child)
+        before = rollup(dataset, level="province", unit=None, window=previous, child_level=child)
+        return now, before
+    level: Literal["district", "commune"] = "district" if request.level == "district" else "commune"
+    try:
+        now = rollup(dataset, level=level, unit=request.name, window=window)
+    except places.UnknownPlace as exc:
+        raise UnknownScope(str(exc)) from None
+    assert now.unit is not None
+    before = rollup(dataset, level=level, unit=now.unit.code, window=previous)
+    return now, before
+
+
+class UnknownScope(UserError):
+    """A district, commune or club that the data does not have; the message lists the known ones."""
+
+
+def _club(dataset: DataSet, club_id: str) -> ClubData:
+    data = dataset.clubs.get(club_id)
+    if data is None or data.club is None:
+        known = ", ".join(sorted(i for i, d in dataset.clubs.items() if d.club is not None))
+        raise UnknownScope(
+            _("Unknown club “{club}”. Known clubs: {known}").format(club=club_id, known=known)
+        )
+    return data
+
+
+def _place(province: Province, data: ClubData, day: date, with_district: bool) -> str:
+    assert data.club is not None
+    commune = places.club_commune(province, data.club)
+    words = [split_name(commune.name).in_sentence] if commune else []
+    if with_district:
+        district = places.club_unit(province, data.club, "district", day)
+        if district is not None:
+            words.append(split_name(district.name).in_sentence)
+    return ", ".join(words) or data.club.name
+
+
+def _preparing(
+    dataset: DataSet, clubs: Sequence[ClubData], window: Window, with_district: bool
+) -> list[ClubNote]:
+    province = dataset.province
+    assert province is not None
+    notes = []
+    for data in clubs:
+        if data.club is None or not in_report(data, window):
+            continue
+        if club_figures(data, window).clubs_preparing:
+            notes.append(
+                ClubNote(
+                    data.club.name,
+                    _place(province, data, window.end, with_district),
+                    data.club.founded,
+                )
+            )
+    return sorted(notes, key=lambda n: (n.founded, n.name))
+
+
+def _members(data: ClubData, day: date) -> list[MemberLine]:
+    assert data.club is not None
+    since_founding = Window(SINCE_FOUNDING, day)
+    lines = []
+    for member in data.members_on(day):
+        seat = next((s for s in data.club.board if s.member == member.id and s.held_on(day)), None)
+        lines.append(
+            MemberLine(
+                id=member.id,
+                name=member.name,
+                gender=member.gender,
+                birth_year=member.known_birth_year,
+                joined=member.joined,
+                board_role=seat.role if seat else None,
+                borrowed=has_borrowed(data, member.id, since_founding),
+            )
+        )
+    return lines
+
+
+def _changes(now: Figures, before: Figures) -> list[Change]:
+    return [
+        Change(
+            key,
+            FIGURE_KINDS[key],
+            getattr(now, key),
+            getattr(before, key),
+            change(getattr(now, key), getattr(before, key)),
+        )
+        for key in CHANGE_FIGURES
+    ]
+
+
+def _counts(targets: Sequence[Target]) -> TargetCounts:
+    statuses = [t.status for t in targets]
+    return TargetCounts(
+        met=statuses.count("met"),
+        exceeded=statuses.count("exceeded"),
+        not_met=statuses.count("not_met"),
+        no_data=statuses.count("no_data"),
+    )
+
+
+def build_report(
+    dataset: DataSet,
+    request: Request,
+    *,
+    provenance: Provenance,
+    today: date,
+) -> Report:
+    """The report that ``request`` asks for, from ``dataset``.
+
+    Args:
+        provenance: the data's commit and the generation time.
+        today: the day used when neither a period nor an as-of date is given.
+
+    Raises:
+        UnknownScope: the district, commune or club is not in the data.
+        UserError: the data has no province file, or the period and plan do not fit.
+    """
+    province = dataset.province
+    if province is None:
+        raise UserError(_("The data folder has no readable province file"))
+    resolved = resolve(dataset, request, today=today)
+    window = resolved.window
+    previous = _previous(resolved.period, window)
+    previous_window = Window(previous.start, previous.end)
+
+    members: list[MemberLine] | None = None
+    units_without: list[Name] = []
+    if request.level == "club":
+        data = _club(dataset, request.name or "")
+        assert data.club is not None
+        totals = club_figures(data, window)
+        before = club_figures(data, previous_window)
+        name = Name(data.club.name, data.club.name, "", data.club.name)
+        scope = Scope("club", name, data.id, province.name)
+        rows = [Row(name, data.id, totals)]
+        row_level: Level = "club"
+        unit_level: Level = "club"
+        preparing = _preparing(dataset, [data], window, with_district=True)
+        if request.members:
+            members = _members(data, window.end)
+    else:
+        now, then = _rollups(dataset, request, window, previous_window)
+        totals, before = now.totals, then.totals
+        rows = [Row(split_name(r.name), r.code, r.figures) for r in now.rows]
+        if now.unit is None:
+            scope = Scope("province", province_name(province.name), province.code, province.name)
+            row_level = now.rows[0].kind if now.rows else "district"
+            unit_level = row_level
+            units_without = [r.name for r in rows if r.figures.clubs == 0]
+            preparing = _preparing(
+                dataset, clubs_in(dataset, None), window, with_district=row_level == "district"
+            )
+        else:
+            scope = Scope(now.level, split_name(now.unit.name), now.unit.code, province.name)
+            row_level = "club"
+            unit_level = "commune"
+            preparing = _preparing(
+                dataset, clubs_in(dataset, now.unit), window, with_district=False
+            )
+
+    plan = resolved.plan
+    targets: list[Target] = []
+    if plan is not None:
+        if request.level == "club":
+            targets = club_targets(
+                plan, data, as_of=window.end, period=window, language=request.lang
+            )
+        else:
+            targets = unit_targets(
+                dataset,
+                plan,
+                place=now.unit,
+                as_of=window.end,
+                period=window,
+                language=request.lang,
+            )
+    return Report(
+        lang=request.lang,
+        scope=scope,
+        period_label=resolved.period.label,
+        period_kind=resolved.period.kind,
+        period_part=_period_part(resolved.period),
+        start=window.start,
+        end=resolved.period.end,
+        as_of=window.end,
+        row_level=row_level,
+        unit_level=unit_level,
+        totals=totals,
+        units_without_clubs=units_without,
+        preparing=preparing,
+        rows=rows,
+        targets=list(targets),
+        target_counts=_counts(targets),
+        plan_id=plan.id if plan else None,
+        plan_name=plan.name.get(request.lang) if plan else None,
+        previous_label=previous.label,
+        previous_start=previous.start,
+        previous_end=previous.end,
+        changes=_changes(totals, before),
+        provenance=provenance,
+        members=members,
+    )

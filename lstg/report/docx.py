@@ -1,0 +1,50 @@
+"""The report as a Word document, from a docxtpl template that users can edit in Word."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+
+from lstg.render.env import TEMPLATES_DIR, environment
+from lstg.report.model import Report
+from lstg.report.text import context, labels
+
+
+def _sentences(report: Report) -> dict[str, str]:
+    """The sentences of ``templates/parts.<lang>.j2``, rendered for this report."""
+    env = environment()
+    parts: Any = env.get_template(f"parts.{report.lang}.j2").make_module(context(report))
+    return {
+        "period": str(parts.period_words()),
+        "scope": str(parts.scope_words()),
+        "results": str(parts.results()),
+        "activities": str(parts.activities()),
+        "targets_sentence": str(parts.targets_sentence()),
+        "source": str(parts.source()),
+        "dirty_warning": str(parts.dirty_warning()) if report.provenance.commit else "",
+    }
+
+
+def render_docx(report: Report, template: Path | None = None) -> bytes:
+    """The Word document's bytes, from ``template`` or ``templates/report.<lang>.docx``."""
+    path = template or TEMPLATES_DIR / f"report.{report.lang}.docx"
+    document = DocxTemplate(str(path))
+    env = environment()
+    parts: Any = env.get_template(f"parts.{report.lang}.j2").make_module(context(report))
+    words = labels(report.lang)
+    values: dict[str, Any] = {
+        **context(report),
+        "text": _sentences(report),
+        "figures": words.figures,
+        "status": words.status,
+        "total": words.total,
+        "unit_word": words.unit_word[report.row_level],
+        "bound": parts.bound,
+    }
+    document.render(values, jinja_env=env.overlay(autoescape=True))
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,98 @@
+"""The report as JSON, for tools.
+
+Money is whole đồng (integers); shares are percentages, 0–100 (``3.8`` for
+3,8%), as the roll-up gives them; dates are ISO 8601.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lstg.report.model import Report
+
+
+def _figures(values: dict[str, Any], *, keep_units: bool) -> dict[str, Any]:
+    if keep_units:
+        return dict(values)
+    return {k: v for k, v in values.items() if k not in ("units_with_clubs", "units_total")}
+
+
+def as_data(report: Report) -> dict[str, Any]:
+    """The report as plain data in the documented JSON layout."""
+    scope = report.scope
+    p = report.provenance
+    data: dict[str, Any] = {
+        "scope": {
+            "level": scope.level,
+            "name": scope.name.short if scope.level == "province" else scope.name.full,
+            "code": scope.code,
+        },
+        "period": {
+            "label": report.period_label,
+            "start": report.start.isoformat(),
+            "end": report.end.isoformat(),
+        },
+        "as_of": report.as_of.isoformat(),
+        "language": report.lang,
+        "plan": report.plan_id,
+        "shares": "percent",
+        "totals": _figures(report.totals.as_dict(), keep_units=True),
+        "units_without_clubs": [n.full for n in report.units_without_clubs],
+        "rows": [
+            {
+                "unit": row.name.short,
+                "name": row.name.full,
+                "code": row.code,
+                "level": report.row_level,
+                **_figures(row.figures.as_dict(), keep_units=False),
+            }
+            for row in report.rows
+        ],
+        "targets": [
+            {
+                "id": t.id,
+                "label": t.label,
+                "unit": t.kind,
+                "operator": t.operator,
+                "target": list(t.bounds) if t.operator == "between" else t.bounds[0],
+                "actual": t.actual,
+                "status": t.status,
+            }
+            for t in report.targets
+        ],
+        "previous_period": {
+            "label": report.previous_label,
+            "start": report.previous_start.isoformat(),
+            "end": report.previous_end.isoformat(),
+        },
+        "changes": [
+            {"figure": c.key, "current": c.current, "previous": c.previous, "change": c.delta}
+            for c in report.changes
+        ],
+        "provenance": {
+            "commit": p.commit,
+            "dirty": p.dirty,
+            "generated_at": p.generated_at.isoformat(),
+            "lstg_version": p.lstg_version,
+        },
+    }
+    if report.members is not None:
+        data["members"] = [
+            {
+                "id": m.id,
+                "name": m.name,
+                "gender": m.gender,
+                "birth_year": m.birth_year,
+                "joined": m.joined.isoformat(),
+                "board_role": m.board_role,
+                "has_borrowed": m.borrowed,
+            }
+            for m in report.members
+        ]
+    return data
+
+
+def render_json(report: Report) -> str:
+    """The report as indented JSON text, keeping Vietnamese letters as they are."""
+    return json.dumps(as_data(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,55 @@
+"""Writing a report in a format, and saving it safely."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from lstg.report.json_out import render_json
+from lstg.report.model import Report
+from lstg.report.text import render_text
+
+FORMATS = ("md", "html", "docx", "xlsx", "json")
+BINARY_FORMATS = ("docx", "xlsx")
+
+
+def render(report: Report, fmt: str, *, template: Path | None = None) -> bytes:
+    """The report in format ``fmt``, as the bytes of the file (UTF-8 for text formats).
+
+    ``template`` replaces the bundled template of Markdown, HTML and Word.
+    """
+    if fmt in ("md", "html"):
+        return render_text(report, fmt, template).encode("utf-8")
+    if fmt == "json":
+        return render_json(report).encode("utf-8")
+    if fmt == "xlsx":
+        from lstg.report.xlsx import render_xlsx
+
+        return render_xlsx(report)
+    if fmt == "docx":
+        from lstg.report.docx import render_docx
+
+        return render_docx(report, template)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def default_file_name(report: Report, fmt: str) -> str:
+    """A file name that says what the report is: ``bao-cao-province-2021..2025.docx``."""
+    return f"bao-cao-{report.scope.level}-{report.scope.code}-{report.period_label}.{fmt}"
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` through a temporary file in the same folder.
+
+    Readers see the old file or the whole new one, never half a report.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,51 @@
+"""The targets table of a report: the plan's rules as ``lstg check`` evaluates them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from lstg.dataset import ClubData, DataSet
+from lstg.periods import Window
+from lstg.places import Unit
+from lstg.report.model import Kind, Target
+from lstg.rules import Verdict, evaluate, evaluate_club
+from lstg.schema import Plan
+
+_KINDS: dict[str, Kind] = {"count": "count", "percent": "percent", "dong": "money"}
+
+
+def _target(verdict: Verdict, language: str) -> Target:
+    rule = verdict.rule
+    return Target(
+        id=rule.id,
+        label=rule.label.get(language),
+        kind=_KINDS.get(verdict.unit, "number"),
+        operator=rule.operator,
+        bounds=tuple(rule.bounds),
+        actual=verdict.actual,
+        status=verdict.status,
+    )
+
+
+def unit_targets(
+    dataset: DataSet,
+    plan: Plan,
+    *,
+    place: Unit | None,
+    as_of: date,
+    period: Window,
+    language: str,
+) -> list[Target]:
+    """The targets of the province (``place`` is ``None``) or of one district or commune."""
+    result = evaluate(dataset, plan, as_of=as_of, period=period, clubs=[], place=place)
+    chosen: Sequence[Verdict] = [v for v in result.targets if v.place == place]
+    return [_target(v, language) for v in chosen]
+
+
+def club_targets(
+    plan: Plan, data: ClubData, *, as_of: date, period: Window, language: str
+) -> list[Target]:
+    """The plan's quality criteria measured on one club."""
+    verdicts = evaluate_club(plan, data, as_of=as_of, period=period)
+    return [_target(v, language) for v in verdicts.verdicts]
