@@ -55,6 +55,10 @@ def _register() -> None:
 
     app.command("check")(check.check)
 
+    from lstg.commands import report
+
+    app.command("report")(report.report)
+
     from lstg.commands import club, fund, import_, loan, meeting, member
 
     app.add_typer(club.app, name="club")
