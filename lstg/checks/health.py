@@ -129,7 +129,7 @@ def check_ages(view: ClubView) -> list[Problem]:
             problems.append(
                 warning(
                     view.members_file,
-                    "member.age",
+                    "member.too-old",
                     _("Member {id} would have been {age} years old on joining ({joined}).").format(
                         id=member.id, age=age, joined=iso(member.joined)
                     ),

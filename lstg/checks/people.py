@@ -10,6 +10,23 @@ from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error
 from lstg.schema.meeting import HomeCareVisit
 
+_CODES = {
+    "loan": ("loan.unknown-member", "loan.not-yet-member", "loan.after-leaving"),
+    "attendance": (
+        "attendance.unknown-member",
+        "attendance.not-yet-member",
+        "attendance.after-leaving",
+    ),
+    "health": ("health.unknown-member", "health.not-yet-member", "health.after-leaving"),
+    "home-care": (
+        "home-care.unknown-member",
+        "home-care.not-yet-member",
+        "home-care.after-leaving",
+    ),
+    "board": ("board.unknown-member", "board.not-yet-member", "board.after-leaving"),
+}
+"""For each kind of record: the codes of an unknown person, one not yet a member, one gone."""
+
 
 def _standing_problem(
     view: ClubView,
@@ -35,7 +52,7 @@ def _standing_problem(
         close = difflib.get_close_matches(member_id, sorted(view.members), n=1, cutoff=0.75)
         return error(
             file,
-            f"{area}.unknown-member",
+            _CODES[area][0],
             _("{who} {id} is not in the list of members.").format(who=who, id=member_id),
             hint=(
                 _("Did you mean {id}?").format(id=close[0])
@@ -50,7 +67,7 @@ def _standing_problem(
     if standing is Standing.NOT_YET:
         return error(
             file,
-            f"{area}.not-yet-member",
+            _CODES[area][1],
             _("{who} {id} only joined on {joined}, after {day}.").format(
                 who=who, id=member_id, joined=iso(member.joined), day=iso(day)
             ),
@@ -60,7 +77,7 @@ def _standing_problem(
     assert member.left is not None
     return error(
         file,
-        f"{area}.after-leaving",
+        _CODES[area][2],
         _("{who} {id} left the club on {left}, before {day}.").format(
             who=who, id=member_id, left=iso(member.left.date), day=iso(day)
         ),

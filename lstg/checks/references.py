@@ -64,20 +64,20 @@ def check_teams_and_groups(view: ClubView) -> list[Problem]:
     if club is None:
         return []
     problems: list[Problem] = []
-    lists: tuple[tuple[str, list[str]], ...] = (
-        ("team", [t.id for t in club.teams]),
-        ("group", [g.id for g in club.groups]),
+    lists: tuple[tuple[str, str, list[str]], ...] = (
+        ("teams", "club.duplicate-team", [t.id for t in club.teams]),
+        ("groups", "club.duplicate-group", [g.id for g in club.groups]),
     )
-    for kind, ids in lists:
+    for kind, code, ids in lists:
         seen: set[str] = set()
         for index, item_id in enumerate(ids):
             if item_id in seen:
                 problems.append(
                     error(
                         view.club_file,
-                        f"club.duplicate-{kind}",
+                        code,
                         _("The id {id} is listed twice.").format(id=item_id),
-                        where=(f"{kind}s", index, "id"),
+                        where=(kind, index, "id"),
                     )
                 )
             seen.add(item_id)
