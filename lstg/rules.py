@@ -357,7 +357,7 @@ def check_plans(dataset: DataSet) -> list[Problem]:
         for index, rule in enumerate(plan.rules):
             where = ("rules", index, "indicator")
             if rule.indicator not in INDICATORS:
-                close = difflib.get_close_matches(rule.indicator, list(INDICATORS), n=3)
+                close = difflib.get_close_matches(rule.indicator, list(INDICATORS), n=1)
                 hint = (
                     _("Did you mean {names}?").format(names=", ".join(close))
                     if close
