@@ -68,6 +68,11 @@ def _register() -> None:
     app.add_typer(fund.app, name="fund")
     app.command("import")(import_.import_register)
 
+    from lstg.commands import export, init
+
+    app.command("init")(init.init)
+    app.command("export")(export.export)
+
 
 def main() -> None:
     """Entry point of the ``lstg`` console script."""
