@@ -38,3 +38,7 @@ catalogs: install
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .lstg-cache
+
+.PHONY: data
+data: install
+	$(BIN)/python scripts/generate_data.py data
