@@ -97,7 +97,7 @@ def value_text(value: Number | None, unit: str, language: str) -> str:
     if unit == "dong":
         return fmt.money(int(value), language)
     if unit == "yes_no":
-        return _("yes") if value else _("no")
+        return _("Yes") if value else _("No")
     return fmt.number(value, language)
 
 
@@ -106,7 +106,7 @@ def target_text(verdict: Verdict, language: str) -> str:
     unit = verdict.unit
     rule = verdict.rule
     if unit == "yes_no":
-        return _("yes")
+        return _("Yes")
 
     def one(bound: float) -> str:
         if unit == "percent":

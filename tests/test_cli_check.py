@@ -1,0 +1,264 @@
+"""``lstg check`` from the command line: output, filters and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rollup_fixtures import club, members, monthly_meetings, write_club, write_province
+from typer.testing import CliRunner
+
+from lstg import cli
+from lstg.i18n import current_language, set_language
+
+BUNDLED_PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
+_registered = False
+
+
+@pytest.fixture(autouse=True)
+def _keep_language() -> Iterator[None]:
+    before = current_language()
+    yield
+    set_language(before)
+
+
+def run_check(*args: str, today: str = "2026-01-15") -> tuple[int, str, str]:
+    """Run ``lstg check`` in-process: exit code, standard output, standard error."""
+    global _registered
+    if not _registered:
+        cli._register()
+        _registered = True
+    result = CliRunner().invoke(
+        cli.app,
+        ["check", *args],
+        standalone_mode=False,
+        env={"LSTG_TODAY": today, "LSTG_DATA": ""},
+        catch_exceptions=True,
+    )
+    if result.exception is not None:
+        exit_code = getattr(result.exception, "exit_code", None)
+        if not isinstance(exit_code, int):
+            raise result.exception
+        return exit_code, result.stdout, result.stderr
+    return int(result.return_value), result.stdout, result.stderr
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    write_province(root)
+    shutil.copytree(BUNDLED_PLANS, root / "plans")
+    meetings = monthly_meetings(date(2020, 1, 1), date(2021, 12, 31), attendance=["M001"])
+    write_club(
+        root,
+        "clb-a",
+        club("CLB Đồng Mỏ", commune="001"),
+        members(50, women=30, older=35),
+        meetings=meetings,
+    )
+    write_club(
+        root,
+        "clb-b",
+        club("CLB Hòa Bình", commune="002", founded="2020-08-01", launched=None),
+        members(20),
+    )
+    write_club(root, "clb-c", club("CLB Vĩnh Trại", commune="003"), members(71))
+    return root
+
+
+def test_json_has_exactly_the_documented_keys(folder: Path) -> None:
+    code, out, err = run_check(
+        "--data", str(folder), "--plan", "2016-2020", "--as-of", "2020-11-30", "--format", "json"
+    )
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    assert list(document) == ["plan", "as_of", "period", "targets", "clubs"]
+    assert (document["plan"], document["as_of"]) == ("2016-2020", "2020-11-30")
+    assert document["period"] == {"label": "2020", "start": "2020-01-01", "end": "2020-11-30"}
+    assert document["targets"] == [
+        {
+            "id": "clubs",
+            "label": "Xây dựng và duy trì hoạt động 20 Câu lạc bộ",
+            "scope": "province",
+            "unit": "count",
+            "target": 20,
+            "actual": 3,
+            "status": "not_met",
+        },
+        {
+            "id": "districts",
+            "label": "Câu lạc bộ có ở 08 huyện, thành phố",
+            "scope": "province",
+            "unit": "count",
+            "target": 8,
+            "actual": 2,
+            "status": "not_met",
+        },
+        {
+            "id": "members",
+            "label": "Có ít nhất 300 thành viên tham gia",
+            "scope": "province",
+            "unit": "count",
+            "target": 300,
+            "actual": 141,
+            "status": "not_met",
+        },
+        {
+            "id": "members-older",
+            "label": "Có ít nhất 200 thành viên là NCT",
+            "scope": "province",
+            "unit": "count",
+            "target": 200,
+            "actual": 126,
+            "status": "not_met",
+        },
+    ]
+    assert [
+        (c["club"], c["name"], c["criteria"], c["well_managed"]) for c in document["clubs"]
+    ] == [
+        ("clb-a", "CLB Đồng Mỏ", [], False),
+        ("clb-b", "CLB Hòa Bình", [], False),
+        ("clb-c", "CLB Vĩnh Trại", [], False),
+    ]
+
+
+def test_json_club_criteria_in_english(folder: Path) -> None:
+    code, out, _err = run_check(
+        "--data",
+        str(folder),
+        "--plan",
+        "2021-2025",
+        "--as-of",
+        "2021-12-31",
+        "--club",
+        "clb-a",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    )
+    assert code == 0
+    document = json.loads(out)
+    assert document["targets"] == []
+    [found] = document["clubs"]
+    assert found["club"] == "clb-a" and found["well_managed"] is False
+    assert found["criteria"][:3] == [
+        {"id": "club-members", "actual": 50, "target": [50, 70], "status": "met"},
+        {"id": "club-women", "actual": 60.0, "target": [60, 70], "status": "met"},
+        {"id": "club-older", "actual": 70.0, "target": [60, 70], "status": "met"},
+    ]
+    meetings = next(c for c in found["criteria"] if c["id"] == "club-meetings")
+    assert meetings == {"id": "club-meetings", "actual": 1, "target": 1, "status": "met"}
+
+
+def test_text_in_vietnamese_by_default(folder: Path) -> None:
+    code, out, _err = run_check(
+        "--data", str(folder), "--plan", "2016-2020", "--as-of", "2020-11-30"
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Kế hoạch: Giai đoạn 2016–2020"
+    assert lines[1] == "Số liệu đến ngày 30/11/2020; kỳ 01/01/2020 – 30/11/2020"
+    row = next(line for line in lines if line.startswith("Có ít nhất 300 thành viên tham gia"))
+    assert row.split() == [
+        "Có",
+        "ít",
+        "nhất",
+        "300",
+        "thành",
+        "viên",
+        "tham",
+        "gia",
+        "Tỉnh",
+        "141",
+        "≥",
+        "300",
+        "Chưa",
+        "đạt",
+    ]
+
+
+def test_text_lists_each_club_with_its_criteria(folder: Path) -> None:
+    code, out, _err = run_check(
+        "--data", str(folder), "--plan", "2021-2025", "--as-of", "2021-12-31", "--lang", "en"
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert "CLB Vĩnh Trại (clb-c): not yet well managed" in lines
+    start = lines.index("CLB Vĩnh Trại (clb-c): not yet well managed")
+    assert lines[start + 3].split() == ["50", "to", "70", "members", "71", "50–70", "Not", "met"]
+
+
+def test_strict_exits_1_when_something_is_not_met(folder: Path) -> None:
+    args = ("--data", str(folder), "--plan", "2016-2020", "--as-of", "2020-11-30")
+    assert run_check(*args)[0] == 0
+    assert run_check(*args, "--strict")[0] == 1
+
+
+def test_unknown_club_is_a_usage_error_listing_the_known_ones(folder: Path) -> None:
+    code, out, err = run_check("--data", str(folder), "--club", "clb-x", "--lang", "en")
+    assert (code, out) == (2, "")
+    assert err == "lstg: Unknown club “clb-x”. Known clubs: clb-a, clb-b, clb-c\n"
+
+
+def test_unknown_district_is_a_usage_error_listing_the_known_ones(folder: Path) -> None:
+    code, _out, err = run_check(
+        "--data", str(folder), "--district", "Lộc Bình", "--lang", "en", "--as-of", "2021-06-30"
+    )
+    assert code == 2
+    assert err == (
+        "lstg: Unknown district “Lộc Bình”. Known districts: Huyện Chi Lăng, Thành phố Lạng Sơn\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--period", "2024-Q5"),
+        ("--plan", "1990-1995"),
+        ("--club", "clb-a", "--district", "chi lang"),
+    ],
+)
+def test_usage_errors_exit_2(folder: Path, args: tuple[str, ...]) -> None:
+    code, out, err = run_check("--data", str(folder), *args)
+    assert (code, out) == (2, "")
+    assert err.startswith("lstg: ") and err.count("\n") == 1
+
+
+def test_district_filter_matches_without_diacritics(folder: Path) -> None:
+    code, out, _err = run_check(
+        "--data",
+        str(folder),
+        "--plan",
+        "2021-2025",
+        "--as-of",
+        "2021-12-31",
+        "--district",
+        "chi lang",
+        "--format",
+        "json",
+    )
+    assert code == 0
+    assert [c["club"] for c in json.loads(out)["clubs"]] == ["clb-a", "clb-b"]
+
+
+def test_default_plan_and_as_of_come_from_today(folder: Path) -> None:
+    code, out, _err = run_check("--data", str(folder), "--format", "json", today="2023-05-20")
+    assert code == 0
+    document = json.loads(out)
+    assert (document["plan"], document["as_of"]) == ("2021-2025", "2023-05-20")
+    assert document["period"] == {"label": "2023", "start": "2023-01-01", "end": "2023-05-20"}
+    code, out, _err = run_check("--data", str(folder), "--format", "json", today="2027-01-01")
+    assert (json.loads(out)["plan"], json.loads(out)["as_of"]) == ("2021-2025", "2025-12-31")
+
+
+def test_period_sets_the_as_of_date(folder: Path) -> None:
+    code, out, _err = run_check("--data", str(folder), "--period", "2021-Q2", "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["as_of"] == "2021-06-30"
+    assert document["period"] == {"label": "2021-Q2", "start": "2021-04-01", "end": "2021-06-30"}
