@@ -31,7 +31,7 @@ from lstg.report.model import (
     TargetCounts,
 )
 from lstg.report.names import province_name, split_name
-from lstg.report.targets import club_targets, unit_targets
+from lstg.report.targets import club_targets, member_band, unit_targets
 from lstg.rollup import Figures, Rollup, club_figures, clubs_in, in_report, rollup
 from lstg.rollup.figures import SINCE_FOUNDING
 from lstg.rollup.report_extras import change, has_borrowed
@@ -152,26 +152,23 @@ def _period_part(period: Period) -> int | None:
     return None
 
 
-def _previous(period: Period, window: Window) -> Period:
-    if window.end == period.end:
-        return period.previous()
-    cut = Period(
-        f"{window.start.isoformat()}..{window.end.isoformat()}", "dates", window.start, window.end
-    )
-    return cut.previous()
+def _child_level(province: Province, window: Window, plan: Plan | None) -> places.Level:
+    """Districts or communes: the plan's ``units`` if it says, else those in force at the start.
 
-
-def _child_level(province: Province, window: Window) -> places.Level:
+    A review of 2021–2025 is made by district, even after the July 2025 reform.
+    """
+    if plan is not None and plan.units is not None:
+        return plan.units
     return places.default_level(province, window.start)
 
 
 def _rollups(
-    dataset: DataSet, request: Request, window: Window, previous: Window
+    dataset: DataSet, request: Request, window: Window, previous: Window, plan: Plan | None
 ) -> tuple[Rollup, Rollup]:
     province = dataset.province
     assert province is not None
     if request.level == "province":
-        child = _child_level(province, window)
+        child = _child_level(province, window, plan)
         now = rollup(dataset, level="province", unit=None, window=window, child_level=child)
         before = rollup(dataset, level="province", unit=None, window=previous, child_level=child)
         return now, before
@@ -295,7 +292,7 @@ def build_report(
         raise UserError(_("The data folder has no readable province file"))
     resolved = resolve(dataset, request, today=today)
     window = resolved.window
-    previous = _previous(resolved.period, window)
+    previous = resolved.period.previous()
     previous_window = Window(previous.start, previous.end)
 
     members: list[MemberLine] | None = None
@@ -314,7 +311,7 @@ def build_report(
         if request.members:
             members = _members(data, window.end)
     else:
-        now, then = _rollups(dataset, request, window, previous_window)
+        now, then = _rollups(dataset, request, window, previous_window, resolved.plan)
         totals, before = now.totals, then.totals
         rows = [Row(split_name(r.name), r.code, r.figures) for r in now.rows]
         if now.unit is None:
@@ -374,4 +371,5 @@ def build_report(
         changes=_changes(totals, before),
         provenance=provenance,
         members=members,
+        member_band=member_band(plan) if plan else None,
     )

@@ -9,7 +9,7 @@ is whole đồng.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -108,6 +108,7 @@ class Target:
 
     id: str
     label: str
+    indicator: str
     kind: Kind
     operator: str
     bounds: tuple[float, ...]
@@ -170,6 +171,7 @@ class Report:
         plan_id, plan_name: the plan whose targets are shown, if any.
         previous: the figures of the previous period of the same length.
         members: the club's members, only for a club report asked ``--members``.
+        member_band: the plan's bounds of a club's members (50–70), if it has them.
     """
 
     lang: str
@@ -196,7 +198,7 @@ class Report:
     changes: list[Change]
     provenance: Provenance
     members: list[MemberLine] | None = None
-    notes: list[str] = field(default_factory=list)
+    member_band: tuple[float, float] | None = None
 
     @property
     def units_without_same_kind(self) -> bool:

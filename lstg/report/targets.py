@@ -20,6 +20,7 @@ def _target(verdict: Verdict, language: str) -> Target:
     return Target(
         id=rule.id,
         label=rule.label.get(language),
+        indicator=rule.indicator,
         kind=_KINDS.get(verdict.unit, "number"),
         operator=rule.operator,
         bounds=tuple(rule.bounds),
@@ -49,3 +50,11 @@ def club_targets(
     """The plan's quality criteria measured on one club."""
     verdicts = evaluate_club(plan, data, as_of=as_of, period=period)
     return [_target(v, language) for v in verdicts.verdicts]
+
+
+def member_band(plan: Plan) -> tuple[float, float] | None:
+    """The plan's bounds of a club's number of members (a club criterion), if it has them."""
+    for rule in plan.rules:
+        if rule.scope == "club" and rule.indicator == "members" and rule.operator == "between":
+            return (rule.bounds[0], rule.bounds[1])
+    return None

@@ -6,12 +6,20 @@ from pathlib import Path
 from typing import Any
 
 from lstg.render.env import environment, render
+from lstg.report.chart import chart
 from lstg.report.model import FIGURE_KINDS, TABLES, Report
 
 
 def context(report: Report) -> dict[str, Any]:
-    """What every template receives: the report ``r``, its language, and the table layout."""
-    return {"r": report, "lang": report.lang, "tables": TABLES, "kinds": FIGURE_KINDS}
+    """What every template receives: the report ``r``, its language, the table layout,
+    and the chart's geometry."""
+    return {
+        "r": report,
+        "lang": report.lang,
+        "tables": TABLES,
+        "kinds": FIGURE_KINDS,
+        "chart": chart(report),
+    }
 
 
 def default_template(report: Report, fmt: str) -> str:
