@@ -69,3 +69,38 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert text.count(old) == 1, f"{old!r} is not once in {rel}"
     path.write_text(text.replace(old, new), "utf-8")
+
+
+def headings(root: Path, *, today: str = TODAY, clubs: list[str] | None = None) -> list[str]:
+    """The first line of every problem that validating ``root`` finds, in English."""
+    from datetime import date
+
+    from lstg.render.problems import heading
+    from lstg.validation import validate
+
+    set_language("en")
+    result = validate(root, clubs=clubs, today=date.fromisoformat(today))
+    return [heading(p) for p in result.problems]
+
+
+def append(root: Path, rel: str, text: str) -> None:
+    """Add ``text`` at the end of a file of the data folder."""
+    path = root / rel
+    path.write_text(path.read_text("utf-8") + text, "utf-8")
+
+
+Edit = tuple[str, str, str]
+"""``(file, old, new)``: replace ``old`` by ``new``; ``old`` empty: add ``new`` at the end."""
+
+
+def after_edits(tmp_path: Path, edits: list[Edit], *, today: str = TODAY) -> list[str]:
+    """The problems of a copy of the clean folder after ``edits``, first lines only."""
+    root = copy_base(tmp_path)
+    for rel, old, new in edits:
+        if old:
+            edit(root, rel, old, new)
+        else:
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            existing = (root / rel).read_text("utf-8") if (root / rel).exists() else ""
+            (root / rel).write_text(existing + new, "utf-8")
+    return headings(root, today=today)

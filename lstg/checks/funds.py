@@ -63,11 +63,17 @@ def cash_by_day(view: ClubView, fund: str) -> list[tuple[date, int]]:
 def check_cash(view: ClubView) -> list[Problem]:
     """Balance assertions hold, and no fund pays out more than it holds.
 
-    Not checked while the ledger or the loans file has errors: a record left
-    out would make every later balance look wrong.
+    Not checked while the ledger or the loans file has errors, or names a fund
+    the club does not have: a record left out, or counted in the wrong fund,
+    would make every later balance look wrong.
     """
     if view.ledger_file in view.broken or view.loans_file in view.broken:
         return []
+    if view.club is not None:
+        funds = view.fund_names()
+        named = {loan.fund for _row, loan in view.loans()} | {e.fund for e in view.data.ledger}
+        if not named <= funds:
+            return []
     moves = _moves(view)
     problems: list[Problem] = []
     for fund, fund_moves in sorted(moves.items()):

@@ -78,7 +78,7 @@ def _standing_problem(
     return error(
         file,
         _CODES[area][2],
-        _("{who} {id} left the club on {left}, before {day}.").format(
+        _("{who} {id} left the club on {left}; this is dated {day}.").format(
             who=who, id=member_id, left=iso(member.left.date), day=iso(day)
         ),
         hint=_("Check this date and the leaving date in {file}.").format(file="members.yaml"),

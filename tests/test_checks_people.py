@@ -1,0 +1,119 @@
+"""People named in loans, meetings and the board were members on that day."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest_validate import CLUB, copy_base, edit, headings, keep_language
+
+__all__ = ["keep_language"]
+pytestmark = pytest.mark.usefixtures("keep_language")
+
+MEETINGS = f"{CLUB}/meetings/2020.yaml"
+
+
+def test_loan_to_someone_who_left(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(root, f"{CLUB}/loans.yaml", "member: M003", "member: M004")
+    edit(root, f"{CLUB}/loans.yaml", "disbursed: 2020-02-01", "disbursed: 2020-07-01")
+    assert headings(root) == [
+        f"{CLUB}/loans.yaml:16:11: error loan.after-leaving: "
+        "Member M004 left the club on 2020-06-30; this is dated 2020-07-01."
+    ]
+
+
+def test_loan_before_joining(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(root, f"{CLUB}/members.yaml", "Tày\n  joined: 2019-04-15", "Tày\n  joined: 2019-07-01")
+    edit(root, f"{CLUB}/loans.yaml", "member: M002", "member: M003")
+    assert headings(root) == [
+        f"{CLUB}/loans.yaml:2:11: error loan.not-yet-member: "
+        "Member M003 only joined on 2019-07-01, after 2019-06-01."
+    ]
+
+
+def test_loan_on_the_day_of_leaving(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(root, f"{CLUB}/members.yaml", "date: 2020-06-30", "date: 2020-02-01")
+    edit(root, f"{CLUB}/loans.yaml", "member: M003", "member: M004")
+    assert headings(root) == [
+        f"{CLUB}/loans.yaml:16:11: error loan.after-leaving: "
+        "Member M004 left the club on 2020-02-01; this is dated 2020-02-01."
+    ]
+
+
+def test_attendance_duplicate_and_unknown(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(root, MEETINGS, "[M001, M002, M003]\n", "[M001, M002, M002, M0003]\n")
+    assert headings(root) == [
+        f"{MEETINGS}:20:28: error attendance.duplicate: "
+        "Member M002 is listed twice in this meeting's attendance.",
+        f"{MEETINGS}:20:34: error attendance.unknown-member: "
+        "Member M0003 is not in the list of members.",
+    ]
+
+
+def test_a_member_whose_record_is_invalid_is_not_reported_again(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(root, f"{CLUB}/members.yaml", "  name: Vi Thị Hoa\n", "")
+    assert headings(root) == [
+        f"{CLUB}/members.yaml:19:3: error schema.missing: The required field “name” is missing."
+    ]
+
+
+def test_unreadable_members_file_gives_one_problem(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    (root / CLUB / "members.yaml").write_bytes(b"- id: M001\n  name: [\n")
+    found = headings(root)
+    assert len(found) == 1
+    assert found[0].startswith(f"{CLUB}/members.yaml:3:1: error yaml.syntax:")
+
+
+def test_acting_before_joining(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(
+        root,
+        f"{CLUB}/members.yaml",
+        "  joined: 2019-03-01\n  team: to-1\n  groups",
+        "  joined: 2020-01-20\n  team: to-1\n  groups",
+    )
+    assert headings(root) == [
+        f"{CLUB}/club.yaml:8:13: error board.not-yet-member: "
+        "Member M001 only joined on 2020-01-20, after 2019-04-15.",
+        f"{MEETINGS}:3:16: error attendance.not-yet-member: "
+        "Member M001 only joined on 2020-01-20, after 2020-01-15.",
+        f"{MEETINGS}:5:15: error health.not-yet-member: "
+        "Member M001 only joined on 2020-01-20, after 2020-01-15.",
+        f"{MEETINGS}:12:18: error home-care.not-yet-member: "
+        "Volunteer M001 only joined on 2020-01-20, after 2020-01-15.",
+    ]
+
+
+def test_home_care_visit_by_someone_not_a_volunteer(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(root, MEETINGS, "volunteer: M001", "volunteer: M003")
+    assert headings(root) == [
+        f"{MEETINGS}:12:18: error home-care.not-volunteer: "
+        "Member M003 is not marked as a home-care volunteer."
+    ]
+
+
+def test_board_seat_kept_after_leaving(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(root, f"{CLUB}/club.yaml", "member: M002", "member: M004")
+    assert headings(root) == [
+        f"{CLUB}/club.yaml:11:13: error board.after-leaving: "
+        "Member M004 left the club on 2020-06-30 but still holds a board seat then."
+    ]
+
+
+def test_board_seat_ended_before_leaving_is_fine(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(
+        root,
+        f"{CLUB}/club.yaml",
+        "  - member: M002\n    role: treasurer\n    start: 2019-04-15\n",
+        "  - member: M004\n    role: treasurer\n    start: 2019-04-15\n    end: 2020-06-29\n",
+    )
+    assert headings(root) == []
