@@ -1,0 +1,136 @@
+"""The bundled data set: the seed's figures as of 30/11/2020, computed from the loaded data,
+a clean validation, and a generator that gives the same bytes again."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lstg.dataset import ClubData, DataSet
+from lstg.loader import load_dataset
+from lstg.validation import check_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+CUTOFF = date(2020, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def dataset() -> DataSet:
+    return load_dataset(DATA)
+
+
+def _district(dataset: DataSet, club: ClubData) -> str:
+    """The district of a club's commune, from the province file's era before 1/7/2025."""
+    assert dataset.province is not None and club.club is not None
+    era = dataset.province.era("before-2025-07")
+    assert era is not None
+    assert club.club.commune.era == era.id
+    commune = next(c for c in era.communes if c.code == club.club.commune.code)
+    return next(d.name for d in era.districts if d.code == commune.district)
+
+
+def _founded(dataset: DataSet) -> list[ClubData]:
+    return [c for c in dataset.clubs.values() if c.club is not None and c.club.founded <= CUTOFF]
+
+
+def test_loads_without_errors(dataset: DataSet) -> None:
+    assert [p for p in dataset.problems if p.is_error] == []
+    assert dataset.province is not None
+    assert all(club.club is not None for club in dataset.clubs.values())
+
+
+def test_validates_without_problems(dataset: DataSet) -> None:
+    assert dataset.problems == []
+    assert check_dataset(dataset, today=date(2026, 1, 1)) == []
+
+
+def test_18_clubs_in_9_districts_on_2020_11_30(dataset: DataSet) -> None:
+    clubs = _founded(dataset)
+    assert len(clubs) == 18
+    by_district = Counter(_district(dataset, c) for c in clubs)
+    assert by_district == {
+        "Huyện Chi Lăng": 6,
+        "Huyện Văn Lãng": 2,
+        "Huyện Cao Lộc": 2,
+        "Huyện Bắc Sơn": 2,
+        "Huyện Bình Gia": 2,
+        "Thành phố Lạng Sơn": 1,
+        "Huyện Văn Quan": 1,
+        "Huyện Hữu Lũng": 1,
+        "Huyện Đình Lập": 1,
+    }
+    assert all(2017 <= c.club.founded.year <= 2020 for c in clubs if c.club)
+
+
+def test_members_and_older_members_on_2020_11_30(dataset: DataSet) -> None:
+    clubs = _founded(dataset)
+    members = [m for c in clubs for m in c.members_on(CUTOFF)]
+    assert len(members) == 898
+    assert all(m.age_on(CUTOFF) is not None for m in members)
+    assert sum(1 for m in members if (m.age_on(CUTOFF) or 0) >= 60) == 630
+    assert all(25 <= len(c.members_on(CUTOFF)) <= 70 for c in clubs)
+
+
+def test_board_members_on_2020_11_30(dataset: DataSet) -> None:
+    seats = {
+        (c.id, seat.member)
+        for c in _founded(dataset)
+        if c.club
+        for seat in c.club.board
+        if seat.held_on(CUTOFF)
+    }
+    assert len(seats) == 90
+    for club_id, member_id in seats:
+        member = dataset.clubs[club_id].member(member_id)
+        assert member is not None and member.is_member_on(CUTOFF)
+
+
+def test_16_operating_and_2_preparing_on_2020_11_30(dataset: DataSet) -> None:
+    status = {c.id: c.club.status_on(CUTOFF) for c in _founded(dataset) if c.club}
+    assert Counter(status.values()) == {"operating": 16, "preparing": 2}
+    preparing = sorted(k for k, v in status.items() if v == "preparing")
+    assert preparing == ["van-lang-hoang-van-thu", "van-lang-hoang-viet"]
+    for club_id in preparing:
+        club = dataset.clubs[club_id].club
+        assert club is not None and date(2020, 7, 1) <= club.founded <= date(2020, 9, 30)
+
+
+def test_35_members_had_borrowed_by_2020_11_30(dataset: DataSet) -> None:
+    borrowers = {
+        (c.id, loan.member)
+        for c in _founded(dataset)
+        for loan in c.loans
+        if loan.disbursed <= CUTOFF
+    }
+    assert len(borrowers) == 35
+    loans = [loan for c in _founded(dataset) for loan in c.loans if loan.disbursed <= CUTOFF]
+    assert all(1_000_000 <= loan.amount <= 5_000_000 for loan in loans)
+    assert all(0 <= loan.monthly_interest <= 1 and 6 <= loan.term_months <= 12 for loan in loans)
+
+
+def test_no_date_after_2025(dataset: DataSet) -> None:
+    last = date(2025, 12, 31)
+    for club in dataset.clubs.values():
+        assert all(m.date <= last for m in club.meetings)
+        assert all(e.date <= last for e in club.ledger)
+        assert all(r.date <= last for loan in club.loans for r in loan.repayments)
+
+
+def test_generator_gives_the_committed_bytes(tmp_path: Path) -> None:
+    script = ROOT / "scripts" / "generate_data.py"
+    subprocess.run([sys.executable, str(script), str(tmp_path)], check=True, cwd=tmp_path)
+    made = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    committed = sorted(
+        p.relative_to(DATA)
+        for p in DATA.rglob("*")
+        if p.is_file() and p.relative_to(DATA).parts[0] != "plans" and ".lstg-cache" not in p.parts
+    )
+    assert made == committed
+    different = [p for p in made if (tmp_path / p).read_bytes() != (DATA / p).read_bytes()]
+    assert different == []
