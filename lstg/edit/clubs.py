@@ -38,13 +38,17 @@ def _era_of(root: Path, day: date) -> str:
     return era.id
 
 
+def _looks_like_number(text: str) -> bool:
+    return text.replace(".", "", 1).isdigit()
+
+
 def club_text(*, name: str, commune: str, era: str, founded: date, launched: date | None) -> str:
     """The text of a new ``club.yaml``."""
     club = CommentedMap()
     club["name"] = nfc(name)
     place = CommentedMap()
     place["code"] = DoubleQuotedScalarString(commune)
-    place["era"] = era
+    place["era"] = DoubleQuotedScalarString(era) if _looks_like_number(era) else era
     place.fa.set_flow_style()
     club["commune"] = place
     club["founded"] = founded

@@ -1,0 +1,88 @@
+"""Atomic writes: a run that fails or is killed while writing leaves the old file intact."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest_edit import CLUB, MEMBERS, make_data
+
+from lstg.edit.atomic import create_folder_atomic, write_atomic
+from lstg.validation import validate
+
+
+def test_write_replaces_the_file_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "a.yaml"
+    target.write_text("old\n")
+    target.chmod(0o600)
+    write_atomic(target, b"new\n")
+    assert target.read_bytes() == b"new\n"
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_a_failed_rename_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a.yaml"
+    target.write_bytes(b"old\n")
+
+    def broken(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError, match="No space left"):
+        write_atomic(target, b"new\n")
+    assert target.read_bytes() == b"old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_a_folder_is_created_whole_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(src: object, dst: object) -> None:
+        raise OSError(5, "I/O error")
+
+    monkeypatch.setattr(os, "rename", broken)
+    with pytest.raises(OSError):
+        create_folder_atomic(tmp_path / "club", {"club.yaml": b"x: 1\n"})
+    assert list(tmp_path.iterdir()) == []
+
+
+KILLED = """
+import os, sys, time
+from pathlib import Path
+import lstg.edit.atomic as atomic
+real_fsync = os.fsync
+def slow_fsync(fd):
+    Path(sys.argv[2]).write_text("writing")
+    time.sleep(30)
+    real_fsync(fd)
+atomic.os.fsync = slow_fsync
+text = Path(sys.argv[1]).read_text("utf-8")
+atomic.write_atomic(Path(sys.argv[1]), (text + "- id: M004\\n  name: X\\n").encode())
+"""
+
+
+def test_a_run_killed_during_its_write_leaves_a_file_that_validates(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    members = root / "clubs" / CLUB / "members.yaml"
+    flag = tmp_path / "flag"
+    process = subprocess.Popen([sys.executable, "-c", KILLED, str(members), str(flag)])
+    try:
+        deadline = time.monotonic() + 20
+        while not flag.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert flag.exists()
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=10)
+    assert process.returncode == -signal.SIGKILL
+    assert members.read_text("utf-8") == MEMBERS
+    result = validate(root, clubs=[CLUB], today=None)
+    assert [p.code for p in result.problems if p.is_error] == []
