@@ -20,6 +20,7 @@ from lstg.i18n import _
 from lstg.loader import load_dataset
 from lstg.problems import Problem
 from lstg.reader import locate_problems, read_yaml
+from lstg.rules import check_plans
 
 ClubCheck = Callable[[ClubView], list[Problem]]
 
@@ -124,6 +125,7 @@ def check_dataset(dataset: DataSet, *, today: date) -> list[Problem]:
         for check in CLUB_CHECKS:
             problems.extend(check(view))
         problems.extend(places.check_commune(view, dataset.province))
+    problems.extend(check_plans(dataset))
     return problems
 
 

@@ -38,83 +38,111 @@ def check_health(view: ClubView) -> list[Problem]:
     for file, row, meeting in view.meetings():
         for index, check in enumerate(meeting.health_checks):
             where: tuple[PathPart, ...] = (row, "health_checks", index)
-            if check.weight is not None and not WEIGHT_KG[0] <= check.weight <= WEIGHT_KG[1]:
-                problems.append(
-                    warning(
-                        file,
-                        "health.weight",
-                        _(
-                            "A weight of {value} kg for member {id} is outside {low}–{high} kg."
-                        ).format(
-                            value=_number(check.weight),
-                            id=check.member,
-                            low=_number(WEIGHT_KG[0]),
-                            high=_number(WEIGHT_KG[1]),
-                        ),
-                        hint=_tenth_hint(check.weight, *WEIGHT_KG),
-                        where=(*where, "weight"),
-                    )
-                )
-            if check.bp is not None:
-                systolic, diastolic = check.bp
-                if not (
-                    SYSTOLIC[0] <= systolic <= SYSTOLIC[1]
-                    and DIASTOLIC[0] <= diastolic <= DIASTOLIC[1]
-                ):
-                    problems.append(
-                        warning(
-                            file,
-                            "health.blood-pressure",
-                            _(
-                                "A blood pressure of {value} for member {id} is outside "
-                                "{slow}–{shigh} over {dlow}–{dhigh} mmHg."
-                            ).format(
-                                value=f"{systolic}/{diastolic}",
-                                id=check.member,
-                                slow=SYSTOLIC[0],
-                                shigh=SYSTOLIC[1],
-                                dlow=DIASTOLIC[0],
-                                dhigh=DIASTOLIC[1],
-                            ),
-                            hint=_("Blood pressure is written systolic/diastolic, such as 130/85."),
-                            where=(*where, "bp"),
-                        )
-                    )
-                elif systolic <= diastolic:
-                    problems.append(
-                        warning(
-                            file,
-                            "health.blood-pressure",
-                            _(
-                                "In the blood pressure {value} of member {id}, the first "
-                                "(systolic) figure should be the higher."
-                            ).format(value=f"{systolic}/{diastolic}", id=check.member),
-                            hint=_("Did you mean {value}?").format(value=f"{diastolic}/{systolic}"),
-                            where=(*where, "bp"),
-                        )
-                    )
-            if check.glucose is not None and not (
-                GLUCOSE_MMOL[0] <= check.glucose <= GLUCOSE_MMOL[1]
-            ):
-                problems.append(
-                    warning(
-                        file,
-                        "health.glucose",
-                        _(
-                            "A blood glucose of {value} mmol/L for member {id} is outside "
-                            "{low}–{high} mmol/L."
-                        ).format(
-                            value=_number(check.glucose),
-                            id=check.member,
-                            low=_number(GLUCOSE_MMOL[0]),
-                            high=_number(GLUCOSE_MMOL[1]),
-                        ),
-                        hint=_tenth_hint(check.glucose, *GLUCOSE_MMOL)
-                        or _("Glucose is recorded in mmol/L; divide mg/dL by 18."),
-                        where=(*where, "glucose"),
-                    )
-                )
+            found = (
+                _weight(file, where, check.member, check.weight),
+                _blood_pressure(file, where, check.member, check.bp),
+                _glucose(file, where, check.member, check.glucose),
+            )
+            problems.extend(p for p in found if p is not None)
     return problems
+
+
+def _weight(
+    file: str, where: tuple[PathPart, ...], member: str, value: float | None
+) -> Problem | None:
+    if value is None or WEIGHT_KG[0] <= value <= WEIGHT_KG[1]:
+        return None
+    return warning(
+        file,
+        "health.weight",
+        _("A weight of {value} kg for member {id} is outside {low}–{high} kg.").format(
+            value=_number(value),
+            id=member,
+            low=_number(WEIGHT_KG[0]),
+            high=_number(WEIGHT_KG[1]),
+        ),
+        hint=_tenth_hint(value, *WEIGHT_KG),
+        where=(*where, "weight"),
+    )
+
+
+def _blood_pressure(
+    file: str, where: tuple[PathPart, ...], member: str, value: tuple[int, int] | None
+) -> Problem | None:
+    if value is None:
+        return None
+    systolic, diastolic = value
+    written = f"{systolic}/{diastolic}"
+    if not (SYSTOLIC[0] <= systolic <= SYSTOLIC[1] and DIASTOLIC[0] <= diastolic <= DIASTOLIC[1]):
+        fixed = (_tenth(systolic, SYSTOLIC), _tenth(diastolic, DIASTOLIC))
+        hint = (
+            _("Did you mean {value}?").format(value=f"{fixed[0]}/{fixed[1]}")
+            if None not in fixed
+            else _("Blood pressure is written systolic/diastolic, such as 130/85.")
+        )
+        return warning(
+            file,
+            "health.blood-pressure",
+            _(
+                "A blood pressure of {value} for member {id} is outside "
+                "{slow}–{shigh} over {dlow}–{dhigh} mmHg."
+            ).format(
+                value=written,
+                id=member,
+                slow=SYSTOLIC[0],
+                shigh=SYSTOLIC[1],
+                dlow=DIASTOLIC[0],
+                dhigh=DIASTOLIC[1],
+            ),
+            hint=hint,
+            where=(*where, "bp"),
+        )
+    if systolic > diastolic:
+        return None
+    return warning(
+        file,
+        "health.blood-pressure",
+        _(
+            "In the blood pressure {value} of member {id}, the first "
+            "(systolic) figure should be the higher."
+        ).format(value=written, id=member),
+        hint=(
+            _("Did you mean {value}?").format(value=f"{diastolic}/{systolic}")
+            if systolic < diastolic
+            else None
+        ),
+        where=(*where, "bp"),
+    )
+
+
+def _tenth(value: int, bounds: tuple[int, int]) -> int | None:
+    """``value`` if plausible, else ``value`` / 10 when that is (a digit typed twice)."""
+    if bounds[0] <= value <= bounds[1]:
+        return value
+    if value % 10 == 0 and bounds[0] <= value // 10 <= bounds[1]:
+        return value // 10
+    return None
+
+
+def _glucose(
+    file: str, where: tuple[PathPart, ...], member: str, value: float | None
+) -> Problem | None:
+    if value is None or GLUCOSE_MMOL[0] <= value <= GLUCOSE_MMOL[1]:
+        return None
+    return warning(
+        file,
+        "health.glucose",
+        _(
+            "A blood glucose of {value} mmol/L for member {id} is outside {low}–{high} mmol/L."
+        ).format(
+            value=_number(value),
+            id=member,
+            low=_number(GLUCOSE_MMOL[0]),
+            high=_number(GLUCOSE_MMOL[1]),
+        ),
+        hint=_tenth_hint(value, *GLUCOSE_MMOL),
+        where=(*where, "glucose"),
+    )
 
 
 def check_ages(view: ClubView) -> list[Problem]:
