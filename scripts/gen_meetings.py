@@ -11,6 +11,8 @@ from gen_clubs import END, RESUMED, SUSPENDED, SUSPENDED_CLUB, Spec
 from gen_people import Person, Roster
 
 AREAS = ("income", "health", "home-care", "self-help", "rights", "learning", "culture", "resources")
+# The month of Tết Nguyên đán; when it falls late in January the January meeting is
+# often held before it.
 TET_MONTH = {2017: 1, 2018: 2, 2019: 2, 2020: 1, 2021: 2, 2022: 2, 2023: 1, 2024: 2, 2025: 1}
 GLUCOMETERS = date(2021, 8, 1)
 COVID_2020 = "Tạm dừng sinh hoạt theo Chỉ thị 16/CT-TTg về giãn cách xã hội phòng, chống COVID-19"
@@ -108,7 +110,8 @@ class Planner:
             return "Tạm dừng sinh hoạt tập trung do dịch COVID-19"
         if index % spec.every != 0:
             return f"CLB sinh hoạt {spec.every} tháng một lần"
-        if day.month == TET_MONTH[day.year] and rng.random() < 0.65:
+        late_tet = TET_MONTH[day.year] == 1
+        if day.month == TET_MONTH[day.year] and rng.random() < (0.25 if late_tet else 0.65):
             return "Nghỉ Tết Nguyên đán"
         return None
 
@@ -130,9 +133,10 @@ class Planner:
             return None
         area = self.rng.choice(topics)
         came = self.attendance(day, -0.15)
-        return Meeting(
-            day, kind="extra", activities=[area], attendance=[p.id for p in came], note=TOPICS[area]
-        )
+        meeting = Meeting(day, kind="extra", attendance=[p.id for p in came], note=TOPICS[area])
+        meeting.activities = [a for a in AREAS if a in ("health", area)]
+        meeting.checks = self.checks(day, came)
+        return meeting
 
     def regular(self, day: date) -> Meeting:
         rng = self.rng
