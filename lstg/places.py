@@ -219,7 +219,7 @@ def find_unit(province: Province, level: Level, query: str, day: date) -> Unit:
     found = [u for u in candidates if u.code == query.strip() or name_matches(query, u.name)]
     if not found and level == "commune":
         every = [Unit("commune", c.code, c.name, e.id) for e in province.eras for c in e.communes]
-        found = [u for u in every if name_matches(query, u.name)]
+        found = [u for u in every if u.code == query.strip() or name_matches(query, u.name)]
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
