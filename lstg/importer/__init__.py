@@ -160,6 +160,22 @@ def _existing(kind: Kind, files: ClubFiles) -> list[dict[str, Any]]:
     return found
 
 
+def _find_header(table: Table, fields: dict[str, list[str]]) -> Table:
+    """The table read from its real header row: registers often have a title above it.
+
+    The header row is the one, among the first rows, whose cells match the most
+    fields (at least two); if none does, the first row that is not empty.
+    """
+    best, best_count = table.header_number, 1
+    for number, cells in table.candidates():
+        count = len(match_columns({str(i): c for i, c in enumerate(cells)}, fields).by_field)
+        if count > best_count:
+            best, best_count = number, count
+    if best == table.header_number:
+        return table
+    return table.with_header_at(best)
+
+
 def plan_import(
     root: Path,
     club: str,
@@ -176,8 +192,9 @@ def plan_import(
             read, or a column the records need is missing.
     """
     files = ClubFiles(root, club)
-    table = read_table(path, sheet)
-    columns = match_columns(table.headers, load_mapping(mapping or default_mapping(kind.value)))
+    fields = load_mapping(mapping or default_mapping(kind.value))
+    table = _find_header(read_table(path, sheet), fields)
+    columns = match_columns(table.headers, fields)
     for choices in REQUIRED[kind]:
         if not any(c in columns.by_field for c in choices):
             raise UserError(

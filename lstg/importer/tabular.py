@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from lstg.errors import UserError
@@ -39,12 +39,40 @@ class Table:
 
     Attributes:
         encoding: the text encoding of a CSV file (``utf-8`` or ``cp1258``); ``None`` for Excel.
+        above: rows above the header row (a title, the club's name), as read.
     """
 
     sheet: str
     headers: dict[str, str]
     rows: list[Row] = field(default_factory=list)
     encoding: str | None = None
+    above: list[tuple[int, list[Any]]] = field(default_factory=list)
+    header_number: int = 1
+
+    def with_header_at(self, number: int) -> Table:
+        """The same sheet read with row ``number`` as its header row."""
+        everything = [*self.above, (self.header_number, list(self._header_cells))] + [
+            (row.number, _cells(row.values)) for row in self.rows
+        ]
+        return _table(self.sheet, everything, self.encoding, header=number)
+
+    @property
+    def _header_cells(self) -> list[Any]:
+        return _cells(self.headers)
+
+    def candidates(self) -> list[tuple[int, list[str]]]:
+        """Rows that could be the header row: those above it, and the header row itself."""
+        found = [(n, [str(c) for c in cells if c is not None]) for n, cells in self.above]
+        found.append((self.header_number, list(self.headers.values())))
+        found.extend((row.number, [str(v) for v in row.values.values()]) for row in self.rows[:10])
+        return found
+
+
+def _cells(values: dict[str, Any]) -> list[Any]:
+    if not values:
+        return []
+    width = max(column_index_from_string(letter) for letter in values)
+    return [values.get(get_column_letter(i + 1)) for i in range(width)]
 
 
 def decode_text(raw: bytes) -> tuple[str, str]:
@@ -65,23 +93,27 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _table(sheet: str, rows: list[tuple[int, list[Any]]], encoding: str | None) -> Table:
-    header_at = next((i for i, (_n, cells) in enumerate(rows) if any(cells)), None)
-    if header_at is None:
+def _table(
+    sheet: str, rows: list[tuple[int, list[Any]]], encoding: str | None, header: int | None = None
+) -> Table:
+    """A table whose header row is row ``header``, else the first row that is not empty."""
+    filled = [(n, cells) for n, cells in rows if any(c is not None for c in cells)]
+    if not filled:
         return Table(sheet, {}, [], encoding)
-    _number, header_cells = rows[header_at]
+    at = next((i for i, (n, _c) in enumerate(filled) if n == header), 0)
+    number, header_cells = filled[at]
     headers = {
         get_column_letter(i + 1): str(h).strip()
         for i, h in enumerate(header_cells)
         if h is not None and str(h).strip()
     }
-    table = Table(sheet, headers, [], encoding)
-    for number, cells in rows[header_at + 1 :]:
+    table = Table(sheet, headers, [], encoding, above=filled[:at], header_number=number)
+    for row_number, cells in filled[at + 1 :]:
         values = {
             get_column_letter(i + 1): v for i, v in enumerate(cells) if v is not None and v != ""
         }
         if values:
-            table.rows.append(Row(sheet, number, values))
+            table.rows.append(Row(sheet, row_number, values))
     return table
 
 
