@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from lstg.provenance import Provenance
 from lstg.report.model import (
@@ -160,3 +161,152 @@ def sample_report(lang: str = "vi", *, dirty: bool | None = False) -> Report:
             lstg_version="0.1.0",
         ),
     )
+
+
+PROVINCE_YAML = """\
+name: Lạng Sơn
+code: "20"
+language: vi
+eras:
+  - id: before-2025-07
+    name: Trước 01/7/2025
+    valid_to: 2025-06-30
+    districts:
+      - {code: "178", name: Thành phố Lạng Sơn}
+      - {code: "182", name: Huyện Văn Lãng}
+      - {code: "187", name: Huyện Chi Lăng}
+    communes:
+      - {code: "05977", name: Phường Vĩnh Trại, district: "178", becomes: ["05977"]}
+      - {code: "06157", name: Xã Hoàng Việt, district: "182", becomes: ["06157"]}
+      - {code: "06160", name: Xã Hoàng Văn Thụ, district: "182", becomes: ["06157"]}
+      - {code: "06463", name: Thị trấn Đồng Mỏ, district: "187", becomes: ["06463"]}
+      - {code: "06500", name: Xã Vân An, district: "187", becomes: ["06463"]}
+  - id: from-2025-07
+    name: Từ 01/7/2025
+    valid_from: 2025-07-01
+    communes:
+      - {code: "05977", name: Phường Đông Kinh}
+      - {code: "06157", name: Xã Hoàng Văn Thụ}
+      - {code: "06463", name: Xã Chi Lăng}
+"""
+
+PLAN_YAML = """\
+id: 2016-2020
+name: {vi: Giai đoạn 2016–2020, en: Phase 2016–2020}
+start: 2016-01-01
+end: 2020-12-31
+units: district
+rules:
+  - id: clubs
+    label: {vi: Xây dựng 4 Câu lạc bộ, en: Build 4 clubs}
+    scope: province
+    indicator: clubs
+    operator: at_least
+    bounds: [4]
+  - id: districts
+    label: {vi: Câu lạc bộ có ở 01 huyện, en: Clubs in 1 district}
+    scope: province
+    indicator: units_with_clubs
+    operator: at_least
+    bounds: [1]
+  - id: members
+    label: {vi: Có ít nhất 8 thành viên, en: At least 8 members}
+    scope: province
+    indicator: members
+    operator: at_least
+    bounds: [8]
+  - id: club-members
+    label: {vi: Mỗi Câu lạc bộ có 3 - 5 thành viên, en: 3 to 5 members a club}
+    scope: club
+    indicator: members
+    operator: between
+    bounds: [3, 5]
+"""
+
+
+def _members(prefix: str, count: int, joined: str) -> str:
+    lines = []
+    for n in range(1, count + 1):
+        gender = "female" if n % 3 else "male"
+        born = 1950 if n % 4 else 1975
+        volunteer = ", home_care_volunteer: true" if n == 1 else ""
+        lines.append(
+            f"- {{id: M{n:03d}, name: {prefix} {n}, gender: {gender}, birth_year: {born}, "
+            f"joined: {joined}{volunteer}}}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+CLUBS: dict[str, dict[str, str]] = {
+    "chi-lang-dong-mo": {
+        "club.yaml": """\
+name: CLB Liên thế hệ tự giúp nhau thị trấn Đồng Mỏ
+commune: {code: "06463", era: before-2025-07}
+founded: 2017-05-12
+launched: 2017-06-20
+board:
+  - {member: M001, role: chair, start: 2017-06-20}
+  - {member: M002, role: treasurer, start: 2017-06-20}
+funds:
+  income: {name: Quỹ tăng thu nhập, opened: 2017-06-20}
+  activity: {name: Quỹ hoạt động, opened: 2017-06-20}
+fund_regulations: 2017-06-20
+""",
+        "members.yaml": _members("Thành viên Đồng Mỏ", 5, "2017-05-12"),
+        "loans.yaml": """\
+- {id: L1, member: M003, amount: 3000000, monthly_interest: 0.5, term_months: 12, disbursed: 2019-03-10,
+   repayments: [{date: 2019-09-10, principal: 1500000, interest: 90000}]}
+- {id: L2, member: M004, amount: 2000000, monthly_interest: 0.5, term_months: 6, disbursed: 2020-02-01}
+""",
+        "ledger.yaml": """\
+- {date: 2017-06-20, fund: income, amount: 6000000, source: members}
+- {date: 2017-06-20, fund: activity, amount: 1000000, source: members}
+- {date: 2020-05-02, fund: activity, amount: -300000, use: activities}
+""",
+        "meetings/2020.yaml": """\
+- date: 2020-09-15
+  activities: [income, health]
+  attendance: [M001, M002, M003, M004]
+  health_checks:
+    - {member: M001, bp: 150/95}
+    - {member: M002, bp: 120/80}
+  home_care_visits:
+    - {volunteer: M001, member: M005, visits: 2}
+- date: 2020-10-15
+  activities: [health, culture]
+  attendance: [M001, M002, M005]
+""",
+    },
+    "chi-lang-van-an": {
+        "club.yaml": """\
+name: CLB Liên thế hệ tự giúp nhau xã Vân An
+commune: {code: "06500", era: before-2025-07}
+founded: 2018-03-01
+launched: 2018-04-01
+board:
+  - {member: M001, role: chair, start: 2018-04-01}
+""",
+        "members.yaml": _members("Thành viên Vân An", 4, "2018-03-01"),
+    },
+    "van-lang-hoang-viet": {
+        "club.yaml": """\
+name: CLB Liên thế hệ tự giúp nhau xã Hoàng Việt
+commune: {code: "06157", era: before-2025-07}
+founded: 2020-09-22
+""",
+        "members.yaml": _members("Thành viên Hoàng Việt", 3, "2020-09-22"),
+    },
+}
+
+
+def write_small_data(root: Path) -> Path:
+    """A small data folder: 3 districts (one without clubs), 3 clubs, one still preparing."""
+    (root / "plans").mkdir(parents=True, exist_ok=True)
+    (root / "province.yaml").write_text(PROVINCE_YAML, encoding="utf-8")
+    (root / "plans" / "2016-2020.yaml").write_text(PLAN_YAML, encoding="utf-8")
+    for club, files in CLUBS.items():
+        for name, text in files.items():
+            path = root / "clubs" / club / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    return root

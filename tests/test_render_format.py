@@ -46,7 +46,7 @@ def test_formats_in_both_languages(function, value, vi, en) -> None:
         (-1003, "count", "-1.003", "-1,003"),
         (0, "count", "0", "0"),
         (20_000_000, "money", "+20.000.000 đ", "+20,000,000 VND"),
-        (-1.5, "percent", "-1,5%", "-1.5%"),
+        (-1.5, "percent", "-1,5 điểm %", "-1.5 pp"),
         (None, "count", "–", "–"),
     ],
 )

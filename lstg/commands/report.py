@@ -16,7 +16,7 @@ from lstg.periods import parse_period
 from lstg.provenance import GENERATED_AT_VAR
 from lstg.report import (
     Request,
-    UnknownScope,
+    UsageError,
     default_file_name,
     make_report,
     render,
@@ -150,7 +150,7 @@ def report(
             today=today.date() if today is not None else date.today(),
             generated_at=generated_at,
         )
-    except (UnknownScope, ValueError) as exc:
+    except (UsageError, ValueError) as exc:
         typer.echo(f"lstg: {exc}", err=True)
         return 2
     content = render(made, output_format.value, template=template)

@@ -22,6 +22,8 @@ _LONG_DATE = {"vi": "'ngày' dd 'tháng' MM 'năm' yyyy", "en": "d MMMM yyyy"}
 _MONTH = {"vi": "MM/yyyy", "en": "MMMM yyyy"}
 _PERCENT = "#,##0.0%"
 _MISSING = "–"
+_POINTS = {"vi": "điểm %", "en": "pp"}
+"""Percentage points, the unit of a change of a share."""
 
 
 def locale_of(language: str) -> str:
@@ -94,15 +96,17 @@ def month(day: date, language: str) -> str:
 
 
 def signed(value: int | float | None, kind: str, language: str) -> str:
-    """A change, with its sign, shown as its kind says: ``+12``, ``-3.000.000 đ``, ``+1,5%``.
+    """A change, with its sign, shown as its kind says: ``+12``, ``-3.000.000 đ``.
 
-    A change of a share is given in percentage points (1.5 for ``+1,5%``).
+    A change of a share is given in percentage points: 1.5 reads ``+1,5 điểm %``
+    (vi) or ``+1.5 pp`` (en).
     """
     if value is None:
         return _MISSING
     if kind == "percent":
-        value = value / 100
-        pattern = "+#,##0.0%;-#,##0.0%"
+        points = _POINTS[language]
+        pattern = "+#,##0.0;-#,##0.0" if value else "0.0"
+        return f"{format_decimal(value, format=pattern, locale=locale_of(language))} {points}"
     elif kind == "money":
         pattern = "+#,##0' đ';-#,##0' đ'" if language == "vi" else "+#,##0' VND';-#,##0' VND'"
     else:

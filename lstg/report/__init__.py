@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lstg.loader import load_dataset
 from lstg.provenance import provenance
-from lstg.report.build import Request, UnknownScope, build_report
+from lstg.report.build import Request, UnknownScope, UsageError, build_report
 from lstg.report.model import Report
 from lstg.report.output import FORMATS, default_file_name, render, write_atomically
 
@@ -35,6 +35,7 @@ __all__ = [
     "Report",
     "Request",
     "UnknownScope",
+    "UsageError",
     "default_file_name",
     "make_report",
     "render",

@@ -59,6 +59,14 @@ CHANGE_FIGURES: tuple[str, ...] = (
 """The figures compared with the previous period of the same length."""
 
 
+class UsageError(UserError):
+    """The request does not fit the data: an unknown plan, a date outside the period."""
+
+
+class UnknownScope(UsageError):
+    """A district, commune or club that the data does not have; the message lists the known ones."""
+
+
 @dataclass(frozen=True, slots=True)
 class Request:
     """What the user asked for.
@@ -110,14 +118,14 @@ def resolve(dataset: DataSet, request: Request, *, today: date) -> Resolved:
     """The period, window and plan of ``request``.
 
     Raises:
-        UserError: an unknown plan, or an as-of date before the period starts.
+        UsageError: an unknown plan, or an as-of date before the period starts.
     """
     plan: Plan | None = None
     if request.plan is not None:
         plan = dataset.plans.get(request.plan)
         if plan is None:
             known = ", ".join(sorted(dataset.plans)) or _("none")
-            raise UserError(
+            raise UsageError(
                 _("Unknown plan “{plan}”. Known plans: {known}").format(
                     plan=request.plan, known=known
                 )
@@ -131,7 +139,7 @@ def resolve(dataset: DataSet, request: Request, *, today: date) -> Resolved:
     if as_of is None:
         as_of = period.end
     if as_of < period.start:
-        raise UserError(
+        raise UsageError(
             _("The as-of date {day} is before the period {period} starts").format(
                 day=as_of.isoformat(), period=period.label
             )
@@ -180,10 +188,6 @@ def _rollups(
     assert now.unit is not None
     before = rollup(dataset, level=level, unit=now.unit.code, window=previous)
     return now, before
-
-
-class UnknownScope(UserError):
-    """A district, commune or club that the data does not have; the message lists the known ones."""
 
 
 def _club(dataset: DataSet, club_id: str) -> ClubData:
@@ -285,7 +289,8 @@ def build_report(
 
     Raises:
         UnknownScope: the district, commune or club is not in the data.
-        UserError: the data has no province file, or the period and plan do not fit.
+        UsageError: the period and plan do not fit the data.
+        UserError: the data has no province file.
     """
     province = dataset.province
     if province is None:
