@@ -44,6 +44,7 @@ class ClubView:
     broken: frozenset[str] = frozenset()
     members: dict[str, Member] = field(default_factory=dict)
     member_rows: dict[str, int] = field(default_factory=dict)
+    spans: dict[str, tuple[date, date]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, data: ClubData, today: date, broken: frozenset[str] = frozenset()) -> ClubView:
@@ -52,6 +53,8 @@ class ClubView:
             if member.id not in view.members:
                 view.members[member.id] = member
                 view.member_rows[member.id] = row
+                left = member.left.date if member.left is not None else date.max
+                view.spans[member.id] = (member.joined, left)
         return view
 
     @property
@@ -97,6 +100,11 @@ class ClubView:
     def members_unreadable(self) -> bool:
         """The members file could not be read at all, so references to members cannot be checked."""
         return not self.data.members and self.members_file in self.broken
+
+    def is_member(self, member_id: str, day: date) -> bool:
+        """Whether ``member_id`` had joined and not left on ``day``; the quick common case."""
+        span = self.spans.get(member_id)
+        return span is not None and span[0] <= day < span[1]
 
     def standing(self, member_id: str, day: date) -> Standing:
         """Whether ``member_id`` was a member of the club at the end of ``day``."""

@@ -42,7 +42,7 @@ def _standing_problem(
 
     ``role`` names the person in the message: “member” or “volunteer”.
     """
-    if view.members_unreadable:
+    if view.is_member(member_id, day) or view.members_unreadable:
         return None
     standing = view.standing(member_id, day)
     if standing in (Standing.MEMBER, Standing.INVALID):
@@ -123,6 +123,8 @@ def check_meetings(view: ClubView) -> list[Problem]:
                 )
                 continue
             seen.add(member_id)
+            if view.is_member(member_id, meeting.date):
+                continue
             found = _standing_problem(
                 view,
                 area="attendance",
@@ -135,6 +137,8 @@ def check_meetings(view: ClubView) -> list[Problem]:
             if found is not None:
                 problems.append(found)
         for index, check in enumerate(meeting.health_checks):
+            if view.is_member(check.member, meeting.date):
+                continue
             found = _standing_problem(
                 view,
                 area="health",
