@@ -409,14 +409,14 @@ class Lender:
             raise AssertionError(f"{self.spec.id}: {len(borrowed)} borrowers by 30/11/2020")
         return self.loans
 
-    def _eligible(self, person: Person, day: date, due: date) -> bool:
+    def _eligible(self, person: Person, day: date, due: date, busy: set[str]) -> bool:
         if not person.member_on(day) or (day - person.joined).days < 60:
             return False
         if person.left is not None and person.left[0] <= due + timedelta(days=200):
             return False
         if (person.age_on(day) or 60) > 80:
             return False
-        return all(loan.member != person.id for loan in self.active(day))
+        return person.id not in busy
 
     def _lend_2020(self, day: date) -> None:
         borrowed = {loan.member for loan in self.loans}
@@ -427,7 +427,8 @@ class Lender:
             due = add_months(day, 12)
             fresh = [p for p in self.designated if p.id not in borrowed]
             pool = fresh or (self.designated if self.rng.random() < 0.5 else [])
-            pool = [p for p in pool if self._eligible(p, day, due)]
+            busy = {loan.member for loan in self.active(day)}
+            pool = [p for p in pool if self._eligible(p, day, due, busy)]
             if not pool:
                 return
             amount = min(self.rng.choice([1, 1, 1.5, 2, 2, 3]) * MILLION, cash // 500_000 * 500_000)
@@ -443,7 +444,8 @@ class Lender:
                 return
             term = rng.choice([6, 12, 12, 12])
             due = add_months(day, term)
-            pool = [p for p in self.people if self._eligible(p, day, due)]
+            busy = {loan.member for loan in self.active(day)}
+            pool = [p for p in self.people if self._eligible(p, day, due, busy)]
             if not pool:
                 return
             borrowed = {loan.member for loan in self.loans}
