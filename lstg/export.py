@@ -29,6 +29,7 @@ from openpyxl.writer.excel import ExcelWriter
 from lstg.dataset import ClubData, DataSet
 from lstg.errors import UserError
 from lstg.i18n import _
+from lstg.loader import load_dataset
 from lstg.periods import Period, Window
 from lstg.rollup import FIGURE_NAMES, club_figures, rollup
 from lstg.schema import BalanceAssertion, Loan, Member
@@ -446,7 +447,7 @@ def export_tables(
                 "The data has {n} errors; run lstg validate and correct them before exporting."
             ).format(n=result.errors)
         )
-    dataset = result.dataset
+    dataset = load_dataset(root, clubs=None if club is None else [club])
     clubs = [club] if club is not None else sorted(dataset.clubs)
     if kind is ExportKind.ROLLUP:
         window = (
