@@ -32,7 +32,7 @@ def run_validate(*args: str, env: dict[str, str] | None = None) -> tuple[int, st
         cli._register()
         _registered = True
     runner = CliRunner()
-    environment = {"LSTG_TODAY": TODAY, "LSTG_DATA": ""}
+    environment = {"LSTG_TODAY": TODAY, "LSTG_DATA": "", "LSTG_NO_CACHE": "1"}
     environment.update(env or {})
     result = runner.invoke(
         cli.app, ["validate", *args], standalone_mode=False, env=environment, catch_exceptions=True
@@ -49,8 +49,12 @@ def run_validate(*args: str, env: dict[str, str] | None = None) -> tuple[int, st
 
 
 @pytest.fixture
-def keep_language() -> Iterator[None]:
-    """Restore the process-wide language after a test that changes it."""
+def isolated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Validate without the cache (nothing is written beside the data) and restore the language.
+
+    The language is process-wide; a test that changes it must not change it for the next.
+    """
+    monkeypatch.setenv("LSTG_NO_CACHE", "1")
     before = current_language()
     yield
     set_language(before)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest_validate import CLUB, after_edits, keep_language
+from conftest_validate import CLUB, after_edits, isolated
 
-__all__ = ["keep_language"]
-pytestmark = pytest.mark.usefixtures("keep_language")
+__all__ = ["isolated"]
+pytestmark = pytest.mark.usefixtures("isolated")
 
 C = f"{CLUB}/club.yaml"
 M = f"{CLUB}/members.yaml"

@@ -6,14 +6,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest_validate import CLUB, after_edits, copy_base, keep_language
+from conftest_validate import CLUB, after_edits, copy_base, isolated
 
 from lstg.checks.common import ClubView
 from lstg.checks.funds import cash_by_day
 from lstg.loader import load_dataset
 
-__all__ = ["keep_language"]
-pytestmark = pytest.mark.usefixtures("keep_language")
+__all__ = ["isolated"]
+pytestmark = pytest.mark.usefixtures("isolated")
 
 L = f"{CLUB}/loans.yaml"
 G = f"{CLUB}/ledger.yaml"

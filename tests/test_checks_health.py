@@ -6,13 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest_validate import CLUB, TODAY, copy_base, edit, keep_language
+from conftest_validate import CLUB, TODAY, copy_base, edit, isolated
 
 from lstg.i18n import set_language
 from lstg.validation import validate
 
-__all__ = ["keep_language"]
-pytestmark = pytest.mark.usefixtures("keep_language")
+__all__ = ["isolated"]
+pytestmark = pytest.mark.usefixtures("isolated")
 
 T = f"{CLUB}/meetings/2020.yaml"
 M = f"{CLUB}/members.yaml"

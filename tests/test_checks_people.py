@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest_validate import CLUB, copy_base, edit, headings, keep_language
+from conftest_validate import CLUB, copy_base, edit, headings, isolated
 
-__all__ = ["keep_language"]
-pytestmark = pytest.mark.usefixtures("keep_language")
+__all__ = ["isolated"]
+pytestmark = pytest.mark.usefixtures("isolated")
 
 MEETINGS = f"{CLUB}/meetings/2020.yaml"
 

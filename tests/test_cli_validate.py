@@ -17,13 +17,13 @@ from conftest_validate import (
     TODAY,
     copy_base,
     edit,
-    keep_language,
+    isolated,
     run_validate,
 )
 
-__all__ = ["keep_language"]
+__all__ = ["isolated"]
 
-pytestmark = pytest.mark.usefixtures("keep_language")
+pytestmark = pytest.mark.usefixtures("isolated")
 
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
@@ -166,7 +166,7 @@ def test_wrong_usage_exits_2(args: list[str]) -> None:
 
 
 def _console(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LSTG_TODAY": TODAY, "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "LSTG_TODAY": TODAY, "PYTHONIOENCODING": "utf-8", "LSTG_NO_CACHE": "1"}
     env.pop("LSTG_DATA", None)
     return subprocess.run(
         [sys.executable, "-m", "lstg", "validate", *args],

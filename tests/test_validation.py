@@ -1,0 +1,150 @@
+"""The validation entry point, the paths given on the command line, and the docs of codes."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest_validate import BASE, CLUB, copy_base, edit, isolated
+
+import lstg
+from lstg.errors import UserError
+from lstg.i18n import set_language
+from lstg.validation import Target, check_dataset, data_language, target_of, validate
+
+__all__ = ["isolated"]
+pytestmark = pytest.mark.usefixtures("isolated")
+
+TODAY = date(2026, 11, 29)
+PACKAGE = Path(lstg.__file__).parent
+DOCS = PACKAGE.parent / "docs" / "validate.md"
+BUNDLED = PACKAGE.parent / "data"
+
+
+def test_clean_folder() -> None:
+    result = validate(BASE, today=TODAY)
+    assert (result.problems, result.errors, result.warnings, result.ok) == ([], 0, 0, True)
+    assert (result.clubs, result.files) == (1, 0)
+    assert list(result.dataset.clubs) == ["chi-lang-quang-lac"]
+
+
+def test_problems_are_located_sorted_and_counted(tmp_path: Path) -> None:
+    set_language("en")
+    root = copy_base(tmp_path)
+    edit(root, f"{CLUB}/loans.yaml", "member: M003", "member: M033")
+    edit(root, f"{CLUB}/meetings/2020.yaml", "glucose: 6.1", "glucose: 61")
+    edit(root, f"{CLUB}/members.yaml", "birth_year: 1960", "birth_yaer: 1960")
+    result = validate(root, today=TODAY)
+    assert [(p.file, p.line, p.column, p.code) for p in result.problems] == [
+        (f"{CLUB}/loans.yaml", 16, 11, "loan.unknown-member"),
+        (f"{CLUB}/meetings/2020.yaml", 8, 16, "health.glucose"),
+        (f"{CLUB}/members.yaml", 13, 3, "schema.unknown-field"),
+    ]
+    assert (result.errors, result.warnings, result.files, result.ok) == (2, 1, 3, False)
+
+
+def test_check_dataset_gives_unlocated_problems(tmp_path: Path) -> None:
+    from lstg.loader import load_dataset
+
+    root = copy_base(tmp_path)
+    edit(root, f"{CLUB}/loans.yaml", "member: M003", "member: M033")
+    problems = check_dataset(load_dataset(root), today=TODAY)
+    assert [(p.code, p.where, p.line) for p in problems] == [
+        ("loan.unknown-member", (1, "member"), 0)
+    ]
+
+
+def test_one_club_only(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    broken = root / "clubs" / "other"
+    broken.mkdir()
+    (broken / "club.yaml").write_text("name: [\n", "utf-8")
+    assert validate(root, clubs=["chi-lang-quang-lac"], today=TODAY).ok
+    assert not validate(root, today=TODAY).ok
+
+
+def test_unknown_club_and_missing_folder(tmp_path: Path) -> None:
+    set_language("en")
+    with pytest.raises(UserError, match="No club folder nowhere in"):
+        validate(BASE, clubs=["nowhere"], today=TODAY)
+    with pytest.raises(UserError, match="does not exist"):
+        validate(tmp_path / "missing", today=TODAY)
+
+
+def test_empty_folder_is_reported_not_raised(tmp_path: Path) -> None:
+    set_language("en")
+    result = validate(tmp_path, today=TODAY)
+    assert [(p.file, p.code) for p in result.problems] == [
+        ("clubs", "data.no-clubs"),
+        ("plans", "data.no-plans"),
+        ("province.yaml", "data.no-province"),
+    ]
+
+
+def test_data_language(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    assert data_language(root) == "vi"
+    edit(root, "province.yaml", "language: vi", "language: en")
+    assert data_language(root) == "en"
+    (root / "province.yaml").write_bytes(b"\x00\x01")
+    assert data_language(root) == "vi"
+
+
+def test_targets(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    club = root / CLUB
+    default = tmp_path / "default"
+    assert target_of([], data=None, default=default) == Target(default, None)
+    assert target_of([], data=root, default=default) == Target(root, None)
+    assert target_of(
+        [club / "loans.yaml", club / "meetings" / "2020.yaml"], data=None, default=default
+    ) == Target(root.resolve(), frozenset({"chi-lang-quang-lac"}))
+    assert target_of([club], data=None, default=default) == Target(
+        root.resolve(), frozenset({"chi-lang-quang-lac"})
+    )
+    assert target_of([club / "loans.yaml", root / "province.yaml"], data=None, default=default) == (
+        Target(root.resolve(), None)
+    )
+    assert target_of([root], data=None, default=default) == Target(root.resolve(), None)
+    assert target_of([root / "clubs"], data=None, default=default) == Target(root.resolve(), None)
+
+
+def test_targets_refused(tmp_path: Path) -> None:
+    set_language("en")
+    root = copy_base(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "province.yaml").write_text("name: x\n", "utf-8")
+    with pytest.raises(UserError, match="belong to different data folders"):
+        target_of([root / "province.yaml", other / "province.yaml"], data=None, default=root)
+    with pytest.raises(UserError, match="is not inside the data folder"):
+        target_of([other / "province.yaml"], data=root, default=root)
+    with pytest.raises(UserError, match="does not exist"):
+        target_of([root / "nothing.yaml"], data=None, default=root)
+
+
+def _codes_in_source() -> set[str]:
+    pattern = re.compile(r'"([a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*)"')
+    sources = [*sorted((PACKAGE / "checks").glob("*.py"))] + [
+        PACKAGE / name for name in ("reader.py", "loader.py", "modelerrors.py", "validation.py")
+    ]
+    codes = set()
+    for source in sources:
+        codes |= {c for c in pattern.findall(source.read_text("utf-8")) if not c.endswith("yaml")}
+    return codes
+
+
+def test_every_code_is_documented_and_every_documented_code_exists() -> None:
+    documented = set(re.findall(r"^\| `([a-z-]+\.[a-z-]+)` \|", DOCS.read_text("utf-8"), re.M))
+    codes = _codes_in_source()
+    assert len(codes) > 80
+    assert (sorted(codes - documented), sorted(documented - codes)) == ([], [])
+
+
+@pytest.mark.skipif(not (BUNDLED / "province.yaml").is_file(), reason="no bundled data yet")
+def test_bundled_data_validates_clean() -> None:
+    result = validate(BUNDLED)
+    assert [p for p in result.problems if p.is_error] == []
+    assert result.clubs >= 18
