@@ -254,9 +254,15 @@ fund_regulations: 2017-06-20
 """,
         "members.yaml": _members("Thành viên Đồng Mỏ", 5, "2017-05-12"),
         "loans.yaml": """\
-- {id: L1, member: M003, amount: 3000000, monthly_interest: 0.5, term_months: 12, disbursed: 2019-03-10,
-   repayments: [{date: 2019-09-10, principal: 1500000, interest: 90000}]}
-- {id: L2, member: M004, amount: 2000000, monthly_interest: 0.5, term_months: 6, disbursed: 2020-02-01}
+- id: L1
+  member: M003
+  amount: 3000000
+  monthly_interest: 0.5
+  term_months: 12
+  disbursed: 2019-03-10
+  repayments: [{date: 2019-09-10, principal: 1500000, interest: 90000}]
+- {id: L2, member: M004, amount: 2000000, monthly_interest: 0.5, term_months: 6,
+   disbursed: 2020-02-01}
 """,
         "ledger.yaml": """\
 - {date: 2017-06-20, fund: income, amount: 6000000, source: members}

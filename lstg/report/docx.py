@@ -20,6 +20,7 @@ def _sentences(report: Report) -> dict[str, str]:
     return {
         "period": str(parts.period_words()),
         "scope": str(parts.scope_words()),
+        "subtitle": str(parts.subtitle()),
         "results": str(parts.results()),
         "activities": str(parts.activities()),
         "targets_sentence": str(parts.targets_sentence()),
@@ -40,6 +41,7 @@ def render_docx(report: Report, template: Path | None = None) -> bytes:
         "text": _sentences(report),
         "figures": words.figures,
         "status": words.status,
+        "roles": words.roles,
         "total": words.total,
         "unit_word": words.unit_word[report.row_level],
         "bound": parts.bound,

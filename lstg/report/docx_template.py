@@ -32,8 +32,7 @@ _WORDS = {
         "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "motto": "Độc lập - Tự do - Hạnh phúc",
         "title": "BÁO CÁO",
-        "subtitle": "Kết quả thực hiện Đề án nhân rộng mô hình Câu lạc bộ Liên thế hệ "
-        "tự giúp nhau {{ text.period }} trên địa bàn {{ text.scope }}",
+        "subtitle": "{{ text.subtitle }}",
         "period": "Kỳ báo cáo: từ ngày {{ r.start | date }} đến ngày {{ r.end | date }}; "
         "số liệu về câu lạc bộ và thành viên tính đến ngày {{ r.as_of | date }}.",
         "results": "I. KẾT QUẢ THỰC HIỆN",
@@ -50,8 +49,7 @@ _WORDS = {
         "nation": "SOCIALIST REPUBLIC OF VIETNAM",
         "motto": "Independence - Freedom - Happiness",
         "title": "REPORT",
-        "subtitle": "Results of the scheme to replicate Intergenerational Self-Help Clubs "
-        "in {{ text.scope }}, {{ text.period }}",
+        "subtitle": "{{ text.subtitle }}",
         "period": "Reporting period: {{ r.start | date }} to {{ r.end | date }}; clubs and "
         "members are counted as of {{ r.as_of | date }}.",
         "results": "I. RESULTS",
@@ -197,7 +195,7 @@ def make_template(language: str, path: Path) -> None:
             f"{{{{ '{words['female']}' if m.gender == 'female' else '{words['male']}' }}}}",
             "{{ m.birth_year or '–' }}",
             "{{ m.joined | date }}",
-            "{{ m.board_role or '' }}",
+            "{{ roles[m.board_role] if m.board_role else '' }}",
             f"{{{{ '{words['yes']}' if m.borrowed else '' }}}}",
         ],
         None,

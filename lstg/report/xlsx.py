@@ -134,7 +134,7 @@ def render_xlsx(report: Report) -> bytes:
                 words.gender[m.gender],
                 m.birth_year,
                 fmt.short_date(m.joined, language),
-                m.board_role or "",
+                words.roles[m.board_role] if m.board_role else "",
                 words.about["yes"] if m.borrowed else "",
             ]
             for column, value in enumerate(values, start=1):
