@@ -1,0 +1,125 @@
+"""Reading YAML files: plain data, every hostile input reported as a located problem."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest_validate import isolated
+
+from lstg.i18n import set_language
+from lstg.problems import error
+from lstg.reader import locate_problems, parse_text, read_yaml, source_line, source_lines
+
+__all__ = ["isolated"]
+pytestmark = pytest.mark.usefixtures("isolated")
+
+
+def _problems(raw: bytes) -> list[tuple[str, int, int]]:
+    set_language("en")
+    result = parse_text(raw, "f.yaml")
+    return [(p.code, p.line, p.column) for p in result.problems]
+
+
+def test_yaml_1_2_scalars_and_dates_kept_as_text() -> None:
+    result = parse_text(b"a: yes\nb: 012\nc: 2020-02-30\nd: 1.5\ne: null\nf: true\n", "f.yaml")
+    assert result.data == {"a": "yes", "b": 12, "c": "2020-02-30", "d": 1.5, "e": None, "f": True}
+    assert result.problems == []
+    assert result.ok
+
+
+def test_byte_order_mark_is_accepted() -> None:
+    assert parse_text("\ufeffname: Lạng Sơn\n".encode(), "f.yaml").data == {"name": "Lạng Sơn"}
+
+
+def test_legacy_vietnamese_encoding() -> None:
+    raw = "name: Hoa\nnote: Vi Thi\u0300 Hoa\n".encode("cp1258")
+    set_language("en")
+    result = parse_text(raw, "f.yaml")
+    assert result.data is None
+    assert [(p.code, p.line, p.column) for p in result.problems] == [("file.encoding", 2, 13)]
+    assert result.problems[0].hint is not None
+    assert "Windows-1258" in result.problems[0].hint
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"", [("file.empty", 1, 1)]),
+        (b"# only a comment\n\n", [("file.empty", 1, 1)]),
+        (b"a: 1\n\x00\x01\x02", [("file.binary", 2, 1)]),
+        (b"a: 1\na: 2\n", [("yaml.duplicate-key", 2, 1)]),
+        (b"a: &x [1]\nb: *x\n", [("yaml.alias", 2, 4)]),
+        (b"a: *x\n", [("yaml.alias", 1, 4)]),
+        (b"a: !!python/object/apply:os.system [ls]\n", [("yaml.tag", 1, 4)]),
+        (b"a: !custom 1\n", [("yaml.tag", 1, 4)]),
+        (b"a:\n\tb: 1\n", [("yaml.tab", 2, 1)]),
+        (b"a:\n  b: 1\n   c: 2\n", [("yaml.syntax", 3, 5)]),
+        (b'a: "open\n', [("yaml.syntax", 2, 1)]),
+        (b"[" * 100 + b"]" * 100, [("yaml.too-deep", 1, 42)]),
+        (b"? [a]\n: 1\n", [("yaml.complex-key", 1, 3)]),
+    ],
+)
+def test_hostile_inputs_are_problems(raw: bytes, expected: list[tuple[str, int, int]]) -> None:
+    assert _problems(raw) == expected
+
+
+def test_python_tag_is_never_constructed(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    raw = f'a: !!python/object/apply:os.system ["touch {marker}"]\n'.encode()
+    assert parse_text(raw, "f.yaml").data is None
+    assert not marker.exists()
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, cur in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    assert _problems("\n".join(lines).encode()) == [("yaml.alias", 2, 8)]
+
+
+def test_decomposed_text_is_read_as_nfc_with_a_warning() -> None:
+    decomposed = unicodedata.normalize("NFD", "Lạng Sơn")
+    set_language("en")
+    result = parse_text(f"name: {decomposed}\n".encode(), "f.yaml")
+    assert result.data == {"name": "Lạng Sơn"}
+    assert [(p.code, p.severity, p.line, p.column) for p in result.problems] == [
+        ("text.not-nfc", "warning", 1, 7)
+    ]
+    assert result.ok
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    result = read_yaml(tmp_path / "missing.yaml", "missing.yaml")
+    assert result.data is None
+    assert [p.code for p in result.problems] == ["file.unreadable"]
+
+
+def test_locate_problems_follows_the_path(tmp_path: Path) -> None:
+    (tmp_path / "f.yaml").write_text(
+        "- id: L1\n  repayments:\n    - date: 2020-01-01\n      principal: 5\n", "utf-8"
+    )
+    problems = [
+        error("f.yaml", "a", "m", where=(0, "repayments", 0, "principal")),
+        error("f.yaml", "b", "m", where=(0, "repayments", 0, "principal"), key=True),
+        error("f.yaml", "c", "m", where=(0, "missing")),
+        error("f.yaml", "d", "m", where=(3,)),
+        error("f.yaml", "e", "m", line=9, column=9),
+    ]
+    located = locate_problems(tmp_path, problems)
+    assert [(p.code, p.line, p.column) for p in located] == [
+        ("a", 4, 18),
+        ("b", 4, 7),
+        ("c", 1, 3),
+        ("d", 1, 1),
+        ("e", 9, 9),
+    ]
+
+
+def test_source_lines_split_as_the_parser_counts(tmp_path: Path) -> None:
+    (tmp_path / "f.yaml").write_bytes("a: 1\r\nb: x\u2028y\nc: \x0cz\n".encode())
+    assert source_lines(tmp_path, "f.yaml") == ["a: 1", "b: x", "y", "c: \x0cz", ""]
+    assert source_line(tmp_path, error("f.yaml", "x", "m", line=4, column=1)) == "c: \x0cz"
+    (tmp_path / "g.yaml").write_bytes(b"\x00")
+    assert source_lines(tmp_path, "g.yaml") is None
