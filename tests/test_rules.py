@@ -240,7 +240,7 @@ def test_province_targets_of_2021_2025(tmp_path: Path) -> None:
     )
     dataset = load(root)
     result = evaluate(dataset, dataset.plans["2021-2025"], as_of=AS_OF, period=YEAR_2021)
-    targets = {v.rule.id: (v.actual, v.status) for v in result.targets}
+    targets = {v.rule.id: (v.actual, v.status) for v in result.targets if v.place is None}
     assert targets == {
         "districts": (2, "not_met"),
         "new-clubs": (2, "not_met"),
@@ -251,6 +251,11 @@ def test_province_targets_of_2021_2025(tmp_path: Path) -> None:
         "borrowers": (pytest.approx(6000 / 130), "not_met"),
         "funds": (pytest.approx(200 / 3), "not_met"),
     }
+    by_district = [(v.rule.id, v.place.name, v.actual, v.status) for v in result.targets if v.place]
+    assert by_district[:2] == [
+        ("district-club", "Huyện Chi Lăng", 1, "met"),
+        ("district-club", "Thành phố Lạng Sơn", 1, "met"),
+    ]
 
 
 def test_changing_a_bound_in_the_plan_changes_the_verdict(tmp_path: Path) -> None:
@@ -377,3 +382,52 @@ def test_choose_plan_by_date_else_latest(tmp_path: Path) -> None:
     assert choose_plan(dataset, plan_id=None, day=date(2023, 1, 1)).id == "2021-2025"  # type: ignore[union-attr]
     assert choose_plan(dataset, plan_id=None, day=date(2031, 1, 1)).id == "2021-2025"  # type: ignore[union-attr]
     assert choose_plan(dataset, plan_id="1990-1995", day=None) is None
+
+
+def test_district_rules_are_measured_on_each_district(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    write_province(root)
+    rules = [
+        {
+            "id": "district-club",
+            "label": {"vi": "Huyện có CLB hoạt động", "en": "An operating club"},
+            "scope": "district",
+            "indicator": "units_with_operating_clubs",
+            "operator": "at_least",
+            "bounds": [1],
+        },
+        {
+            "id": "commune-members",
+            "label": {"vi": "Xã có 50 thành viên", "en": "50 members"},
+            "scope": "commune",
+            "indicator": "members",
+            "operator": "at_least",
+            "bounds": [50],
+        },
+    ]
+    write_plan(
+        root,
+        {
+            "id": "2021-2025",
+            "name": {"vi": "Giai đoạn", "en": "Phase"},
+            "start": "2021-01-01",
+            "end": "2025-12-31",
+            "rules": rules,
+        },
+    )
+    write_club(root, "clb-a", club(commune="001"), members(50))
+    write_club(root, "clb-b", club(commune="002", launched=None), members(10))
+    dataset = load(root)
+    plan = dataset.plans["2021-2025"]
+    result = evaluate(dataset, plan, as_of=date(2021, 6, 30), period=YEAR_2021)
+    assert [(v.rule.id, v.place.name, v.actual, v.status) for v in result.targets if v.place] == [
+        ("district-club", "Huyện Chi Lăng", 1, "met"),
+        ("district-club", "Thành phố Lạng Sơn", 0, "not_met"),
+        ("commune-members", "Thị trấn Đồng Mỏ", 50, "met"),
+        ("commune-members", "Xã Hòa Bình", 10, "not_met"),
+        ("commune-members", "Phường Vĩnh Trại", 0, "not_met"),
+    ]
+    assert len(result.targets) == 5
+    chi_lang = next(v.place for v in result.targets if v.place and v.place.code == "901")
+    only = evaluate(dataset, plan, as_of=date(2021, 6, 30), period=YEAR_2021, place=chi_lang)
+    assert [(v.rule.id, v.actual) for v in only.targets] == [("district-club", 1)]
