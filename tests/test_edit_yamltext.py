@@ -116,3 +116,38 @@ def test_codes_that_look_like_numbers_are_quoted() -> None:
 def test_a_file_that_is_not_a_list_is_not_edited() -> None:
     with pytest.raises(EditError):
         Document("name: x\n", "members.yaml").insert_record({"id": "M1"})
+
+
+WRAPPED = """\
+- date: 2025-01-21
+  attendance: [M001, M002, M003, M004, M006, M007, M008, M009, M011, M012,
+      M013, M014]
+  health_checks:
+    - {member: M002, weight: 60.2, bp: 137/91}
+    - {member: M022, weight: 54.9, bp: 128/75, glucose: 5.5}
+- date: 2025-02-20
+  activities: [income]
+"""
+
+
+def test_long_lists_wrap_like_the_file_and_leave_no_trailing_spaces() -> None:
+    doc = Document(WRAPPED, "meetings/2025.yaml")
+    ids = [f"M{i:03d}" for i in range(1, 20)]
+    doc.insert_record({"date": date(2025, 3, 1), "attendance": ids})
+    added = changed(WRAPPED, doc.text)
+    assert all(len(line) <= 76 and line == line.rstrip() for line in added)
+    assert added[0] == "+- date: 2025-03-01"
+    assert Document(doc.text, "x").data()[-1]["attendance"] == ids
+
+
+def test_a_repayment_goes_in_date_order() -> None:
+    doc = Document(LOANS, "loans.yaml")
+    doc.append_item(
+        [0],
+        "repayments",
+        {"date": date(2019, 8, 1), "principal": 0, "interest": 15000},
+        tuple(Loan.model_fields),
+        before=lambda r: str(r["date"]) > "2019-08-01",
+    )
+    assert doc.text.index("2019-08-01") < doc.text.index("2019-09-01")
+    assert len(changed(LOANS, doc.text)) == 1

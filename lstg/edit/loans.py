@@ -61,7 +61,13 @@ def repay_loan(
     if principal == 0 and interest == 0:
         raise UserError(_("A repayment pays some principal or some interest."))
     item: dict[str, Any] = {"date": day, "principal": principal, "interest": interest}
-    line = doc.append_item([index], "repayments", item, LOAN_FIELDS)
+    line = doc.append_item(
+        [index],
+        "repayments",
+        item,
+        LOAN_FIELDS,
+        before=lambda r: isinstance(r, dict) and str(r.get("date", "")) > day.isoformat(),
+    )
     return files.finish(
         _(
             "{file}:{line}: loan {id}: repaid {principal} đ principal "

@@ -62,6 +62,7 @@ class Style:
     flow_keys: set[str] = field(default_factory=lambda: set(FLOW_KEYS))
     flow_item_keys: set[str] = field(default_factory=lambda: set(FLOW_ITEM_KEYS))
     double_quotes: bool = True
+    width: int = 4096
 
 
 def _compose(text: str) -> Node | None:
@@ -152,6 +153,9 @@ class Document:
                 offsets.append(len(dash.group(1)) - len(key.group(1)))
         if offsets:
             style.offset = max(set(offsets), key=offsets.count)
+        wrapped = [len(x.rstrip()) for x in lines if x.rstrip().endswith(",") and "#" not in x]
+        if wrapped:
+            style.width = max(wrapped)
         try:
             root = self._root()
         except EditError:
@@ -189,7 +193,7 @@ class Document:
 
     def _yaml(self) -> YAML:
         yaml = YAML(typ="rt")
-        yaml.width = 4096
+        yaml.width = self.style.width
         yaml.allow_unicode = True
         yaml.indent(mapping=2, sequence=self.style.offset + 2, offset=self.style.offset)
         return yaml
@@ -197,7 +201,9 @@ class Document:
     def _dump(self, value: Any) -> str:
         stream = io.StringIO()
         self._yaml().dump(value, stream)
-        return stream.getvalue()
+        # ruamel.yaml leaves a space where it wraps a flow list; every edit is read back
+        # and compared with the intended data, so removing it cannot change a value unseen.
+        return "".join(line.rstrip() + "\n" for line in stream.getvalue().splitlines())
 
     def _styled(self, value: Any, key: str | None = None, item: bool = False) -> Any:
         if isinstance(value, dict):
@@ -355,8 +361,12 @@ class Document:
         key: str,
         item: dict[str, Any],
         order: Sequence[str] = (),
+        *,
+        before: Callable[[Any], bool] | None = None,
     ) -> int:
-        """Add ``item`` at the end of the list under ``key`` in the mapping at ``path``.
+        """Add ``item`` to the list under ``key`` in the mapping at ``path``.
+
+        The item goes before the first item for which ``before`` holds, else last.
 
         Returns:
             The 1-based line of the new item.
@@ -367,22 +377,30 @@ class Document:
             (v for k, v in mapping.value if isinstance(k, ScalarNode) and k.value == key), None
         )
         current = _get(data, path).get(key)
+        items = list(current) if isinstance(current, list) else []
+        position = len(items)
+        if before is not None:
+            position = next((i for i, x in enumerate(items) if before(x)), len(items))
         if (
             found is None
             or not isinstance(found, SequenceNode)
             or getattr(found, "flow_style", False)
             or not found.value
         ):
-            items = list(current) if isinstance(current, list) else []
-            return self.set_field(path, key, [*items, item], order)
+            return self.set_field(path, key, [*items[:position], item, *items[position:]], order)
         lines = self._lines()
         column = int(found.start_mark.column)
         new = self.render_record(item, column, key)
-        at = _last_line(found) + 1
-        if not lines[at - 1].endswith("\n"):
-            lines[at - 1] += "\n"
+        if position < len(found.value):
+            at = int(found.value[position].start_mark.line)
+            while at > 0 and lines[at - 1].strip().startswith("#"):
+                at -= 1
+        else:
+            at = _last_line(found) + 1
+            if not lines[at - 1].endswith("\n"):
+                lines[at - 1] += "\n"
         value = self._fragment_value(new)[0]
-        expected = _with_value(data, path, key, [*current, value])
+        expected = _with_value(data, path, key, [*items[:position], value, *items[position:]])
         self._check("".join(lines[:at] + new + lines[at:]), expected)
         return at + 1
 
