@@ -197,3 +197,35 @@ def test_console_script_usage_error_exits_2(tmp_path: Path) -> None:
     done = _console("--format", "xml", cwd=tmp_path)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+
+
+def test_pre_commit_hook_definition() -> None:
+    from ruamel.yaml import YAML
+
+    hooks = YAML(typ="safe").load((BASE.parents[2] / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert [
+        {k: hook[k] for k in ("id", "entry", "language", "files", "pass_filenames")}
+        for hook in hooks
+    ] == [
+        {
+            "id": "lstg-validate",
+            "entry": "lstg validate",
+            "language": "python",
+            "files": r"\.ya?ml$",
+            "pass_filenames": True,
+        }
+    ]
+
+
+def test_as_a_pre_commit_hook_each_file_checks_its_club(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    other = root / "clubs" / "other-club"
+    other.mkdir()
+    (other / "club.yaml").write_text("name: [\n", "utf-8")
+    edit(root, f"{CLUB}/ledger.yaml", "balance: 700000", "balance: 70000")
+    done = _console(f"{CLUB}/ledger.yaml", f"{CLUB}/meetings/2020.yaml", "--lang", "en", cwd=root)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0].startswith(
+        f"{CLUB}/ledger.yaml:22:12: error ledger.balance-mismatch:"
+    )
+    assert done.stdout.splitlines()[-1] == "1 error, 0 warnings in 1 file (1 club checked)"

@@ -98,8 +98,10 @@ class ClubView:
 
     @property
     def members_unreadable(self) -> bool:
-        """The members file could not be read at all, so references to members cannot be checked."""
-        return not self.data.members and self.members_file in self.broken
+        """The members file is missing or unreadable, so references to members cannot be checked."""
+        if self.data.members:
+            return False
+        return self.members_file in self.broken or self.members_file not in self.data.files
 
     def is_member(self, member_id: str, day: date) -> bool:
         """Whether ``member_id`` had joined and not left on ``day``; the quick common case."""
