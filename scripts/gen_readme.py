@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from data_figures import figures_2020, figures_2025
+from data_figures import CUTOFF, END, district_of, figures_2020, figures_2025
 
+from lstg.dataset import DataSet
 from lstg.loader import load_dataset
 
 INTRO = """\
@@ -96,6 +97,32 @@ Key figures, computed from the loaded data (their definitions are in
 """
 
 
+def club_table(dataset: DataSet) -> str:
+    """One row per club: where, when, and its members on the two reference dates."""
+    assert dataset.province is not None
+    rows = [
+        "| club | commune | district (before 1/7/2025) | founded | launched"
+        " | members 30/11/2020 | members 31/12/2025 |",
+        "| --- | --- | --- | --- | --- | ---: | ---: |",
+    ]
+    ordered = sorted(
+        dataset.clubs.values(), key=lambda c: (c.club.founded if c.club else END, c.id)
+    )
+    for data in ordered:
+        club = data.club
+        assert club is not None
+        era = dataset.province.era(club.commune.era)
+        assert era is not None
+        commune = next(c.name for c in era.communes if c.code == club.commune.code)
+        launched = club.launched.isoformat() if club.launched else "—"
+        in_2020 = str(len(data.members_on(CUTOFF))) if club.founded <= CUTOFF else "—"
+        rows.append(
+            f"| `{data.id}` | {commune} | {district_of(dataset.province, data)} | "
+            f"{club.founded.isoformat()} | {launched} | {in_2020} | {len(data.members_on(END))} |"
+        )
+    return "\n".join(rows)
+
+
 def readme_text(root: Path) -> str:
     """The README for the data folder ``root``, with figures computed from its files."""
     dataset = load_dataset(root)
@@ -111,5 +138,7 @@ def readme_text(root: Path) -> str:
         + "\n"
         + STORY
         + figures_2025(dataset).markdown()
+        + "\n\n## The clubs\n\n"
+        + club_table(dataset)
         + tail
     )
