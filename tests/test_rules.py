@@ -153,28 +153,35 @@ def test_sixtieth_birthday_on_the_as_of_date_changes_the_share(tmp_path: Path) -
     assert older(on_the_day) == (60.0, "met")
 
 
-def well_run_club(root: Path, club_id: str, **kwargs: Any) -> None:
-    board = ["M001", "M002", "M003", "M004", "M005"]
+AREAS = ["income", "health", "home-care", "self-help", "rights", "learning", "culture", "resources"]
+
+
+def well_run_club(
+    root: Path,
+    club_id: str,
+    *,
+    board: int = 5,
+    volunteers: int = 5,
+    borrowers: int = 30,
+    areas: int = 8,
+    unchecked_meetings: int = 0,
+    regulations: bool = True,
+    **kwargs: Any,
+) -> None:
+    """A club of 60 members meeting every criterion of the 2021–2025 plan by default."""
     people = members(60, women=40, older=40)
-    for person in people[:5]:
+    for person in people[:volunteers]:
         person["home_care_volunteer"] = True
     checks = [{"member": "M001", "bp": "120/80"}]
     meetings = monthly_meetings(
         date(2021, 1, 1),
         date(2021, 12, 31),
         attendance=["M001", "M002"],
-        activities=[
-            "income",
-            "health",
-            "home-care",
-            "self-help",
-            "rights",
-            "learning",
-            "culture",
-            "resources",
-        ],
+        activities=AREAS[:areas],
         health_checks=checks,
     )
+    for meeting in meetings[:unchecked_meetings]:
+        del meeting["health_checks"]
     loans = [
         {
             "id": f"L{i}",
@@ -185,10 +192,43 @@ def well_run_club(root: Path, club_id: str, **kwargs: Any) -> None:
             "disbursed": "2021-03-01",
             "repayments": [{"date": "2021-09-01", "principal": 1_000_000}],
         }
-        for i in range(1, 31)
+        for i in range(1, borrowers + 1)
     ]
-    record = club(board=board, funds=True, founded=kwargs.pop("founded", "2019-01-01"), **kwargs)
+    seats = [f"M{i:03d}" for i in range(1, board + 1)]
+    record = club(board=seats, funds=True, founded=kwargs.pop("founded", "2019-01-01"), **kwargs)
+    if not regulations:
+        del record["fund_regulations"]
     write_club(root, club_id, record, people, loans=loans, meetings=meetings)
+
+
+@pytest.mark.parametrize(
+    ("change", "criterion", "actual", "status"),
+    [
+        ({"board": 4}, "club-board", 4, "not_met"),
+        ({"board": 5}, "club-board", 5, "met"),
+        ({"board": 6}, "club-board", 6, "exceeded"),
+        ({"volunteers": 4}, "club-volunteers", 4, "not_met"),
+        ({"volunteers": 5}, "club-volunteers", 5, "met"),
+        ({"borrowers": 29}, "club-borrowers", pytest.approx(100 * 29 / 60), "not_met"),
+        ({"borrowers": 30}, "club-borrowers", 50.0, "met"),
+        ({"borrowers": 31}, "club-borrowers", pytest.approx(100 * 31 / 60), "exceeded"),
+        ({"areas": 7}, "club-activities", 7, "not_met"),
+        ({"areas": 8}, "club-activities", 8, "met"),
+        ({"unchecked_meetings": 1}, "club-health-checks", pytest.approx(1100 / 12), "not_met"),
+        ({"unchecked_meetings": 0}, "club-health-checks", 100.0, "met"),
+        ({"regulations": False}, "club-funds", 0, "not_met"),
+        ({"regulations": True}, "club-funds", 1, "met"),
+    ],
+)
+def test_club_criteria_at_their_bounds(
+    tmp_path: Path, change: dict[str, Any], criterion: str, actual: Any, status: str
+) -> None:
+    root = folder_with_plan(tmp_path)
+    well_run_club(root, "clb-a", **change)
+    dataset = load(root)
+    assert criteria(dataset, "clb-a")[criterion] == (actual, status)
+    result = evaluate(dataset, dataset.plans["2021-2025"], as_of=AS_OF, period=YEAR_2021)
+    assert result.clubs[0].well_managed is (status != "not_met" or criterion == "club-borrowers")
 
 
 def test_a_club_meeting_every_criterion_is_well_managed(tmp_path: Path) -> None:
