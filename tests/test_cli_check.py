@@ -262,3 +262,23 @@ def test_period_sets_the_as_of_date(folder: Path) -> None:
     document = json.loads(out)
     assert document["as_of"] == "2021-06-30"
     assert document["period"] == {"label": "2021-Q2", "start": "2021-04-01", "end": "2021-06-30"}
+
+
+def test_text_says_what_to_do_for_each_rule_not_met(folder: Path) -> None:
+    code, out, _err = run_check(
+        "--data",
+        str(folder),
+        "--plan",
+        "2021-2025",
+        "--as-of",
+        "2021-12-31",
+        "--club",
+        "clb-c",
+        "--lang",
+        "en",
+    )
+    assert code == 0
+    lines = out.splitlines()
+    to_do = lines[lines.index("What to do:") + 1 :]
+    assert to_do[0] == "- 50 to 70 members: Under 50, recruit; over 70, split off a new club."
+    assert "- A board of at least 5: Elect board members up to 5." in to_do

@@ -153,6 +153,7 @@ def render_text(run: CheckRun, language: str) -> str:
             )
         headers = [_("Target"), _("Scope"), _("Actual"), _("Target value"), _("Status")]
         lines += ["", _("Targets"), tabulate(rows, headers=headers, tablefmt="simple")]
+        lines += _to_do(result.targets, language)
     has_criteria = any(rule.scope == "club" for rule in result.plan.rules)
     for judged in result.clubs if has_criteria else []:
         assert judged.club.club is not None
@@ -169,4 +170,29 @@ def render_text(run: CheckRun, language: str) -> str:
         ]
         headers = [_("Criterion"), _("Actual"), _("Target value"), _("Status")]
         lines.append(tabulate(rows, headers=headers, tablefmt="simple"))
+        lines += _to_do(judged.verdicts, language)
     return "\n".join(lines)
+
+
+def _to_do(verdicts: list[Verdict], language: str) -> list[str]:
+    """The instructions of the rules not met, once per rule, with the places that missed it."""
+    places: dict[str, list[str]] = {}
+    rules: dict[str, Verdict] = {}
+    for verdict in verdicts:
+        if verdict.status != "not_met" or verdict.rule.instruction is None:
+            continue
+        rules.setdefault(verdict.rule.id, verdict)
+        if verdict.place is not None:
+            places.setdefault(verdict.rule.id, []).append(verdict.place.name)
+    if not rules:
+        return []
+    lines = [_("What to do:")]
+    for rule_id, verdict in rules.items():
+        assert verdict.rule.instruction is not None
+        where = places.get(rule_id)
+        suffix = f" ({fmt.and_list(where, language)})" if where else ""
+        lines.append(
+            f"- {verdict.rule.label.get(language)}{suffix}: "
+            f"{verdict.rule.instruction.get(language)}"
+        )
+    return lines
