@@ -155,6 +155,8 @@ def render_text(run: CheckRun, language: str) -> str:
         lines += ["", _("Targets"), tabulate(rows, headers=headers, tablefmt="simple")]
         lines += _to_do(result.targets, language)
     has_criteria = any(rule.scope == "club" for rule in result.plan.rules)
+    if not result.targets and not (has_criteria and result.clubs):
+        lines += ["", _("The plan has no target or criterion for what was chosen.")]
     for judged in result.clubs if has_criteria else []:
         assert judged.club.club is not None
         manage = _("well managed") if judged.well_managed else _("not yet well managed")
