@@ -112,8 +112,15 @@ def sample_report(lang: str = "vi", *, dirty: bool | None = False) -> Report:
         totals=totals,
         units_without_clubs=[name("Huyện Tràng Định")],
         preparing=[
-            ClubNote("CLB xã Hoàng Việt", "xã Hoàng Việt, huyện Văn Lãng", date(2020, 8, 1)),
-            ClubNote("CLB xã Hoàng Văn Thụ", "xã Hoàng Văn Thụ, huyện Văn Lãng", date(2020, 8, 2)),
+            ClubNote(
+                "CLB xã Hoàng Việt", name("Xã Hoàng Việt"), name("Huyện Văn Lãng"), date(2020, 8, 1)
+            ),
+            ClubNote(
+                "CLB xã Hoàng Văn Thụ",
+                name("Xã Hoàng Văn Thụ"),
+                name("Huyện Văn Lãng"),
+                date(2020, 8, 2),
+            ),
         ],
         rows=[
             Row(name("Huyện Chi Lăng"), "187", chi_lang),

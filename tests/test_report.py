@@ -14,7 +14,7 @@ from lstg.periods import parse_period
 from lstg.provenance import Provenance
 from lstg.report import Report, Request, UnknownScope, UsageError, make_report
 from lstg.report.build import build_report
-from lstg.report.model import FIGURE_KINDS
+from lstg.report.model import FIGURE_KINDS, Name
 from lstg.rollup import Figures
 
 AS_OF = date(2020, 11, 30)
@@ -54,7 +54,12 @@ def test_province_totals_and_rows(small: Path) -> None:
         ("Huyện Chi Lăng", "Chi Lăng", 2),
     ]
     assert [n.in_sentence for n in made.units_without_clubs] == ["thành phố Lạng Sơn"]
-    assert [c.place for c in made.preparing] == ["xã Hoàng Việt, huyện Văn Lãng"]
+    assert [(c.commune, c.district) for c in made.preparing] == [
+        (
+            Name("Xã Hoàng Việt", "Hoàng Việt", "xã", "xã Hoàng Việt"),
+            Name("Huyện Văn Lãng", "Văn Lãng", "huyện", "huyện Văn Lãng"),
+        )
+    ]
 
 
 def test_default_period_is_the_plan_phase_cut_at_the_as_of_date(small: Path) -> None:

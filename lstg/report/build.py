@@ -200,15 +200,16 @@ def _club(dataset: DataSet, club_id: str) -> ClubData:
     return data
 
 
-def _place(province: Province, data: ClubData, day: date, with_district: bool) -> str:
+def _note(province: Province, data: ClubData, day: date, with_district: bool) -> ClubNote:
     assert data.club is not None
     commune = places.club_commune(province, data.club)
-    words = [split_name(commune.name).in_sentence] if commune else []
-    if with_district:
-        district = places.club_unit(province, data.club, "district", day)
-        if district is not None:
-            words.append(split_name(district.name).in_sentence)
-    return ", ".join(words) or data.club.name
+    district = places.club_unit(province, data.club, "district", day) if with_district else None
+    return ClubNote(
+        name=data.club.name,
+        commune=split_name(commune.name) if commune else None,
+        district=split_name(district.name) if district else None,
+        founded=data.club.founded,
+    )
 
 
 def _preparing(
@@ -221,13 +222,7 @@ def _preparing(
         if data.club is None or not in_report(data, window):
             continue
         if club_figures(data, window).clubs_preparing:
-            notes.append(
-                ClubNote(
-                    data.club.name,
-                    _place(province, data, window.end, with_district),
-                    data.club.founded,
-                )
-            )
+            notes.append(_note(province, data, window.end, with_district))
     return sorted(notes, key=lambda n: (n.founded, n.name))
 
 

@@ -98,7 +98,8 @@ class ClubNote:
     """A club named in the results paragraph, such as one still preparing."""
 
     name: str
-    place: str
+    commune: Name | None
+    district: Name | None
     founded: date
 
 
@@ -166,8 +167,8 @@ class Report:
             ``units_with_clubs`` and ``units_total``: districts in a province
             report before July 2025, else communes.
         units_without_clubs: the units that have no club.
-        preparing: clubs founded but not yet operating at ``as_of``, with their place
-            as it reads in a sentence (``xã Hoàng Việt, huyện Văn Lãng``).
+        preparing: clubs founded but not yet operating at ``as_of``, with their
+            commune (and district, in a province report).
         plan_id, plan_name: the plan whose targets are shown, if any.
         previous: the figures of the previous period of the same length.
         members: the club's members, only for a club report asked ``--members``.

@@ -1,0 +1,166 @@
+"""Report writers: golden Markdown and HTML, and the same figures in Word, Excel and JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from conftest_report import sample_report, write_small_data
+from docx import Document
+from openpyxl import load_workbook
+
+from lstg.render import format as fmt
+from lstg.report import Report, Request, make_report, render
+from lstg.report.model import TABLES
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+MADE = datetime(2020, 12, 1, 8, 15, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_small_data(tmp_path_factory.mktemp("report") / "data")
+
+
+def made(root: Path, lang: str, level: str = "province", name: str | None = None) -> Report:
+    request = Request(level, name, None, date(2020, 11, 30), None, lang)  # type: ignore[arg-type]
+    return make_report(root, request, today=date(2026, 1, 15), generated_at=MADE)
+
+
+def check_golden(name: str, text: str, update: bool) -> None:
+    path = GOLDEN / name
+    if update:
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"no golden file {name}: run pytest with --update-golden"
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("form", ["md", "html"])
+def test_province_report_matches_its_golden_file(
+    small: Path, lang: str, form: str, update_golden: bool
+) -> None:
+    text = render(made(small, lang), form).decode("utf-8")
+    check_golden(f"report.province.{lang}.{form}", text, update_golden)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_district_report_matches_its_golden_file(
+    small: Path, lang: str, update_golden: bool
+) -> None:
+    text = render(made(small, lang, "district", "CHI LĂNG"), "md").decode("utf-8")
+    check_golden(f"report.district.{lang}.md", text, update_golden)
+
+
+def test_html_is_one_file_with_a_chart_and_a_print_style(small: Path) -> None:
+    html = render(made(small, "vi"), "html").decode("utf-8")
+    assert html.count("<svg ") == 1
+    assert "@page { size: A4;" in html
+    assert "@media print" in html
+    assert "src=" not in html
+    assert "<link" not in html
+    assert "Chỉ tiêu: mỗi đơn vị có Câu lạc bộ" in html
+
+
+def test_html_escapes_names() -> None:
+    report = sample_report()
+    first = report.rows[0]
+    odd = type(first.name)(
+        full="Huyện <A&B>", short="<A&B>", kind="huyện", in_sentence="huyện <A&B>"
+    )
+    rows = [type(first)(odd, first.code, first.figures), *report.rows[1:]]
+    html = render(replace(report, rows=rows), "html").decode("utf-8")
+    assert "Huyện &lt;A&amp;B&gt;" in html
+    assert "<A&B>" not in html
+
+
+def table_rows(document: object) -> list[list[str]]:
+    return [[c.text for c in row.cells] for t in document.tables for row in t.rows]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_word_has_the_same_figures(small: Path, lang: str) -> None:
+    report = made(small, lang)
+    document = Document(BytesIO(render(report, "docx")))
+    rows = table_rows(document)
+    for row in report.rows:
+        cells = next(r for r in rows if r[0] == row.name.full)
+        expected = [fmt.number(getattr(row.figures, k), lang) for k in TABLES["clubs"]]
+        assert cells[1:] == expected
+    total = "Tổng cộng" if lang == "vi" else "Total"
+    totals = next(r for r in rows if r[0] == total)
+    assert totals[1:5] == [fmt.number(v, lang) for v in (3, 2, 1, 12)]
+    money = next(r for r in rows if r[0] == total and r[4] == fmt.money(5_000_000, lang))
+    assert money[5] == fmt.money(3_500_000, lang)
+    assert money[6] == fmt.percent(100, lang)
+    text = "\n".join(p.text for p in document.paragraphs)
+    if lang == "vi":
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+        assert "Lạng Sơn, ngày 30 tháng 11 năm 2020" in text
+        assert "tại 2/3 huyện, thành phố" in text
+        assert "Có 02 chỉ tiêu vượt mục tiêu đề ra; 01 chỉ tiêu chưa đạt." in text
+    targets = [r for r in rows if r[0] == "Xây dựng 4 Câu lạc bộ" or r[0] == "Build 4 clubs"]
+    assert targets[0][2:] == ["3", "Chưa đạt" if lang == "vi" else "Not met"]
+
+
+def test_excel_stores_numbers_as_numbers(small: Path) -> None:
+    report = made(small, "vi")
+    book = load_workbook(BytesIO(render(report, "xlsx")))
+    assert book.sheetnames == [
+        "Thông tin báo cáo",
+        "CLB và thành viên",
+        "Vốn vay và quỹ",
+        "Sinh hoạt",
+        "Chỉ tiêu",
+        "So với kỳ trước",
+    ]
+    clubs = book["CLB và thành viên"]
+    assert [c.value for c in clubs[1]][:3] == ["Huyện, thành phố", "Số CLB", "CLB đang hoạt động"]
+    assert all(c.font.bold for c in clubs[1])
+    assert [c.value for c in clubs[4]] == ["Huyện Chi Lăng", 2, 2, 0, 9, 7, 7, 2, 3]
+    assert [c.value for c in clubs[5]] == ["Tổng cộng", 3, 2, 1, 12, 10, 9, 2, 3]
+    assert clubs["B5"].number_format == "#,##0"
+    loans = book["Vốn vay và quỹ"]
+    assert loans["E5"].value == 5_000_000
+    assert loans["E5"].number_format == '#,##0" đ"'
+    assert loans["C5"].value == pytest.approx(100 * 2 / 12)
+    assert loans["C5"].number_format == '0.0"%"'
+    targets = book["Chỉ tiêu"]
+    assert [c.value for c in targets[2]] == [
+        "Xây dựng 4 Câu lạc bộ",
+        "ít nhất",
+        4,
+        None,
+        3,
+        "Chưa đạt",
+    ]
+    assert book["Thông tin báo cáo"]["B6"].value == "Không"
+
+
+def test_json_agrees_with_the_other_formats(small: Path) -> None:
+    report = made(small, "vi")
+    data = json.loads(render(report, "json"))
+    assert data["totals"] == report.totals.as_dict()
+    assert [r["clubs"] for r in data["rows"]] == [0, 1, 2]
+
+
+def test_a_users_template_replaces_the_bundled_one(small: Path, tmp_path: Path) -> None:
+    own = tmp_path / "mine.md.j2"
+    own.write_text(
+        '{% from "labels.vi.j2" import total %}{{ total }}: {{ r.totals.members | number }} '
+        "thành viên, {{ r.totals.fund_income | money }}\n",
+        encoding="utf-8",
+    )
+    text = render(made(small, "vi"), "md", template=own).decode("utf-8")
+    assert text == "Tổng cộng: 12 thành viên, 2.590.000 đ\n"
+
+
+def test_templates_refuse_unknown_names(small: Path, tmp_path: Path) -> None:
+    own = tmp_path / "typo.md.j2"
+    own.write_text("{{ r.totals.membres }}\n", encoding="utf-8")
+    with pytest.raises(Exception, match="membres"):
+        render(made(small, "vi"), "md", template=own)
