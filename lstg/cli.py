@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import sys
 import traceback
+from typing import TYPE_CHECKING
 
 import typer
 
 from lstg import __version__
 from lstg.errors import UserError
+
+if TYPE_CHECKING:
+    from lstg.cache import Replay
 
 app = typer.Typer(
     name="lstg",
@@ -41,15 +45,28 @@ def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version."
     ),
+    no_cache: bool = typer.Option(
+        False,
+        "--no-cache",
+        envvar="LSTG_NO_CACHE",
+        help="Read and check every file again, without the cache in .lstg-cache/.",
+    ),
 ) -> None:
     global _debug
     _debug = debug
+    from lstg import cache
+
+    cache.set_enabled(False if no_cache else None)
 
 
 def _register() -> None:
     from lstg.commands import validate
 
     app.command("validate")(validate.validate)
+
+    from lstg.commands import schema
+
+    app.command("schema")(schema.schema)
 
     from lstg.commands import check
 
@@ -74,9 +91,102 @@ def _register() -> None:
     app.command("export")(export.export)
 
 
+_COMMANDS: dict[str, tuple[str, str, str]] = {
+    "validate": (
+        "validate",
+        "validate",
+        "Check the data: every problem, at its file, line and column. Exit 1 on errors.",
+    ),
+    "schema": (
+        "schema",
+        "schema",
+        "Print the JSON Schema of the data files, generated from lstg's models.",
+    ),
+    "check": (
+        "check",
+        "check",
+        "Measure clubs, districts and the province against the plan's criteria and targets.",
+    ),
+    "report": (
+        "report",
+        "report",
+        "Write the review report: totals, a row per unit, targets, change, and data provenance.",
+    ),
+    "import": (
+        "import_",
+        "import_register",
+        "Import members, loans or meetings from a register; nothing is written unless every row\n"
+        "can be taken (or --skip-invalid is given).",
+    ),
+    "init": (
+        "init",
+        "init",
+        "Create a data folder: province file, plans, .gitignore, pre-commit hook, git repository.",
+    ),
+    "export": (
+        "export",
+        "export",
+        "Export members, loans, meetings, health checks, the fund ledger or roll-up figures.",
+    ),
+    "club": ("club", "app", "Create clubs."),
+    "member": ("member", "app", "Add members, record departures, correct member records."),
+    "loan": ("loan", "app", "Lend, record repayments, write off loans."),
+    "meeting": ("meeting", "app", "Record meetings."),
+    "fund": ("fund", "app", "Record money into and out of the funds."),
+}
+"""Every command registered by :func:`_register`: its module in ``lstg.commands``, the
+function (or sub-application) it runs, and its help in the list of commands. A run
+imports only the module of the command it runs, so that lstg starts fast."""
+
+_GLOBAL_FLAGS = {"--debug", "--no-cache", "--version"}
+
+
+def _wanted(args: list[str]) -> str | None:
+    """The command that ``args`` run; ``""`` for none (the list of commands), ``None`` if unsure."""
+    for arg in args:
+        if arg in _GLOBAL_FLAGS:
+            continue
+        if arg.startswith("-"):
+            return "" if arg == "--help" else None
+        return arg if arg in _COMMANDS else None
+    return ""
+
+
+def _register_lazily(wanted: str) -> None:
+    """Register the command ``wanted`` (none for ``""``); list the others by their help only."""
+    import importlib
+
+    for name, (module, attribute, help_text) in _COMMANDS.items():
+        if name != wanted:
+            app.command(name, help=help_text)(_not_loaded)
+            continue
+        command = getattr(importlib.import_module(f"lstg.commands.{module}"), attribute)
+        if isinstance(command, typer.Typer):
+            app.add_typer(command, name=name)
+        else:
+            app.command(name)(command)
+
+
+def _not_loaded() -> int:
+    """Stands in for a command in the list of commands; never run."""
+    raise AssertionError("a command that was not loaded was run")
+
+
 def main() -> None:
     """Entry point of the ``lstg`` console script."""
-    _register()
+    wanted = _wanted(sys.argv[1:])
+    replay = _replay(sys.argv[1:]) if wanted == "validate" else None
+    if replay is not None and replay.replay():
+        sys.exit(replay.code)
+    if wanted is None:
+        _register()
+    else:
+        _register_lazily(wanted)
+    if replay is not None:
+        from lstg.cache import Tee
+
+        out, err = Tee(sys.stdout), Tee(sys.stderr)
+        sys.stdout, sys.stderr = out, err
     try:
         code = app(standalone_mode=False)
     except UserError as exc:
@@ -104,4 +214,17 @@ def main() -> None:
                 err=True,
             )
         sys.exit(3)
+    if replay is not None and isinstance(code, int):
+        sys.stdout, sys.stderr = out.stream, err.stream
+        replay.record(out.text(), err.text(), code)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _replay(args: list[str]) -> Replay | None:
+    """The cached answer to this run, if lstg answers it from the cache (see lstg.cache)."""
+    from lstg.cache import Replay
+
+    try:
+        return Replay.prepare(args)
+    except OSError:
+        return None

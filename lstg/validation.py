@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from lstg import cache
 from lstg.checks import dates, folder, funds, health, loans, people, places, references
 from lstg.checks.common import ClubView
 from lstg.dataset import CLUBS_DIR, PROVINCE_FILE, DataSet
@@ -52,10 +53,14 @@ class ValidationResult:
         problems: every problem, located (line and column filled in), sorted by
             file, line, column and code.
         dataset: the loaded data (records that failed their schema left out).
+            With the cache (:mod:`lstg.cache`), clubs are checked one batch at
+            a time, and only the province and plans are in it.
+        checked: how many clubs were checked, when they are not in ``dataset``.
     """
 
     problems: list[Problem]
     dataset: DataSet
+    checked: int | None = None
 
     @property
     def errors(self) -> int:
@@ -78,7 +83,7 @@ class ValidationResult:
     @property
     def clubs(self) -> int:
         """How many clubs were checked."""
-        return len(self.dataset.clubs)
+        return len(self.dataset.clubs) if self.checked is None else self.checked
 
 
 def validate(
@@ -109,10 +114,19 @@ def validate(
                     names=", ".join(missing), path=root / CLUBS_DIR
                 )
             )
-    dataset = load_dataset(root, clubs=None if clubs is None else sorted(clubs))
-    found = [*dataset.problems, *check_dataset(dataset, today=today or date.today())]
-    located = locate_problems(root, found)
+    day = today or date.today()
+    if cache.enabled():
+        problems, dataset, checked = cache.validate_cached(root, clubs=clubs, today=day, run=_run)
+        return ValidationResult(problems, dataset, checked)
+    located, dataset = _run(root, None if clubs is None else sorted(clubs), day)
     return ValidationResult(sorted(located, key=lambda p: p.sort_key()), dataset)
+
+
+def _run(root: Path, clubs: list[str] | None, today: date) -> tuple[list[Problem], DataSet]:
+    """Load the province, plans and ``clubs`` (all if ``None``); check them; locate problems."""
+    dataset = load_dataset(root, clubs=clubs)
+    found = [*dataset.problems, *check_dataset(dataset, today=today)]
+    return locate_problems(root, found), dataset
 
 
 def check_dataset(dataset: DataSet, *, today: date) -> list[Problem]:
