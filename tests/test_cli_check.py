@@ -282,3 +282,21 @@ def test_text_says_what_to_do_for_each_rule_not_met(folder: Path) -> None:
     to_do = lines[lines.index("What to do:") + 1 :]
     assert to_do[0] == "- 50 to 70 members: Under 50, recruit; over 70, split off a new club."
     assert "- A board of at least 5: Elect board members up to 5." in to_do
+
+
+def test_records_with_errors_are_left_out_and_said_so(folder: Path) -> None:
+    members_file = folder / "clubs" / "clb-a" / "members.yaml"
+    members_file.write_text(
+        members_file.read_text(encoding="utf-8").replace("gender: female", "gender: unknown", 1),
+        encoding="utf-8",
+    )
+    code, out, _err = run_check(
+        "--data", str(folder), "--plan", "2016-2020", "--as-of", "2020-11-30", "--lang", "en"
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[2] == (
+        "The data has 1 error: records with errors are left out; run lstg validate."
+    )
+    row = next(line for line in lines if line.startswith("At least 300 members"))
+    assert row.split()[-5] == "140"

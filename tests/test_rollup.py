@@ -15,6 +15,8 @@ from rollup_fixtures import (
 )
 
 from lstg.dataset import ClubData
+from lstg.i18n import set_language
+from lstg.loader import load_dataset
 from lstg.periods import Window
 from lstg.rollup import (
     FIGURE_NAMES,
@@ -407,3 +409,19 @@ def test_club_count_has_no_set_of_units_for_one_club(tmp_path: Path) -> None:
     data = one_club(tmp_path, members(2))
     with pytest.raises(ValueError, match="has no value for one club"):
         club_value("units_total", data, at("2020-01-01"))
+
+
+def test_clubs_that_cannot_be_placed_get_their_own_row(tmp_path: Path) -> None:
+    three_clubs(tmp_path)
+    write_club(tmp_path, "clb-x", club("CLB X", commune="777"), members(5))
+    dataset = load_dataset(tmp_path)
+    set_language("en")
+    result = rollup(dataset, level="province", unit=None, window=at("2020-11-30"))
+    last = result.rows[-1]
+    assert (last.code, last.name, last.figures.clubs, last.figures.members) == (
+        "",
+        "Clubs whose commune is not in the province file",
+        1,
+        5,
+    )
+    assert sum(r.figures.members for r in result.rows) == result.totals.members == 105

@@ -8,7 +8,7 @@ from typing import Any
 from tabulate import tabulate
 
 from lstg.check import CheckRun
-from lstg.i18n import _
+from lstg.i18n import _, ngettext
 from lstg.render import format as fmt
 from lstg.rollup.indicators import Number
 from lstg.rules import Verdict, status_label
@@ -134,8 +134,10 @@ def render_text(run: CheckRun, language: str) -> str:
     ]
     if run.data_errors:
         lines.append(
-            _(
-                "The data has {count} errors: records with errors are left out; run lstg validate."
+            ngettext(
+                "The data has {count} error: records with errors are left out; run lstg validate.",
+                "The data has {count} errors: records with errors are left out; run lstg validate.",
+                run.data_errors,
             ).format(count=run.data_errors)
         )
     if result.targets:

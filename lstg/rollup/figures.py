@@ -19,6 +19,7 @@ from typing import Literal
 
 from lstg import places
 from lstg.dataset import ClubData, DataSet
+from lstg.i18n import _
 from lstg.periods import Window
 from lstg.places import Level, Unit, contains, find_unit, units_within
 from lstg.rollup.indicators import Number, Selection
@@ -213,7 +214,12 @@ def rollup(
         if lost:
             figures = aggregate(dataset, lost, window, well_managed=well_managed)
             rows.append(
-                Row(children[0].level if children else "district", "", "?", _without_units(figures))
+                Row(
+                    children[0].level if children else "district",
+                    "",
+                    _("Clubs whose commune is not in the province file"),
+                    _without_units(figures),
+                )
             )
     else:
         for data in chosen:
