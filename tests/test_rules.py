@@ -471,3 +471,18 @@ def test_district_rules_are_measured_on_each_district(tmp_path: Path) -> None:
     chi_lang = next(v.place for v in result.targets if v.place and v.place.code == "901")
     only = evaluate(dataset, plan, as_of=date(2021, 6, 30), period=YEAR_2021, place=chi_lang)
     assert [(v.rule.id, v.actual) for v in only.targets] == [("district-club", 1)]
+
+
+def test_validation_reports_an_unknown_indicator_in_a_plan(tmp_path: Path) -> None:
+    from lstg.validation import validate
+
+    root = folder_with_plan(tmp_path)
+    write_club(root, "clb-a", club(), members(50))
+    plan_file = root / "plans" / "2016-2020.yaml"
+    text = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(text.replace("indicator: members_older", "indicator: older"), "utf-8")
+    found = [(p.file, p.code) for p in validate(root, today=date(2026, 1, 1)).problems]
+    assert ("plans/2016-2020.yaml", "plan.unknown-indicator") in found
+    assert [f for f in found if f[0].startswith("plans/")] == [
+        ("plans/2016-2020.yaml", "plan.unknown-indicator")
+    ]
