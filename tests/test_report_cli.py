@@ -264,3 +264,29 @@ def test_word_and_excel_go_to_a_default_file(
     assert code == 0
     book = load_workbook(tmp_path / "bao-cao-province-20-2016..2020.xlsx")
     assert book.sheetnames[1] == "CLB và thành viên"
+
+
+def test_data_errors_are_reported(small: Path) -> None:
+    members = small / "clubs" / "chi-lang-van-an" / "members.yaml"
+    members.write_text(
+        members.read_text(encoding="utf-8").replace("gender: male", "gender: nam", 1),
+        encoding="utf-8",
+    )
+    code, out, _ = run_report("--province", "--as-of", "2020-11-30", "--data", str(small))
+    assert code == 0
+    assert (
+        "**Cảnh báo: dữ liệu có 1 lỗi; các bản ghi có lỗi không được tính vào số liệu. "
+        "Hãy chạy lstg validate để xem và sửa.**"
+    ) in out.splitlines()
+
+
+def test_without_dates_the_report_stops_today(small: Path) -> None:
+    code, out, _ = run_report("--province", "--format", "json", "--data", str(small))
+    assert code == 0
+    data = json.loads(out)
+    assert data["period"]["label"] == "2026"
+    assert data["as_of"] == "2026-01-15"
+    code, out, _ = run_report(
+        "--province", "--period", "2020", "--format", "json", "--data", str(small)
+    )
+    assert json.loads(out)["as_of"] == "2020-12-31"

@@ -77,7 +77,8 @@ class Request:
             diacritics), or the club's id; ``None`` for the province.
         period: the reporting period; ``None`` for the plan's phase that holds
             ``as_of`` (else the year of ``as_of``).
-        as_of: the day stocks are taken; ``None`` for the period's end.
+        as_of: the day stocks are taken; ``None`` for the period's end, or
+            today if the period has not ended.
         plan: the id of the plan whose targets are shown; ``None`` for the plan
             whose phase holds the report's end.
         lang: ``vi`` or ``en``.
@@ -137,7 +138,7 @@ def resolve(dataset: DataSet, request: Request, *, today: date) -> Resolved:
         phase_plan = plan or _plan_at(dataset.plans, day)
         period = _phase(phase_plan) if phase_plan else parse_period(str(day.year))
     if as_of is None:
-        as_of = period.end
+        as_of = min(period.end, max(today, period.start))
     if as_of < period.start:
         raise UsageError(
             _("The as-of date {day} is before the period {period} starts").format(
@@ -372,4 +373,5 @@ def build_report(
         provenance=provenance,
         members=members,
         member_band=member_band(plan) if plan else None,
+        data_errors=sum(1 for p in dataset.problems if p.is_error),
     )

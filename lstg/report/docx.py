@@ -26,6 +26,7 @@ def _sentences(report: Report) -> dict[str, str]:
         "targets_sentence": str(parts.targets_sentence()),
         "source": str(parts.source()),
         "dirty_warning": str(parts.dirty_warning()) if report.provenance.commit else "",
+        "errors_warning": str(parts.errors_warning()),
     }
 
 

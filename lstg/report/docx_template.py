@@ -202,6 +202,9 @@ def make_template(language: str, path: Path) -> None:
     )
     _paragraph(doc, "{%p endif %}")
 
+    _paragraph(doc, "{%p if r.data_errors %}")
+    _paragraph(doc, "{{ text.errors_warning }}", bold=True)
+    _paragraph(doc, "{%p endif %}")
     _paragraph(doc, "{%p if r.provenance.dirty %}")
     _paragraph(doc, "{{ text.dirty_warning }}", bold=True)
     _paragraph(doc, "{%p endif %}")

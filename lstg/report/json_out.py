@@ -37,6 +37,7 @@ def as_data(report: Report) -> dict[str, Any]:
         "language": report.lang,
         "plan": report.plan_id,
         "shares": "percent",
+        "data_errors": report.data_errors,
         "totals": _figures(report.totals.as_dict(), keep_units=True),
         "units_without_clubs": [n.full for n in report.units_without_clubs],
         "rows": [

@@ -173,6 +173,8 @@ class Report:
         previous: the figures of the previous period of the same length.
         members: the club's members, only for a club report asked ``--members``.
         member_band: the plan's bounds of a club's members (50–70), if it has them.
+        data_errors: errors found loading the data; the records they are in
+            are left out of the figures.
     """
 
     lang: str
@@ -200,6 +202,7 @@ class Report:
     provenance: Provenance
     members: list[MemberLine] | None = None
     member_band: tuple[float, float] | None = None
+    data_errors: int = 0
 
     @property
     def units_without_same_kind(self) -> bool:
