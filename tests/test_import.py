@@ -336,3 +336,44 @@ def test_a_mapping_file_teaches_new_headers(tmp_path: Path) -> None:
         "birth_year": 1949,
         "joined": "2025-01-05",
     }
+
+
+def test_rows_of_other_clubs_in_a_province_export_are_left_out(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    run(
+        "club",
+        "new",
+        "chi-lang-a",
+        "--name",
+        "CLB A",
+        "--commune",
+        "06226",
+        "--founded",
+        "2019-03-01",
+        "--data",
+        str(root),
+    )
+    run(
+        "member",
+        "add",
+        "chi-lang-a",
+        "--name",
+        "Lý Văn Tú",
+        "--gender",
+        "nam",
+        "--birth-year",
+        "1950",
+        "--joined",
+        "2019-03-01",
+        "--data",
+        str(root),
+    )
+    exported = tmp_path / "province.csv"
+    assert run("export", "members", "--province", "-o", str(exported), "--data", str(root))[0] == 0
+    code, out = run("import", "members", CLUB, str(exported), "--data", str(root), "--lang", "en")
+    assert code == 0
+    assert out.splitlines()[-3:] == [
+        "1 rows of other clubs (column “club”) left out.",
+        "0 to add, 3 already there, 0 rows that cannot be taken.",
+        "Nothing to add.",
+    ]

@@ -75,6 +75,7 @@ class ImportPlan:
     added: list[tuple[Row, dict[str, Any]]] = field(default_factory=list)
     present: list[tuple[Row, str]] = field(default_factory=list)
     rejected: list[tuple[Row, list[Rejection]]] = field(default_factory=list)
+    other_clubs: int = 0
 
     def summary(self) -> list[str]:
         lines = [
@@ -98,6 +99,10 @@ class ImportPlan:
             lines.append(_("  row {row}: already there ({what})").format(row=row.number, what=what))
         for _row, reasons in self.rejected:
             lines.extend("  " + r.render() for r in reasons)
+        if self.other_clubs:
+            lines.append(
+                _("{n} rows of other clubs (column “club”) left out.").format(n=self.other_clubs)
+            )
         lines.append(
             _(
                 "{added} to add, {present} already there, {rejected} rows that cannot be taken."
@@ -213,7 +218,11 @@ def plan_import(
         seen.setdefault(_key(kind, record), str(record.get("id", record.get("date"))))
     taken_ids = record_ids(existing)
     convert = CONVERTERS[kind]
+    club_column = columns.by_field.get("club")
     for row in table.rows:
+        if club_column is not None and str(row.values.get(club_column, club)).strip() != club:
+            plan.other_clubs += 1
+            continue
         converted, reasons = convert(row, columns, context)
         if converted is None:
             plan.rejected.append((row, reasons))
