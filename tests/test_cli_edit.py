@@ -546,3 +546,32 @@ def test_bad_option_values_are_usage_errors(tmp_path: Path) -> None:
     )
     assert code == 1
     assert out.endswith(f"lstg: No member “M404” in {FOLDER}/members.yaml.\n")
+
+
+def test_a_file_with_windows_line_ends_keeps_them(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    path = root / FOLDER / "members.yaml"
+    path.write_bytes(MEMBERS.replace("\n", "\r\n").encode("utf-8"))
+    code, _out = run(
+        "member", "edit", CLUB, "M003", "--team", "to-1", "--data", str(root), "--lang", "en"
+    )
+    assert code == 0
+    assert path.read_bytes() == MEMBERS.replace("team: to-2", "team: to-1").replace(
+        "\n", "\r\n"
+    ).encode("utf-8")
+
+
+def test_a_file_that_is_not_utf8_is_not_edited(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    path = root / FOLDER / "members.yaml"
+    path.write_bytes(MEMBERS.encode("utf-16"))
+    before = path.read_bytes()
+    code, out = run(
+        "member", "edit", CLUB, "M003", "--team", "to-1", "--data", str(root), "--lang", "en"
+    )
+    assert code == 1
+    assert out.endswith(
+        f"lstg: {FOLDER}/members.yaml cannot be edited: The file is not text: it holds binary "
+        "data. Run lstg validate.\n"
+    )
+    assert path.read_bytes() == before

@@ -46,7 +46,7 @@ class Change:
 
     def old_text(self, rel: str) -> str | None:
         path = self.root / rel
-        return path.read_text(encoding="utf-8") if path.is_file() else None
+        return path.read_bytes().decode("utf-8") if path.is_file() else None
 
     def diff(self) -> str:
         """The change as a unified diff, file by file, as ``git diff`` would show it."""
@@ -128,7 +128,7 @@ def check_change(change: Change, *, today: date | None = None) -> Checked:
         for rel, text in change.files.items():
             path = copy / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            path.write_bytes(text.encode("utf-8"))
         after = validate(copy, clubs=[change.club], today=today).problems
         errors: list[Finding] = []
         warnings: list[Finding] = []

@@ -20,8 +20,9 @@ from lstg.edit.change import Change
 from lstg.edit.yamltext import Document
 from lstg.errors import UserError
 from lstg.i18n import _
-from lstg.reader import read_yaml
+from lstg.reader import decode, read_yaml
 
+_BOM = b"\xef\xbb\xbf"
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 
 
@@ -44,6 +45,7 @@ class ClubFiles:
             )
         self.change = Change(root, club)
         self._docs: dict[str, Document] = {}
+        self._boms: set[str] = set()
 
     def rel(self, name: str) -> str:
         return f"{CLUBS_DIR}/{self.club}/{name}"
@@ -53,9 +55,23 @@ class ClubFiles:
         rel = self.rel(name)
         if rel not in self._docs:
             path = self.root / rel
-            text = path.read_text(encoding="utf-8") if path.is_file() else None
+            text = self._read(path, rel) if path.is_file() else None
             self._docs[rel] = Document(text, rel, flow_records=flow_records)
         return self._docs[rel]
+
+    def _read(self, path: Path, rel: str) -> str:
+        raw = path.read_bytes()
+        text, problems = decode(raw, rel)
+        if text is None:
+            reason = problems[0].message if problems else ""
+            raise UserError(
+                _("{file} cannot be edited: {reason} Run lstg validate.").format(
+                    file=rel, reason=reason
+                )
+            )
+        if raw.startswith(_BOM):
+            self._boms.add(rel)
+        return text
 
     def members(self) -> Document:
         return self.document(MEMBERS_FILE)
@@ -91,8 +107,8 @@ class ClubFiles:
     def finish(self, line: str) -> Change:
         """The change made so far through this object's documents, described by ``line``."""
         for rel, doc in self._docs.items():
-            if doc.text != (doc.original or ""):
-                self.change.files[rel] = doc.text
+            if doc.changed:
+                self.change.files[rel] = ("\ufeff" if rel in self._boms else "") + doc.output()
         self.change.done.append(line)
         return self.change
 

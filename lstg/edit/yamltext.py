@@ -106,9 +106,21 @@ class Document:
         self.rel = rel
         self.original = text
         self.text = text if text is not None else ""
+        # A file saved with Windows line ends is edited with "\n" and written back with "\r\n".
+        self.crlf = "\n" in self.text and self.text.count("\r\n") == self.text.count("\n")
+        if self.crlf:
+            self.text = self.text.replace("\r\n", "\n")
         self.style = self._detect_style()
         if not self._has_records():
             self.style.flow_records = flow_records
+
+    def output(self) -> str:
+        """The file's text after the edits, with the file's own line ends."""
+        return self.text.replace("\n", "\r\n") if self.crlf else self.text
+
+    @property
+    def changed(self) -> bool:
+        return self.output() != (self.original or "")
 
     # -- reading -------------------------------------------------------------
 
