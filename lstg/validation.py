@@ -13,7 +13,18 @@ from datetime import date
 from pathlib import Path
 
 from lstg import cache
-from lstg.checks import dates, folder, funds, health, loans, people, places, references
+from lstg.checks import (
+    board,
+    dates,
+    folder,
+    funds,
+    health,
+    ledger,
+    loans,
+    people,
+    places,
+    references,
+)
 from lstg.checks.common import ClubView
 from lstg.dataset import CLUBS_DIR, PROVINCE_FILE, DataSet
 from lstg.errors import UserError
@@ -31,11 +42,12 @@ CLUB_CHECKS: tuple[ClubCheck, ...] = (
     references.check_funds,
     people.check_loans,
     people.check_meetings,
-    people.check_board,
+    board.check_board,
     dates.check_club_dates,
     dates.check_meeting_dates,
     dates.check_member_dates,
     dates.check_future,
+    ledger.check_ledger,
     loans.check_repayments,
     loans.check_schedule,
     funds.check_cash,

@@ -117,3 +117,17 @@ def test_board_seat_ended_before_leaving_is_fine(tmp_path: Path) -> None:
         "  - member: M004\n    role: treasurer\n    start: 2019-04-15\n    end: 2020-06-29\n",
     )
     assert headings(root) == []
+
+
+def test_health_check_of_someone_absent_and_a_visit_to_oneself(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(root, MEETINGS, "[M001, M002, M003, M004]\n", "[M001, M002, M003]\n")
+    edit(
+        root, MEETINGS, "      member: M004\n      visits: 2", "      member: M001\n      visits: 2"
+    )
+    assert headings(root) == [
+        f"{MEETINGS}:9:15: warning health.not-attending: "
+        "Member M004 has a health check but is not in the attendance.",
+        f"{MEETINGS}:13:15: error home-care.self-visit: "
+        "Member M001 is recorded as visiting themselves.",
+    ]

@@ -138,6 +138,29 @@ def money(amount: int) -> str:
     return _("{amount} đ").format(amount=format_decimal(amount, format="#,##0", locale=locale))
 
 
+def role_label(role: str) -> str:
+    """A board role in the active language, as people say it."""
+    labels = {
+        "chair": _("chair"),
+        "vice-chair": _("vice-chair"),
+        "accountant": _("accountant"),
+        "treasurer": _("treasurer"),
+        "member": _("board member"),
+    }
+    return labels.get(role, role)
+
+
+def status_label(status: str) -> str:
+    """A club status in the active language."""
+    labels = {
+        "preparing": _("preparing"),
+        "operating": _("operating"),
+        "suspended": _("suspended"),
+        "dissolved": _("dissolved"),
+    }
+    return labels.get(status, status)
+
+
 def iso(day: date) -> str:
     """A date as it is written in the data files."""
     return day.isoformat()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from lstg.checks.common import ClubView, iso
+from lstg.checks.common import ClubView, iso, status_label
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error, warning
 
 
 def check_club_dates(view: ClubView) -> list[Problem]:
-    """Funds and regulations come after founding; nothing moves after dissolution."""
+    """Funds, regulations and loans come after founding and before dissolution."""
     club = view.club
     if club is None:
         return []
@@ -50,7 +50,7 @@ def check_club_dates(view: ClubView) -> list[Problem]:
                     view.club_file,
                     "club.status-unchanged",
                     _("The club was already {status} before {day}.").format(
-                        status=change.status, day=iso(change.date)
+                        status=status_label(change.status), day=iso(change.date)
                     ),
                     where=("status_changes", index, "status"),
                 )
@@ -97,34 +97,6 @@ def check_club_dates(view: ClubView) -> list[Problem]:
                     where=(row, "disbursed"),
                 )
             )
-    for row, entry in view.transactions():
-        entry_fund = view.fund(entry.fund)
-        if entry_fund is not None and entry.date < entry_fund.opened:
-            problems.append(
-                error(
-                    view.ledger_file,
-                    "ledger.before-fund-opened",
-                    _(
-                        "This entry of {day} is before the fund “{fund}” was opened on {opened}."
-                    ).format(day=iso(entry.date), fund=entry.fund, opened=iso(entry_fund.opened)),
-                    where=(row, "date"),
-                )
-            )
-    last: date | None = None
-    for row, line in zip(view.data.ledger_rows, view.data.ledger, strict=True):
-        if last is not None and line.date < last:
-            problems.append(
-                warning(
-                    view.ledger_file,
-                    "ledger.out-of-order",
-                    _("This entry of {day} comes after one of {previous}.").format(
-                        day=iso(line.date), previous=iso(last)
-                    ),
-                    hint=_("Keep the ledger in date order, so that it reads like the cash book."),
-                    where=(row, "date"),
-                )
-            )
-        last = line.date if last is None else max(last, line.date)
     return problems
 
 
@@ -230,6 +202,7 @@ def check_future(view: ClubView) -> list[Problem]:
     Due dates and schedules are plans, and may lie ahead.
     """
     found: list[tuple[str, tuple[PathPart, ...], date]] = []
+    years: list[tuple[str, tuple[PathPart, ...], int]] = []
     club = view.club
     if club is not None:
         found.append((view.club_file, ("founded",), club.founded))
@@ -251,6 +224,10 @@ def check_future(view: ClubView) -> list[Problem]:
             found.append((view.members_file, (row, "left", "date"), member.left.date))
         if member.consent is not None:
             found.append((view.members_file, (row, "consent"), member.consent))
+        if member.household_certified is not None and member.household_certified > view.today.year:
+            years.append(
+                (view.members_file, (row, "household_certified"), member.household_certified)
+            )
     for row, loan in view.loans():
         found.append((view.loans_file, (row, "disbursed"), loan.disbursed))
         for i, repayment in enumerate(loan.repayments):
@@ -261,7 +238,7 @@ def check_future(view: ClubView) -> list[Problem]:
         found.append((file, (row, "date"), meeting.date))
     for row, entry in zip(view.data.ledger_rows, view.data.ledger, strict=True):
         found.append((view.ledger_file, (row, "date"), entry.date))
-    return [
+    problems = [
         error(
             file,
             "date.future",
@@ -274,3 +251,16 @@ def check_future(view: ClubView) -> list[Problem]:
         for file, where, day in found
         if day > view.today
     ]
+    problems.extend(
+        error(
+            file,
+            "date.future",
+            _("The year {year} is in the future (today is {today}).").format(
+                year=year, today=iso(view.today)
+            ),
+            hint=_("Only what has happened is recorded; check the year."),
+            where=where,
+        )
+        for file, where, year in years
+    )
+    return problems

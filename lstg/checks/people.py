@@ -7,7 +7,7 @@ from datetime import date
 
 from lstg.checks.common import ClubView, Standing, iso
 from lstg.i18n import _
-from lstg.problems import PathPart, Problem, error
+from lstg.problems import PathPart, Problem, error, warning
 from lstg.schema.meeting import HomeCareVisit
 
 _CODES = {
@@ -28,7 +28,7 @@ _CODES = {
 """For each kind of record: the codes of an unknown person, one not yet a member, one gone."""
 
 
-def _standing_problem(
+def standing_problem(
     view: ClubView,
     *,
     area: str,
@@ -90,7 +90,7 @@ def check_loans(view: ClubView) -> list[Problem]:
     """Each loan goes to someone who was a member on the day it was disbursed."""
     problems: list[Problem] = []
     for row, loan in view.loans():
-        found = _standing_problem(
+        found = standing_problem(
             view,
             area="loan",
             file=view.loans_file,
@@ -125,7 +125,7 @@ def check_meetings(view: ClubView) -> list[Problem]:
             seen.add(member_id)
             if view.is_member(member_id, meeting.date):
                 continue
-            found = _standing_problem(
+            found = standing_problem(
                 view,
                 area="attendance",
                 file=file,
@@ -136,10 +136,23 @@ def check_meetings(view: ClubView) -> list[Problem]:
             )
             if found is not None:
                 problems.append(found)
+        attending = set(meeting.attendance)
         for index, check in enumerate(meeting.health_checks):
+            if attending and check.member not in attending:
+                problems.append(
+                    warning(
+                        file,
+                        "health.not-attending",
+                        _("Member {id} has a health check but is not in the attendance.").format(
+                            id=check.member
+                        ),
+                        hint=_("Add the member to this meeting's attendance, or check the id."),
+                        where=(row, "health_checks", index, "member"),
+                    )
+                )
             if view.is_member(check.member, meeting.date):
                 continue
-            found = _standing_problem(
+            found = standing_problem(
                 view,
                 area="health",
                 file=file,
@@ -160,8 +173,18 @@ def _visit_problems(
     view: ClubView, file: str, where: tuple[PathPart, ...], visit: HomeCareVisit, day: date
 ) -> list[Problem]:
     problems: list[Problem] = []
+    if visit.volunteer == visit.member:
+        problems.append(
+            error(
+                file,
+                "home-care.self-visit",
+                _("Member {id} is recorded as visiting themselves.").format(id=visit.member),
+                hint=_("The volunteer and the member visited are two different people."),
+                where=(*where, "member"),
+            )
+        )
     for role, person in (("volunteer", visit.volunteer), ("member", visit.member)):
-        found = _standing_problem(
+        found = standing_problem(
             view,
             area="home-care",
             file=file,
@@ -186,44 +209,6 @@ def _visit_problems(
                         file="members.yaml"
                     ),
                     where=(*where, role),
-                )
-            )
-    return problems
-
-
-def check_board(view: ClubView) -> list[Problem]:
-    """Each board seat is held by a member, from joining to leaving."""
-    club = view.club
-    if club is None:
-        return []
-    problems: list[Problem] = []
-    for index, seat in enumerate(club.board):
-        where: tuple[PathPart, ...] = ("board", index, "member")
-        found = _standing_problem(
-            view,
-            area="board",
-            file=view.club_file,
-            where=where,
-            member_id=seat.member,
-            day=seat.start,
-            role="member",
-        )
-        if found is not None:
-            problems.append(found)
-            continue
-        member = view.members.get(seat.member)
-        if member is None or member.left is None:
-            continue
-        if seat.end is None or seat.end >= member.left.date:
-            problems.append(
-                error(
-                    view.club_file,
-                    "board.after-leaving",
-                    _(
-                        "Member {id} left the club on {left} but still holds a board seat then."
-                    ).format(id=seat.member, left=iso(member.left.date)),
-                    hint=_("End the seat (end:) before the day the member left."),
-                    where=("board", index, "end") if seat.end is not None else where,
                 )
             )
     return problems
