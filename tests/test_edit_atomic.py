@@ -60,23 +60,43 @@ from pathlib import Path
 import lstg.edit.atomic as atomic
 real_fsync = os.fsync
 def slow_fsync(fd):
-    Path(sys.argv[2]).write_text("writing")
+    Path(os.environ["FLAG"]).write_text("writing")
     time.sleep(30)
     real_fsync(fd)
 atomic.os.fsync = slow_fsync
-text = Path(sys.argv[1]).read_text("utf-8")
-atomic.write_atomic(Path(sys.argv[1]), (text + "- id: M004\\n  name: X\\n").encode())
+from lstg.cli import main
+sys.argv = ["lstg", *sys.argv[1:]]
+main()
 """
 
 
-def test_a_run_killed_during_its_write_leaves_a_file_that_validates(tmp_path: Path) -> None:
+def test_a_command_killed_during_its_write_leaves_a_file_that_validates(tmp_path: Path) -> None:
     root = make_data(tmp_path)
     members = root / "clubs" / CLUB / "members.yaml"
     flag = tmp_path / "flag"
-    process = subprocess.Popen([sys.executable, "-c", KILLED, str(members), str(flag)])
+    command = [
+        sys.executable,
+        "-c",
+        KILLED,
+        "member",
+        "add",
+        CLUB,
+        "--name",
+        "Hoàng Thị Lan",
+        "--gender",
+        "female",
+        "--birth-year",
+        "1956",
+        "--joined",
+        "2025-03-01",
+        "--data",
+        str(root),
+    ]
+    env = {**os.environ, "FLAG": str(flag), "LSTG_NO_CACHE": "1"}
+    process = subprocess.Popen(command, env=env)
     try:
-        deadline = time.monotonic() + 20
-        while not flag.exists() and time.monotonic() < deadline:
+        deadline = time.monotonic() + 30
+        while not flag.exists() and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.02)
         assert flag.exists()
         process.send_signal(signal.SIGKILL)
@@ -84,5 +104,7 @@ def test_a_run_killed_during_its_write_leaves_a_file_that_validates(tmp_path: Pa
         process.wait(timeout=10)
     assert process.returncode == -signal.SIGKILL
     assert members.read_text("utf-8") == MEMBERS
+    leftovers = [p.name for p in members.parent.iterdir() if p.name.endswith(".tmp")]
+    assert len(leftovers) == 1 and leftovers[0].startswith(".members.yaml.")
     result = validate(root, clubs=[CLUB], today=None)
     assert [p.code for p in result.problems if p.is_error] == []
