@@ -17,6 +17,7 @@ from lstg.loader import load_dataset
 from lstg.periods import Period, Window
 from lstg.places import Level, Unit, UnknownPlace, find_unit
 from lstg.rollup import clubs_in
+from lstg.rollup.club import exists
 from lstg.rules import CheckResult, choose_plan, evaluate
 
 
@@ -110,13 +111,9 @@ def run_check(root: Path, request: CheckRequest, *, today: date) -> CheckRun:
             )
         except UnknownPlace as exc:
             raise UsageError(str(exc)) from None
-        clubs = [d for d in clubs_in(dataset, place) if _exists(d, as_of)]
+        clubs = [d for d in clubs_in(dataset, place) if exists(d, Window(as_of, as_of))]
     result = evaluate(dataset, plan, as_of=as_of, period=period, clubs=clubs, place=place)
     if request.club is not None:
         result = CheckResult(result.plan, result.as_of, result.period, [], result.clubs)
     errors = sum(1 for p in dataset.problems if p.is_error)
     return CheckRun(result, dataset, label, place, errors)
-
-
-def _exists(data: ClubData, day: date) -> bool:
-    return data.club is not None and data.club.status_on(day) not in (None, "dissolved")

@@ -44,6 +44,7 @@ from lstg.rollup import (
     has_set_value,
     set_value,
 )
+from lstg.rollup.club import exists
 from lstg.rollup.indicators import Number
 from lstg.schema import Plan, Rule
 
@@ -316,16 +317,14 @@ def evaluate(
             )
             if verdict is not None:
                 targets.append(verdict)
-    listed = [d for d in everyone if _exists(d, as_of)] if clubs is None else list(clubs)
+    listed = (
+        [d for d in everyone if exists(d, Window(as_of, as_of))] if clubs is None else list(clubs)
+    )
     club_results = [
         judged[d.id] if d.id in judged else evaluate_club(plan, d, as_of=as_of, period=period)
         for d in listed
     ]
     return CheckResult(plan, as_of, period, targets, club_results)
-
-
-def _exists(data: ClubData, day: date) -> bool:
-    return data.club is not None and data.club.status_on(day) not in (None, "dissolved")
 
 
 def choose_plan(dataset: DataSet, *, plan_id: str | None, day: date | None) -> Plan | None:
