@@ -1,42 +1,25 @@
-"""Exporting records and roll-up tables as CSV, XLSX or JSON, the same bytes for the same data.
+"""Records and roll-up figures laid out as tables: fixed columns, sorted rows, redaction.
 
-Tables have a fixed column order and rows sorted by club and id (or date); XLSX
-files carry a fixed creation time; JSON keys keep the column order. With
-``redact``, the tables are fit to share beyond the club: names become member ids,
-birth dates become age bands, ethnicity, disability, reasons for leaving and
-health measurements are left out, and poverty status is kept only as counts in
-a ``summary`` table.
-
-Figures of roll-up tables come from :mod:`lstg.rollup`; this module only lays
-them out.
+With ``redact``, the tables are fit to share beyond the club: names become member
+ids, birth dates become age bands, ethnicity, disability, reasons for leaving and
+health measurements are left out, and poverty status is kept only as counts in a
+``summary`` table. Figures of roll-up tables come from :mod:`lstg.rollup`; this
+module only lays them out.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.writer.excel import ExcelWriter
 
 from lstg.dataset import ClubData, DataSet
 from lstg.errors import UserError
 from lstg.i18n import _
-from lstg.loader import load_dataset
-from lstg.periods import Period, Window
+from lstg.periods import Window
 from lstg.rollup import FIGURE_NAMES, club_figures, rollup
 from lstg.schema import BalanceAssertion, Loan, Member
-from lstg.validation import validate
-
-FIXED_TIME = datetime(2000, 1, 1)
-"""The creation and modification time written into every XLSX file."""
 
 
 class ExportKind(StrEnum):
@@ -46,12 +29,6 @@ class ExportKind(StrEnum):
     HEALTH = "health"
     LEDGER = "ledger"
     ROLLUP = "rollup"
-
-
-class ExportFormat(StrEnum):
-    CSV = "csv"
-    XLSX = "xlsx"
-    JSON = "json"
 
 
 @dataclass(slots=True)
@@ -335,125 +312,3 @@ def rollup_tables(dataset: DataSet, *, clubs: list[str] | None, window: Window) 
         ]
     )
     return [table]
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def to_csv(tables: list[Table]) -> bytes:
-    """CSV, UTF-8 with a byte-order mark (so that Excel reads Vietnamese); a second table,
-    such as the summary of a redacted export, follows after an empty line."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for index, table in enumerate(tables):
-        if index:
-            writer.writerow([])
-        writer.writerow(table.columns)
-        for row in table.rows:
-            writer.writerow([_text(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def to_json(tables: list[Table]) -> bytes:
-    """JSON: each table by name, as a list of objects with keys in column order."""
-    document = {
-        table.name: [
-            {
-                c: (_text(v) if isinstance(v, date) else v)
-                for c, v in zip(table.columns, row, strict=True)
-            }
-            for row in table.rows
-        ]
-        for table in tables
-    }
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def to_xlsx(tables: list[Table]) -> bytes:
-    """XLSX, one sheet per table, dates as date cells, with fixed document times."""
-    book = Workbook()
-    first = book.active
-    assert first is not None
-    book.remove(first)
-    for table in tables:
-        sheet = book.create_sheet(table.name)
-        sheet.append(table.columns)
-        for row in table.rows:
-            sheet.append(list(row))
-        for cells in sheet.iter_rows(min_row=2):
-            for cell in cells:
-                if isinstance(cell.value, date):
-                    cell.number_format = "dd/mm/yyyy"
-    book.properties.created = FIXED_TIME
-    book.properties.modified = FIXED_TIME
-    book.properties.creator = "lstg"
-    book.properties.lastModifiedBy = None
-    stream = io.BytesIO()
-    # Workbook.save stamps the current time as "modified"; the writer itself does not.
-    ExcelWriter(book, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)).save()
-    return _fixed_zip_times(stream.getvalue())
-
-
-def _fixed_zip_times(data: bytes) -> bytes:
-    """The same archive with every member dated :data:`FIXED_TIME`, so equal data gives
-    equal bytes whatever the clock says."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
-
-
-WRITERS = {ExportFormat.CSV: to_csv, ExportFormat.JSON: to_json, ExportFormat.XLSX: to_xlsx}
-
-
-def render(tables: list[Table], fmt: ExportFormat) -> bytes:
-    """The bytes of ``tables`` in format ``fmt``."""
-    return WRITERS[fmt](tables)
-
-
-def export_tables(
-    root: Path,
-    kind: ExportKind,
-    *,
-    club: str | None,
-    redact: bool,
-    as_of: date,
-    period: Period | None = None,
-) -> list[Table]:
-    """The tables of an export of one club (``club``) or of the whole province (``None``).
-
-    The clubs exported are validated first: records that fail validation would be
-    missing from the export, so an export of data with errors is refused.
-
-    Raises:
-        UserError: the data has errors, or the club does not exist.
-    """
-    result = validate(root, clubs=None if club is None else [club])
-    if not result.ok:
-        raise UserError(
-            _(
-                "The data has {n} errors; run lstg validate and correct them before exporting."
-            ).format(n=result.errors)
-        )
-    dataset = load_dataset(root, clubs=None if club is None else [club])
-    clubs = [club] if club is not None else sorted(dataset.clubs)
-    if kind is ExportKind.ROLLUP:
-        window = (
-            Window(period.start, period.end) if period else Window(date(as_of.year, 1, 1), as_of)
-        )
-        return rollup_tables(dataset, clubs=None if club is None else clubs, window=window)
-    return record_tables(
-        dataset, kind, clubs=clubs, redact=redact, as_of=as_of, with_club=club is None
-    )

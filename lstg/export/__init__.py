@@ -1,0 +1,63 @@
+"""Exporting records and roll-up tables as CSV, XLSX or JSON, the same bytes for the same data.
+
+Tables have a fixed column order and rows sorted by club and id (or date); XLSX
+files carry a fixed creation time; JSON keys keep the column order. With
+``redact``, the tables are fit to share beyond the club: names become member ids,
+birth dates become age bands, ethnicity, disability, reasons for leaving and
+health measurements are left out, and poverty status is kept only as counts in
+a ``summary`` table.
+
+Figures of roll-up tables come from :mod:`lstg.rollup`; this module only lays
+them out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from lstg.errors import UserError
+from lstg.export.tables import ExportKind, Table, age_band, record_tables, rollup_tables
+from lstg.export.writers import ExportFormat, render
+from lstg.i18n import _
+from lstg.loader import load_dataset
+from lstg.periods import Period, Window
+from lstg.validation import validate
+
+__all__ = ["ExportFormat", "ExportKind", "Table", "age_band", "export_tables", "render"]
+
+
+def export_tables(
+    root: Path,
+    kind: ExportKind,
+    *,
+    club: str | None,
+    redact: bool,
+    as_of: date,
+    period: Period | None = None,
+) -> list[Table]:
+    """The tables of an export of one club (``club``) or of the whole province (``None``).
+
+    The clubs exported are validated first: records that fail validation would be
+    missing from the export, so an export of data with errors is refused.
+
+    Raises:
+        UserError: the data has errors, or the club does not exist.
+    """
+    result = validate(root, clubs=None if club is None else [club])
+    if not result.ok:
+        raise UserError(
+            _(
+                "The data has {n} errors; run lstg validate and correct them before exporting."
+            ).format(n=result.errors)
+        )
+    dataset = load_dataset(root, clubs=None if club is None else [club])
+    clubs = [club] if club is not None else sorted(dataset.clubs)
+    if kind is ExportKind.ROLLUP:
+        window = (
+            Window(period.start, period.end) if period else Window(date(as_of.year, 1, 1), as_of)
+        )
+        return rollup_tables(dataset, clubs=None if club is None else clubs, window=window)
+    return record_tables(
+        dataset, kind, clubs=clubs, redact=redact, as_of=as_of, with_club=club is None
+    )
