@@ -12,7 +12,7 @@ from test_cli_check import run_check
 from lstg.dataset import DataSet
 from lstg.loader import load_dataset
 from lstg.periods import Window
-from lstg.rollup import rollup
+from lstg.rollup import FIGURE_NAMES, INDICATORS, rollup
 from lstg.rules import evaluate
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -99,3 +99,30 @@ def test_check_2016_2020_gives_the_seed_verdict() -> None:
         "members": (300, 898, "exceeded"),
         "members-older": (200, 630, "exceeded"),
     }
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "child", "rows"),
+    [
+        (date(2021, 1, 1), date(2025, 6, 30), None, 11),
+        (date(2025, 7, 1), date(2025, 12, 31), None, 65),
+        (date(2021, 1, 1), date(2025, 12, 31), "district", 11),
+    ],
+)
+def test_rows_add_up_to_the_totals(
+    bundled: DataSet, start: date, end: date, child: str | None, rows: int
+) -> None:
+    result = rollup(
+        bundled,
+        level="province",
+        unit=None,
+        window=Window(start, end),
+        child_level=child,  # type: ignore[arg-type]
+    )
+    assert len(result.rows) == (
+        65 if end.year == 2025 and end.month == 12 and child is None else 11
+    )
+    for name in FIGURE_NAMES:
+        if INDICATORS[name].combine == "sum":
+            total = getattr(result.totals, name)
+            assert sum(getattr(r.figures, name) for r in result.rows) == total, name
