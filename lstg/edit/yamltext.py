@@ -15,54 +15,20 @@ and must give exactly the old data with the intended change, or
 
 from __future__ import annotations
 
-import io
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from lstg.edit.yamlstyle import detect_style
 from lstg.i18n import _
 from lstg.reader import parse_text
 
 
 class EditError(Exception):
     """The file cannot be edited safely (its text is not what an edit expects)."""
-
-
-_NESTED_DASH = re.compile(r"^(\s*)- ")
-_KEY_ONLY = re.compile(r"^(\s*)[^\s#][^#]*:\s*(#.*)?$")
-
-
-FLOW_KEYS = frozenset({"groups", "attendance", "activities", "left", "written_off", "commune"})
-FLOW_ITEM_KEYS = frozenset({"repayments", "schedule", "health_checks", "home_care_visits"})
-
-
-@dataclass(slots=True)
-class Style:
-    """How a file lays out what an edit adds, learnt from the file itself.
-
-    Attributes:
-        offset: spaces between a key and the dash of its block list items.
-        separated: records are separated by a blank line.
-        flow_records: each record is one flow mapping (``- {date: …}``).
-        flow_keys: keys whose list or mapping value is written in flow style.
-        flow_item_keys: keys whose list items are flow mappings.
-        double_quotes: quote text with ``"`` rather than ``'`` where quotes are needed.
-    """
-
-    offset: int = 2
-    separated: bool = False
-    flow_records: bool = False
-    flow_keys: set[str] = field(default_factory=lambda: set(FLOW_KEYS))
-    flow_item_keys: set[str] = field(default_factory=lambda: set(FLOW_ITEM_KEYS))
-    double_quotes: bool = True
-    width: int = 4096
 
 
 def _compose(text: str) -> Node | None:
@@ -110,7 +76,11 @@ class Document:
         self.crlf = "\n" in self.text and self.text.count("\r\n") == self.text.count("\n")
         if self.crlf:
             self.text = self.text.replace("\r\n", "\n")
-        self.style = self._detect_style()
+        try:
+            root = self._root()
+        except EditError:
+            root = None
+        self.style = detect_style(self._lines(), root)
         if not self._has_records():
             self.style.flow_records = flow_records
 
@@ -151,108 +121,12 @@ class Document:
     def _lines(self) -> list[str]:
         return self.text.splitlines(keepends=True)
 
-    def _detect_style(self) -> Style:
-        style = Style()
-        lines = self._lines()
-        offsets: list[int] = []
-        for index, line in enumerate(lines[1:], start=1):
-            dash = _NESTED_DASH.match(line)
-            if dash is None:
-                continue
-            previous = lines[index - 1]
-            key = _KEY_ONLY.match(previous)
-            if key is not None and not previous.lstrip().startswith("- "):
-                offsets.append(len(dash.group(1)) - len(key.group(1)))
-        if offsets:
-            style.offset = max(set(offsets), key=offsets.count)
-        wrapped = [len(x.rstrip()) for x in lines if x.rstrip().endswith(",") and "#" not in x]
-        if wrapped:
-            style.width = max(wrapped)
-        try:
-            root = self._root()
-        except EditError:
-            return style
-        if root is None:
-            return style
-        gaps = []
-        for item in root.value[1:]:
-            above = int(item.start_mark.line) - 1
-            while above > 0 and lines[above].strip().startswith("#"):
-                above -= 1
-            gaps.append(above >= 0 and not lines[above].strip())
-        if gaps:
-            style.separated = gaps.count(True) * 2 >= len(gaps)
-        records = [item for item in root.value if isinstance(item, MappingNode)]
-        if records:
-            style.flow_records = all(bool(r.flow_style) for r in records)
-        for item in records:
-            _learn_flow(item, style)
-        quotes = [x.lstrip() for x in lines]
-        doubles = sum(x.count('"') for x in quotes)
-        singles = sum(x.count("'") for x in quotes if not x.startswith("#"))
-        if doubles or singles:
-            style.double_quotes = doubles >= singles
-        return style
-
     def _has_records(self) -> bool:
         try:
             root = self._root()
         except EditError:
             return True
         return root is not None and bool(root.value)
-
-    # -- rendering -----------------------------------------------------------
-
-    def _yaml(self) -> YAML:
-        yaml = YAML(typ="rt")
-        yaml.width = self.style.width
-        yaml.allow_unicode = True
-        yaml.indent(mapping=2, sequence=self.style.offset + 2, offset=self.style.offset)
-        return yaml
-
-    def _dump(self, value: Any) -> str:
-        stream = io.StringIO()
-        self._yaml().dump(value, stream)
-        # ruamel.yaml leaves a space where it wraps a flow list; every edit is read back
-        # and compared with the intended data, so removing it cannot change a value unseen.
-        return "".join(line.rstrip() + "\n" for line in stream.getvalue().splitlines())
-
-    def _styled(self, value: Any, key: str | None = None, item: bool = False) -> Any:
-        if isinstance(value, dict):
-            mapping = CommentedMap()
-            for k, v in value.items():
-                if v is not None:
-                    mapping[k] = self._styled(v, k)
-            flow = key in self.style.flow_item_keys if item else key in self.style.flow_keys
-            if flow or (key is None and item and self.style.flow_records):
-                mapping.fa.set_flow_style()
-            return mapping
-        if isinstance(value, list):
-            seq = CommentedSeq(self._styled(v, key, item=True) for v in value)
-            if key in self.style.flow_keys and all(not isinstance(v, dict | list) for v in value):
-                seq.fa.set_flow_style()
-            return seq
-        if isinstance(value, str) and self.style.double_quotes and self._needs_quotes(value):
-            return DoubleQuotedScalarString(value)
-        return value
-
-    def _needs_quotes(self, text: str) -> bool:
-        stream = io.StringIO()
-        YAML(typ="rt").dump([text], stream)
-        return stream.getvalue().startswith(("- '", '- "'))
-
-    def render_record(
-        self, record: dict[str, Any], column: int = 0, key: str | None = None
-    ) -> list[str]:
-        """Lines of ``record`` as an item, dash at ``column``, of the list under ``key``."""
-        body = self._dump(self._styled(record, key, item=True)).splitlines(keepends=True)
-        out = ["- " + body[0]] + [("  " + x if x.strip() else x) for x in body[1:]]
-        return [" " * column + x for x in out]
-
-    def render_pair(self, key: str, value: Any, column: int) -> list[str]:
-        """Lines of ``key: value`` with the key at ``column``."""
-        body = self._dump(self._styled({key: value})).splitlines(keepends=True)
-        return [" " * column + x for x in body]
 
     # -- edits ---------------------------------------------------------------
 
@@ -286,7 +160,7 @@ class Document:
                 (i for i, r in enumerate(data) if isinstance(r, dict) and before(r)), len(data)
             )
         if root is None or not root.value:
-            new = self.render_record(record)
+            new = self.style.render_record(record)
             if root is not None:
                 start, end = int(root.start_mark.index), int(root.end_mark.index)
                 head = self.text[:start]
@@ -304,7 +178,7 @@ class Document:
             self._check(text, [self._fragment_value(new)[0]])
             return first
         column = int(root.start_mark.column)
-        new = self.render_record(record, column)
+        new = self.style.render_record(record, column)
         separator = ["\n"] if self.style.separated else []
         if position < len(root.value):
             at = int(root.value[position].start_mark.line)
@@ -341,7 +215,7 @@ class Document:
         mapping = self._node_at(path)
         lines = self._lines()
         column = int(mapping.value[0][0].start_mark.column)
-        new = self.render_pair(key, value, column)
+        new = self.style.render_pair(key, value, column)
         found = next(
             ((k, v) for k, v in mapping.value if isinstance(k, ScalarNode) and k.value == key),
             None,
@@ -402,7 +276,7 @@ class Document:
             return self.set_field(path, key, [*items[:position], item, *items[position:]], order)
         lines = self._lines()
         column = int(found.start_mark.column)
-        new = self.render_record(item, column, key)
+        new = self.style.render_record(item, column, key)
         if position < len(found.value):
             at = int(found.value[position].start_mark.line)
             while at > 0 and lines[at - 1].strip().startswith("#"):
@@ -449,25 +323,6 @@ class Document:
                     at -= 1
                 return at
         return _last_line(mapping) + 1
-
-
-def _learn_flow(node: MappingNode, style: Style) -> None:
-    """Learn from a record which keys the file writes in flow style, and which in block."""
-    for k, v in node.value:
-        key = str(k.value)
-        flow = bool(getattr(v, "flow_style", False))
-        if isinstance(v, MappingNode):
-            (style.flow_keys.add if flow else style.flow_keys.discard)(key)
-            _learn_flow(v, style)
-        elif isinstance(v, SequenceNode) and v.value:
-            items = [i for i in v.value if isinstance(i, MappingNode)]
-            if items:
-                each = all(bool(i.flow_style) for i in items)
-                (style.flow_item_keys.add if each else style.flow_item_keys.discard)(key)
-                for i in items:
-                    _learn_flow(i, style)
-            else:
-                (style.flow_keys.add if flow else style.flow_keys.discard)(key)
 
 
 def _dedent(text: str) -> str:
