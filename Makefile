@@ -36,6 +36,10 @@ catalogs: install
 	$(BIN)/pybabel update -i lstg/locale/lstg.pot -d lstg/locale -D lstg --no-fuzzy-matching
 	$(BIN)/pybabel compile -d lstg/locale -D lstg --statistics
 
+bench: install
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/run.py --clubs $(CLUBS)
+
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .lstg-cache
 

@@ -1,0 +1,264 @@
+"""The cache never changes a result, never trusts a bad entry, and survives two runs at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lstg import cache, cli
+from lstg.i18n import current_language, set_language
+from lstg.problems import Problem, error
+
+BROKEN = Path(__file__).parent / "broken"
+TODAY = "2026-11-29"
+CASES = sorted(p.name for p in BROKEN.iterdir() if (p / "expected.txt").is_file())
+
+_registered = False
+_NO_CACHE = shutil.ignore_patterns(cache.CACHE_DIR)
+
+
+@pytest.fixture(autouse=True)
+def _restore() -> Iterator[None]:
+    before = current_language()
+    yield
+    set_language(before)
+    cache.set_enabled(None)
+
+
+def run(*args: str, cached: bool = True, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run ``lstg <args>`` in-process: exit code and output."""
+    global _registered
+    if not _registered:
+        cli._register()
+        _registered = True
+    environment = {
+        "LSTG_TODAY": TODAY,
+        "LSTG_DATA": "",
+        "LSTG_NO_CACHE": "" if cached else "1",
+        "LSTG_GENERATED_AT": "2026-11-29T08:00:00+00:00",
+    }
+    environment.update(env or {})
+    result = CliRunner().invoke(cli.app, list(args), env=environment, standalone_mode=False)
+    if result.exception is not None:
+        raise result.exception
+    return int(result.return_value or 0), result.output
+
+
+def entries(root: Path, kind: str) -> list[Path]:
+    return sorted((root / cache.CACHE_DIR / f"v{cache.FORMAT}" / kind).rglob("*.json"))
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(BROKEN / "_base", target, ignore=_NO_CACHE)
+    return target
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_validate_gives_the_same_output_with_and_without_the_cache(
+    tmp_path: Path, case: str
+) -> None:
+    root = tmp_path / case
+    shutil.copytree(BROKEN / case, root, ignore=_NO_CACHE)
+    runs = [
+        ("validate", "--data", str(root), "--format", output, "--lang", "en")
+        for output in ("text", "json")
+    ]
+    uncached = [run(*args, cached=False) for args in runs]
+    assert not (root / cache.CACHE_DIR).exists()
+    assert [run(*args) for args in runs] == uncached, "cold cache"
+    assert [run(*args) for args in runs] == uncached, "warm cache"
+
+
+def test_a_changed_file_is_checked_again(data: Path) -> None:
+    args = ("validate", "--data", str(data), "--lang", "en")
+    assert run(*args)[0] == 0
+    loans = data / "clubs/chi-lang-quang-lac/loans.yaml"
+    text = loans.read_text("utf-8")
+    loans.write_text(text.replace("member: ", "member: X", 1), "utf-8")
+    changed = run(*args)
+    assert changed == run(*args, cached=False)
+    assert changed[0] == 1
+    assert "loan.unknown-member" in changed[1]
+    loans.write_text(text, "utf-8")
+    assert run(*args) == run(*args, cached=False)
+
+
+def test_a_changed_province_file_invalidates_every_club(data: Path) -> None:
+    args = ("validate", "--data", str(data), "--lang", "en")
+    run(*args)
+    province = data / "province.yaml"
+    text = province.read_text("utf-8")
+    club = (data / "clubs/chi-lang-quang-lac/club.yaml").read_text("utf-8")
+    code = club.split('code: "', 1)[1].split('"', 1)[0]
+    province.write_text(text.replace(f'"{code}"', '"99999"'), "utf-8")
+    changed = run(*args)
+    assert changed == run(*args, cached=False)
+    assert "commune" in changed[1]
+
+
+def test_check_and_report_give_the_same_output_with_and_without_the_cache(data: Path) -> None:
+    for args in (
+        ("check", "--data", str(data), "--plan", "2016-2020", "--as-of", "2020-11-30"),
+        ("report", "--province", "--data", str(data), "--as-of", "2020-11-30"),
+        ("report", "--province", "--data", str(data), "--format", "json"),
+    ):
+        uncached = run(*args, cached=False)
+        assert run(*args) == uncached
+        assert run(*args) == uncached
+
+
+def test_no_cache_writes_nothing(data: Path) -> None:
+    run("--no-cache", "validate", "--data", str(data), cached=True)
+    assert not (data / cache.CACHE_DIR).exists()
+    run("validate", "--data", str(data))
+    assert entries(data, "club")
+
+
+def test_the_cache_folder_ignores_itself_in_git(data: Path) -> None:
+    run("validate", "--data", str(data))
+    assert (data / cache.CACHE_DIR / ".gitignore").read_text("utf-8").splitlines()[-1] == "*"
+
+
+class _Exploit:
+    """Unpickling this would create the file ``marker``."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "pickle", "foreign", "empty"])
+def test_a_bad_entry_is_ignored_and_rebuilt(data: Path, tmp_path: Path, damage: str) -> None:
+    args = ("validate", "--data", str(data), "--lang", "en")
+    data_club = data / "clubs/chi-lang-quang-lac/loans.yaml"
+    data_club.write_text(data_club.read_text("utf-8").replace("member: ", "member: X", 1), "utf-8")
+    expected = run(*args, cached=False)
+    run(*args)
+    marker = tmp_path / "exploited"
+    other = tmp_path / "other"
+    if damage == "foreign":
+        shutil.copytree(BROKEN / "_base", other, ignore=_NO_CACHE)
+        run("validate", "--data", str(other))
+    stored = entries(data, "club") + entries(data, "index")
+    assert stored
+    for path in stored:
+        raw = path.read_bytes()
+        if damage == "garbage":
+            path.write_bytes(b"\x00\xffnot json\n{")
+        elif damage == "truncated":
+            path.write_bytes(raw[: len(raw) // 2])
+        elif damage == "pickle":
+            path.write_bytes(pickle.dumps(_Exploit(marker)))
+        elif damage == "empty":
+            path.write_bytes(b"")
+        else:
+            path.write_bytes(entries(other, "club")[0].read_bytes())
+    assert run(*args) == expected
+    assert not marker.exists()
+    assert run(*args) == expected
+
+
+def test_an_entry_changed_without_its_key_is_not_trusted(data: Path) -> None:
+    store = cache.Cache(data)
+    store.put("club", "k" * 32, [["a.yaml", "x.y", "m", "error", None, [], False, 1, 1]])
+    assert store.get("club", "k" * 32) == [["a.yaml", "x.y", "m", "error", None, [], False, 1, 1]]
+    path = store._entry_path("club", "k" * 32)
+    raw = path.read_bytes()
+    path.write_bytes(raw.replace(b'"m"', b'"n"'))
+    assert store.get("club", "k" * 32) is None
+    (data / cache.CACHE_DIR / "key").write_bytes(os.urandom(32))
+    path.write_bytes(raw)
+    assert cache.Cache(data).get("club", "k" * 32) is None
+
+
+def test_threads_writing_the_same_entries_leave_them_whole(data: Path) -> None:
+    values = [[str(i) * 2000, i] for i in range(8)]
+
+    def write(value: list[object]) -> None:
+        store = cache.Cache(data)
+        for _ in range(30):
+            store.put("club", "same", value)
+            got = store.get("club", "same")
+            assert got is None or got in values
+
+    threads = [threading.Thread(target=write, args=(v,)) for v in values]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert cache.Cache(data).get("club", "same") in values
+    leftovers = [p for p in (data / cache.CACHE_DIR).rglob(".tmp-*")]
+    assert leftovers == []
+
+
+def test_two_processes_at_once_agree_and_leave_a_sound_cache(data: Path) -> None:
+    for index in range(6):
+        shutil.copytree(data / "clubs/chi-lang-quang-lac", data / f"clubs/copy-{index}")
+    command = [sys.executable, "-m", "lstg", "validate", "--data", str(data), "--lang", "en"]
+    env = {**os.environ, "LSTG_TODAY": TODAY, "LSTG_NO_CACHE": ""}
+    uncached = subprocess.run(
+        command, capture_output=True, text=True, env={**env, "LSTG_NO_CACHE": "1"}
+    )
+    both = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    outputs = [p.communicate()[0] for p in both]
+    assert outputs == [uncached.stdout, uncached.stdout]
+    store = cache.Cache(data)
+    club_entries = entries(data, "club")
+    assert len(club_entries) >= 7
+    for path in club_entries:
+        assert store.get("club", path.stem) is not None
+    again = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert again.stdout == uncached.stdout
+
+
+def test_problems_survive_the_round_trip_through_json() -> None:
+    problem = error(
+        "clubs/a/loans.yaml", "loan.x", "Một “lỗi”.", where=(3, "amount"), hint="h", line=4
+    )
+    back = cache._problem_from_json(json.loads(json.dumps(cache._problem_to_json(problem))))
+    assert back == problem
+    assert isinstance(back, Problem)
+
+
+def test_snapshot_keys_a_club_by_its_own_files_only(data: Path) -> None:
+    shutil.copytree(data / "clubs/chi-lang-quang-lac", data / "clubs/other")
+    first = cache.Cache(data).snapshot()
+    members = data / "clubs/other/members.yaml"
+    members.write_text(members.read_text("utf-8") + "\n", "utf-8")
+    second = cache.Cache(data).snapshot()
+    assert second.clubs["chi-lang-quang-lac"] == first.clubs["chi-lang-quang-lac"]
+    assert second.clubs["other"] != first.clubs["other"]
+    assert second.shared == first.shared
+    (data / "plans/extra.yaml").write_text("id: x\n", "utf-8")
+    assert cache.Cache(data).snapshot().shared != first.shared
+
+
+def test_validate_library_gives_the_same_problems_with_and_without_the_cache(data: Path) -> None:
+    from lstg.validation import validate
+
+    loans = data / "clubs/chi-lang-quang-lac/loans.yaml"
+    loans.write_text(loans.read_text("utf-8").replace("member: ", "member: X", 1), "utf-8")
+    set_language("en")
+    day = date.fromisoformat(TODAY)
+    cache.set_enabled(False)
+    uncached = validate(data, today=day)
+    cache.set_enabled(True)
+    cold = validate(data, today=day)
+    warm = validate(data, today=day)
+    assert cold.problems == warm.problems == uncached.problems
+    assert cold.clubs == warm.clubs == uncached.clubs == 1

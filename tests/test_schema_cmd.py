@@ -1,0 +1,66 @@
+"""``lstg schema``: the JSON Schema of every kind of data file, from the models."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from lstg import cli
+from lstg.fileschemas import KINDS, file_schema
+
+cli._register()
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli.app, ["schema", *args], standalone_mode=False)
+    if result.exception is not None:
+        code = getattr(result.exception, "exit_code", None)
+        assert isinstance(code, int), result.exception
+        return code, result.output
+    return int(result.return_value), result.output
+
+
+def test_all_kinds_keyed_by_kind() -> None:
+    code, output = run()
+    assert code == 0
+    schemas = json.loads(output)
+    assert list(schemas) == ["province", "plan", "club", "members", "loans", "ledger", "meetings"]
+    assert all(
+        s["$schema"] == "https://json-schema.org/draft/2020-12/schema" for s in schemas.values()
+    )
+
+
+def test_one_kind() -> None:
+    code, output = run("members")
+    assert code == 0
+    schema = json.loads(output)
+    assert schema["type"] == "array"
+    assert schema["items"] == {"$ref": "#/$defs/Member"}
+    member = schema["$defs"]["Member"]
+    assert member["required"] == ["id", "name", "gender", "joined"]
+    assert member["additionalProperties"] is False
+    assert member["properties"]["gender"]["enum"] == ["female", "male"]
+
+
+def test_values_are_described_as_written_in_the_files() -> None:
+    check = file_schema("meetings")["$defs"]["HealthCheck"]["properties"]["bp"]["anyOf"][0]
+    assert check == {"type": "string", "pattern": r"^\s*\d{2,4}\s*/\s*\d{2,4}\s*$"}
+    joined = file_schema("members")["$defs"]["Member"]["properties"]["joined"]
+    assert joined == {"format": "date", "title": "Joined", "type": "string"}
+
+
+def test_ledger_entries_are_transactions_or_balance_assertions() -> None:
+    items = file_schema("ledger")["items"]["anyOf"]
+    assert items == [{"$ref": "#/$defs/Transaction"}, {"$ref": "#/$defs/BalanceAssertion"}]
+
+
+def test_club_and_province_are_mappings() -> None:
+    assert file_schema("club")["type"] == "object"
+    assert file_schema("province")["required"] == ["name", "code", "eras"]
+    assert set(KINDS) == {"province", "plan", "club", "members", "loans", "ledger", "meetings"}
+
+
+def test_unknown_kind_is_wrong_usage() -> None:
+    code, _output = run("budget")
+    assert code == 2
