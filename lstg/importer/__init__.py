@@ -25,13 +25,8 @@ from lstg.edit.values import fold
 from lstg.errors import UserError
 from lstg.i18n import _, ngettext
 from lstg.importer.mapping import Columns, default_mapping, load_mapping, match_columns
-from lstg.importer.records import (
-    ClubContext,
-    Rejection,
-    loan_record,
-    meeting_record,
-    member_record,
-)
+from lstg.importer.meetings import meeting_record
+from lstg.importer.records import ClubContext, Rejection, loan_record, member_record
 from lstg.importer.tabular import Row, Table, read_table
 
 __all__ = ["ImportPlan", "Kind", "import_change", "plan_import", "rejected_csv"]

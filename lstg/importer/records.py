@@ -1,4 +1,4 @@
-"""Turning a register's rows into records: members, loans and meetings.
+"""Turning a register's rows into records: members and loans (meetings: :mod:`.meetings`).
 
 Each converter reads the cells of one row through the column mapping, parses
 them as people write them (dd/mm/yyyy, Nam/Nữ, 1.000.000, Có/Không), validates
@@ -31,8 +31,7 @@ from lstg.i18n import _
 from lstg.importer.mapping import Columns
 from lstg.importer.tabular import Row
 from lstg.modelerrors import problems_from
-from lstg.schema import Loan, Meeting, Member
-from lstg.schema.meeting import ACTIVITY_AREAS
+from lstg.schema import Loan, Member
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +198,7 @@ def member_record(
     record["team"] = r.get("team", lambda v: club.team(text(v)))
     record["groups"] = r.get("groups", lambda v: [club.group(g) for g in items(v)])
     record["home_care_volunteer"] = r.get("home_care_volunteer", parse_bool)
-    record = _drop_defaults(record, Member)
+    record = drop_defaults(record, Member)
     if r.rejections:
         return None, r.rejections
     check = {"id": "M000", **record}
@@ -209,7 +208,7 @@ def member_record(
     return record, []
 
 
-def _drop_defaults(record: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
+def drop_defaults(record: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in record.items():
         if value is None or value == [] or value == {}:
@@ -278,92 +277,10 @@ def loan_record(
         record["written_off"] = {"date": off_date, "reason": off_reason}
     if record.get("member") is None and not any(x.column for x in r.rejections):
         r.reject("member", _("the borrower is missing: give the member id or the name"))
-    record = _drop_defaults(record, Loan)
+    record = drop_defaults(record, Loan)
     if r.rejections:
         return None, r.rejections
     fields = {"written_off": "written_off_date", "written_off.reason": "written_off_reason"}
     if not r.validate(Loan, {"id": "L000", **record}, fields):
-        return None, r.rejections
-    return record, []
-
-
-_KINDS = {
-    "regular": "regular",
-    "thuong ky": "regular",
-    "dinh ky": "regular",
-    "extra": "extra",
-    "bat thuong": "extra",
-    "dot xuat": "extra",
-    "skipped": "skipped",
-    "khong hop": "skipped",
-    "nghi": "skipped",
-}
-
-_AREAS = {
-    "tang thu nhap": "income",
-    "thu nhap": "income",
-    "sinh ke": "income",
-    "cham soc suc khoe": "health",
-    "suc khoe": "health",
-    "cham soc tai nha": "home-care",
-    "cham soc tai nha dua vao tinh nguyen vien": "home-care",
-    "tu giup nhau": "self-help",
-    "tu giup nhau va ho tro cong dong": "self-help",
-    "quyen": "rights",
-    "quyen va loi ich": "rights",
-    "hoc tap": "learning",
-    "nang cao nhan thuc": "learning",
-    "nang cao nhan thuc kien thuc": "learning",
-    "van hoa": "culture",
-    "van hoa van nghe": "culture",
-    "van hoa van nghe the thao": "culture",
-    "van dong nguon luc": "resources",
-    "nguon luc": "resources",
-}
-
-
-def _kind(value: Any) -> str:
-    found = _KINDS.get(fold(text(value)))
-    if found is None:
-        raise ValueError(
-            _(
-                "“{value}” is not a kind of meeting; write Thường kỳ, Bất thường or Không họp"
-            ).format(value=value)
-        )
-    return found
-
-
-def _area(value: str) -> str:
-    folded = fold(value)
-    if value in ACTIVITY_AREAS:
-        return value
-    if folded.isdigit() and 1 <= int(folded) <= len(ACTIVITY_AREAS):
-        return ACTIVITY_AREAS[int(folded) - 1]
-    found = _AREAS.get(folded)
-    if found is None:
-        raise ValueError(
-            _("“{value}” is not one of the 8 activity areas (1–8 or {names})").format(
-                value=value, names=", ".join(ACTIVITY_AREAS)
-            )
-        )
-    return found
-
-
-def meeting_record(
-    row: Row, columns: Columns, club: ClubContext
-) -> tuple[dict[str, Any] | None, list[Rejection]]:
-    """The meeting of one register row; attendance is a list of member ids."""
-    r = RowReader(row, columns)
-    record: dict[str, Any] = {}
-    record["date"] = r.get("date", parse_date)
-    record["kind"] = r.get("kind", _kind)
-    record["reason"] = r.get("reason", text)
-    record["activities"] = r.get("activities", lambda v: [_area(a) for a in items(v)])
-    record["attendance"] = r.get("attendance", lambda v: [club.member(m) for m in items(v)])
-    record["note"] = r.get("note", text)
-    record = _drop_defaults(record, Meeting)
-    if r.rejections:
-        return None, r.rejections
-    if not r.validate(Meeting, record, {}):
         return None, r.rejections
     return record, []
