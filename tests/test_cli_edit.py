@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from datetime import date
 from pathlib import Path
 
+import pytest
 from conftest_edit import CLUB, LOANS, MEMBERS, make_data, run
 
+from lstg.edit.change import apply_change
+from lstg.edit.members import add_member
+from lstg.errors import UserError
 from lstg.validation import validate
 
 FOLDER = f"clubs/{CLUB}"
@@ -575,3 +580,16 @@ def test_a_file_that_is_not_utf8_is_not_edited(tmp_path: Path) -> None:
         "data. Run lstg validate.\n"
     )
     assert path.read_bytes() == before
+
+
+def test_a_file_changed_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    change = add_member(root, CLUB, {"name": "A", "gender": "female", "joined": date(2025, 1, 1)})
+    path = root / FOLDER / "members.yaml"
+    path.write_text(MEMBERS + "# edited by hand\n", "utf-8")
+    with pytest.raises(UserError) as caught:
+        apply_change(change)
+    assert str(caught.value) == (
+        f"{FOLDER}/members.yaml was changed by someone else meanwhile; nothing was written."
+    )
+    assert path.read_text("utf-8") == MEMBERS + "# edited by hand\n"

@@ -36,6 +36,8 @@ class Change:
         files: new text by path relative to the data folder.
         done: what the change does, one line each, for the user.
         new_club: the club folder does not exist yet and is created whole.
+        read: the bytes of each file as the change was made from them (``None``: no
+            file), so that a file changed meanwhile by someone else is not overwritten.
     """
 
     root: Path
@@ -43,6 +45,7 @@ class Change:
     files: dict[str, str] = field(default_factory=dict)
     done: list[str] = field(default_factory=list)
     new_club: bool = False
+    read: dict[str, bytes | None] = field(default_factory=dict)
 
     def old_text(self, rel: str) -> str | None:
         path = self.root / rel
@@ -156,5 +159,16 @@ def apply_change(change: Change) -> None:
             {rel.removeprefix(prefix): text.encode("utf-8") for rel, text in change.files.items()},
         )
         return
+    for rel in change.files:
+        if rel not in change.read:
+            continue
+        path = change.root / rel
+        now = path.read_bytes() if path.is_file() else None
+        if now != change.read[rel]:
+            raise UserError(
+                _("{file} was changed by someone else meanwhile; nothing was written.").format(
+                    file=rel
+                )
+            )
     for rel, text in sorted(change.files.items()):
         write_atomic(change.root / rel, text.encode("utf-8"))

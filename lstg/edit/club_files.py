@@ -56,11 +56,14 @@ class ClubFiles:
         if rel not in self._docs:
             path = self.root / rel
             text = self._read(path, rel) if path.is_file() else None
+            if text is None:
+                self.change.read[rel] = None
             self._docs[rel] = Document(text, rel, flow_records=flow_records)
         return self._docs[rel]
 
     def _read(self, path: Path, rel: str) -> str:
         raw = path.read_bytes()
+        self.change.read[rel] = raw
         text, problems = decode(raw, rel)
         if text is None:
             reason = problems[0].message if problems else ""
