@@ -222,6 +222,12 @@ rules:
     indicator: members
     operator: at_least
     bounds: [8]
+  - id: district-clubs
+    label: {vi: Huyện có Câu lạc bộ hoạt động, en: The district has an operating club}
+    scope: district
+    indicator: clubs_operating
+    operator: at_least
+    bounds: [1]
   - id: club-members
     label: {vi: Mỗi Câu lạc bộ có 3 - 5 thành viên, en: 3 to 5 members a club}
     scope: club

@@ -116,6 +116,7 @@ def test_excel_stores_numbers_as_numbers(small: Path) -> None:
         "Vốn vay và quỹ",
         "Sinh hoạt",
         "Chỉ tiêu",
+        "Chỉ tiêu theo đơn vị",
         "So với kỳ trước",
     ]
     clubs = book["CLB và thành viên"]
@@ -164,3 +165,29 @@ def test_templates_refuse_unknown_names(small: Path, tmp_path: Path) -> None:
     own.write_text("{{ r.totals.membres }}\n", encoding="utf-8")
     with pytest.raises(Exception, match="membres"):
         render(made(small, "vi"), "md", template=own)
+
+
+def test_province_report_shows_each_units_own_targets(small: Path) -> None:
+    report = made(small, "vi")
+    assert [
+        (u.name.full, [(t.actual, t.status) for t in u.by_rule.values()])
+        for u in report.unit_targets
+    ] == [
+        ("Thành phố Lạng Sơn", [(0, "not_met")]),
+        ("Huyện Văn Lãng", [(0, "not_met")]),
+        ("Huyện Chi Lăng", [(2, "exceeded")]),
+    ]
+    lines = render(report, "md").decode("utf-8").splitlines()
+    assert "| Huyện Chi Lăng | 2 – Vượt |" in lines
+    html = render(report, "html").decode("utf-8")
+    assert html.count("<circle ") == 3
+    assert '<td class="num status-not_met">0 – Chưa đạt</td>' in html
+    data = json.loads(render(report, "json"))
+    assert data["unit_targets"][2]["targets"][0]["status"] == "exceeded"
+    sheet = load_workbook(BytesIO(render(report, "xlsx")))["Chỉ tiêu theo đơn vị"]
+    assert [c.value for c in sheet[4]] == [
+        "Huyện Chi Lăng",
+        "Huyện có Câu lạc bộ hoạt động",
+        2,
+        "Vượt",
+    ]

@@ -29,6 +29,7 @@ from lstg.report.model import (
     Scope,
     Target,
     TargetCounts,
+    UnitTargets,
 )
 from lstg.report.names import province_name, split_name
 from lstg.report.targets import club_targets, member_band, unit_targets
@@ -333,13 +334,14 @@ def build_report(
 
     plan = resolved.plan
     targets: list[Target] = []
+    by_unit: list[UnitTargets] = []
     if plan is not None:
         if request.level == "club":
             targets = club_targets(
                 plan, data, as_of=window.end, period=window, language=request.lang
             )
         else:
-            targets = unit_targets(
+            targets, by_unit = unit_targets(
                 dataset,
                 plan,
                 place=now.unit,
@@ -374,4 +376,5 @@ def build_report(
         members=members,
         member_band=member_band(plan) if plan else None,
         data_errors=sum(1 for p in dataset.problems if p.is_error),
+        unit_targets=by_unit,
     )

@@ -18,8 +18,20 @@ CLUBS_X = 180.0
 MEMBERS_X = 490.0
 """Where the members panel starts."""
 GAP = 4.0
+MARKS_X = 800.0
+"""Where the marks of each unit's own targets start, one dot per target."""
+MARK_STEP = 18.0
 
 _UNIT_TARGETS = ("units_with_clubs", "units_with_operating_clubs")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One unit's status on one of its own targets, as a dot."""
+
+    x: float
+    status: str
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +49,7 @@ class Bar:
     clubs_label_x: float
     members_width: float
     members_label_x: float
+    marks: list[Mark]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +65,8 @@ class Chart:
     """
 
     bars: list[Bar]
+    width: float
+    marks_x: float | None
     club_target_x: float | None
     band_x: float | None
     band_width: float | None
@@ -72,16 +87,30 @@ def chart(report: Report) -> Chart:
     most_members = max([r.figures.members for r in rows] + [band[1] if band else 0])
     clubs_scale = _scale(most_clubs)
     members_scale = _scale(most_members)
-    bars = [_bar(r.name.full, r.figures, clubs_scale, members_scale) for r in rows]
+    rules = report.unit_rules
+    verdicts = {u.code: u.by_rule for u in report.unit_targets}
+    bars = []
+    for row in rows:
+        own = verdicts.get(row.code, {})
+        marks = [
+            Mark(MARKS_X + MARK_STEP * i + MARK_STEP / 2, own[rule.id].status, rule.label)
+            for i, rule in enumerate(rules)
+            if rule.id in own
+        ]
+        bars.append(_bar(row.name.full, row.figures, clubs_scale, members_scale, marks))
     return Chart(
         bars=bars,
+        width=MARKS_X + MARK_STEP * len(rules) + GAP if rules else MARKS_X - 20,
+        marks_x=MARKS_X if rules else None,
         club_target_x=CLUBS_X + clubs_scale if unit_target else None,
         band_x=MEMBERS_X + band[0] * members_scale if band else None,
         band_width=(band[1] - band[0]) * members_scale if band else None,
     )
 
 
-def _bar(label: str, figures: Figures, clubs_scale: float, members_scale: float) -> Bar:
+def _bar(
+    label: str, figures: Figures, clubs_scale: float, members_scale: float, marks: list[Mark]
+) -> Bar:
     operating = figures.clubs_operating * clubs_scale
     preparing = figures.clubs_preparing * clubs_scale
     members = figures.members * members_scale
@@ -97,4 +126,5 @@ def _bar(label: str, figures: Figures, clubs_scale: float, members_scale: float)
         clubs_label_x=CLUBS_X + operating + preparing + GAP,
         members_width=members,
         members_label_x=MEMBERS_X + members + GAP,
+        marks=marks,
     )

@@ -41,6 +41,7 @@ _WORDS = {
         "changes_intro": "So với kỳ trước cùng độ dài (từ ngày {{ r.previous_start | date }} "
         "đến ngày {{ r.previous_end | date }}):",
         "members": "DANH SÁCH THÀNH VIÊN",
+        "unit_targets": "Kết quả thực hiện các chỉ tiêu của từng {{ unit_word | lower }}:",
         "female": "Nữ",
         "male": "Nam",
         "yes": "Có",
@@ -58,6 +59,7 @@ _WORDS = {
         "changes_intro": "Compared with the previous period of the same length "
         "({{ r.previous_start | date }} to {{ r.previous_end | date }}):",
         "members": "MEMBERS",
+        "unit_targets": "The targets of each {{ unit_word | lower }}:",
         "female": "Female",
         "male": "Male",
         "yes": "Yes",
@@ -163,6 +165,27 @@ def make_template(language: str, path: Path) -> None:
             "{{ bound(target) }}",
             "{{ target.actual | figure(target.kind) }}",
             "{{ status[target.status] }}",
+        ],
+        None,
+    )
+    _paragraph(doc, "{%p endif %}")
+
+    _paragraph(doc, "{%p if r.unit_targets %}")
+    _paragraph(doc, words["unit_targets"])
+    _table(
+        doc,
+        [
+            "{{ unit_word }}",
+            names.target_columns[0],
+            names.target_columns[2],
+            names.target_columns[3],
+        ],
+        "line in r.unit_target_lines",
+        [
+            "{{ line[0].full }}",
+            "{{ line[1].label }}",
+            "{{ line[1].actual | figure(line[1].kind) }}",
+            "{{ status[line[1].status] }}",
         ],
         None,
     )

@@ -9,13 +9,25 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lstg.report.model import Report
+from lstg.report.model import Report, Target
 
 
 def _figures(values: dict[str, Any], *, keep_units: bool) -> dict[str, Any]:
     if keep_units:
         return dict(values)
     return {k: v for k, v in values.items() if k not in ("units_with_clubs", "units_total")}
+
+
+def _target(t: Target) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "label": t.label,
+        "unit": t.kind,
+        "operator": t.operator,
+        "target": list(t.bounds) if t.operator == "between" else t.bounds[0],
+        "actual": t.actual,
+        "status": t.status,
+    }
 
 
 def as_data(report: Report) -> dict[str, Any]:
@@ -50,17 +62,15 @@ def as_data(report: Report) -> dict[str, Any]:
             }
             for row in report.rows
         ],
-        "targets": [
+        "targets": [_target(t) for t in report.targets],
+        "unit_targets": [
             {
-                "id": t.id,
-                "label": t.label,
-                "unit": t.kind,
-                "operator": t.operator,
-                "target": list(t.bounds) if t.operator == "between" else t.bounds[0],
-                "actual": t.actual,
-                "status": t.status,
+                "unit": u.name.short,
+                "name": u.name.full,
+                "code": u.code,
+                "targets": [_target(t) for t in u.by_rule.values()],
             }
-            for t in report.targets
+            for u in report.unit_targets
         ],
         "previous_period": {
             "label": report.previous_label,

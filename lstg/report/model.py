@@ -9,7 +9,7 @@ is whole đồng.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
@@ -129,6 +129,15 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitTargets:
+    """The district (or commune) targets of a plan measured on one unit, by rule id."""
+
+    name: Name
+    code: str
+    by_rule: dict[str, Target]
+
+
+@dataclass(frozen=True, slots=True)
 class MemberLine:
     """A member of a club, for the club's own working paper (``--members`` only)."""
 
@@ -175,6 +184,8 @@ class Report:
         member_band: the plan's bounds of a club's members (50–70), if it has them.
         data_errors: errors found loading the data; the records they are in
             are left out of the figures.
+        unit_targets: in a province report, the plan's district (or commune)
+            targets measured on each unit.
     """
 
     lang: str
@@ -203,6 +214,21 @@ class Report:
     members: list[MemberLine] | None = None
     member_band: tuple[float, float] | None = None
     data_errors: int = 0
+    unit_targets: list[UnitTargets] = field(default_factory=list)
+
+    @property
+    def unit_target_lines(self) -> list[tuple[Name, Target]]:
+        """Each unit's own targets, one line per unit and target, for tables of four columns."""
+        return [(u.name, t) for u in self.unit_targets for t in u.by_rule.values()]
+
+    @property
+    def unit_rules(self) -> list[Target]:
+        """One target of each rule measured on the units, in the plan's order: its label."""
+        seen: dict[str, Target] = {}
+        for unit in self.unit_targets:
+            for rule_id, target in unit.by_rule.items():
+                seen.setdefault(rule_id, target)
+        return list(seen.values())
 
     @property
     def units_without_same_kind(self) -> bool:

@@ -8,7 +8,8 @@ from datetime import date
 from lstg.dataset import ClubData, DataSet
 from lstg.periods import Window
 from lstg.places import Unit
-from lstg.report.model import Kind, Target
+from lstg.report.model import Kind, Target, UnitTargets
+from lstg.report.names import split_name
 from lstg.rules import Verdict, evaluate, evaluate_club
 from lstg.schema import Plan
 
@@ -37,11 +38,20 @@ def unit_targets(
     as_of: date,
     period: Window,
     language: str,
-) -> list[Target]:
-    """The targets of the province (``place`` is ``None``) or of one district or commune."""
+) -> tuple[list[Target], list[UnitTargets]]:
+    """The targets of the province (``place`` is ``None``) or of one district or commune,
+    and, for the province, the district or commune targets measured on each unit."""
     result = evaluate(dataset, plan, as_of=as_of, period=period, clubs=[], place=place)
-    chosen: Sequence[Verdict] = [v for v in result.targets if v.place == place]
-    return [_target(v, language) for v in chosen]
+    own: Sequence[Verdict] = [v for v in result.targets if v.place == place]
+    by_unit: dict[Unit, dict[str, Target]] = {}
+    if place is None:
+        for verdict in result.targets:
+            if verdict.place is not None:
+                by_unit.setdefault(verdict.place, {})[verdict.rule.id] = _target(verdict, language)
+    units = [
+        UnitTargets(split_name(unit.name), unit.code, targets) for unit, targets in by_unit.items()
+    ]
+    return [_target(v, language) for v in own], units
 
 
 def club_targets(

@@ -115,6 +115,18 @@ def render_xlsx(report: Report) -> bytes:
             sheet.cell(row=line, column=6, value=words.status[target.status])
         _widths(sheet, first=50)
 
+    if report.unit_targets:
+        sheet = _sheet(book, words.sheets["unit_targets"])
+        first, _bound, result, verdict = words.target_columns
+        _header(sheet, [words.unit_word[report.row_level], first, result, verdict])
+        for line, (unit, target) in enumerate(report.unit_target_lines, start=2):
+            sheet.cell(row=line, column=1, value=unit.full)
+            sheet.cell(row=line, column=2, value=target.label)
+            _put(sheet, line, 3, target.actual, target.kind, language)
+            sheet.cell(row=line, column=4, value=words.status[target.status])
+        _widths(sheet, first=24, others=16)
+        sheet.column_dimensions["B"].width = 60
+
     sheet = _sheet(book, words.sheets["changes"])
     _header(sheet, list(words.change_columns))
     for line, item in enumerate(report.changes, start=2):
