@@ -22,6 +22,7 @@ This module imports little, so that a warm run starts fast.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import hmac
@@ -31,7 +32,7 @@ import secrets
 import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -464,17 +465,53 @@ class _Progress:
             sys.stderr.flush()
 
 
-_VALUE_OPTIONS = {"--data", "--format", "--lang", "--today"}
-_ENVIRONMENT = ("LSTG_DATA", "LSTG_TODAY", "LANG", "LANGUAGE", "LC_ALL", "NO_COLOR", "COLUMNS")
+_REPLAYED: dict[str, tuple[set[str], set[str]]] = {
+    "validate": ({"--data", "--format", "--lang", "--today"}, set()),
+    "report": (
+        {
+            "--district",
+            "--commune",
+            "--club",
+            "--period",
+            "--as-of",
+            "--plan",
+            "--format",
+            "--lang",
+            "--data",
+            "--generated-at",
+        },
+        {"--province", "--members"},
+    ),
+}
+"""Commands whose whole run may be replayed: their options with a value, and their flags.
+A run with any other option (such as ``--output`` or ``--template``) is never replayed."""
+
+_ENVIRONMENT = (
+    "LSTG_DATA",
+    "LSTG_TODAY",
+    "LSTG_GENERATED_AT",
+    "LANG",
+    "LANGUAGE",
+    "LC_ALL",
+    "NO_COLOR",
+    "COLUMNS",
+)
 
 
 class Replay:
-    """A whole ``lstg validate`` run, answered from the cache when nothing it reads changed.
+    """A whole run of ``lstg validate`` or ``lstg report``, answered from the cache when
+    nothing it reads changed.
 
     The key is everything the run's output depends on: the arguments, the
     working folder, the environment variables lstg reads, whether output goes
     to a terminal, the day, lstg's code and the content of the whole data
-    folder. Only complete runs (exit 0 or 1, no error message) are stored.
+    folder. A report also names the data's git commit and whether it has
+    uncommitted changes, so its key holds the git state (HEAD, the index, the
+    ignore files); and it says when it was made, to the minute, so its key
+    holds the minute (or the fixed ``--generated-at``). A report written to a
+    file (``--output``, Word, Excel) or in JSON (which gives the time to the
+    microsecond) without a fixed ``--generated-at`` is never replayed. Only
+    complete runs (exit 0 or 1, nothing on standard error) are stored.
     """
 
     def __init__(self, cache: Cache, key: str, before: str) -> None:
@@ -489,19 +526,34 @@ class Replay:
         if not enabled() or "--no-cache" in args:
             return None
         rest = [a for a in args if a != "--debug"]
-        if not rest or rest[0] != "validate":
+        if not rest or rest[0] not in _REPLAYED:
             return None
-        options, paths = _split(rest[1:])
-        if options is None:
+        command = rest[0]
+        values, flags = _REPLAYED[command]
+        options, paths = _split(rest[1:], values, flags)
+        if options is None or (paths and command != "validate"):
             return None
         here = (cwd or Path.cwd()).resolve()
         root = _root(options.get("--data"), paths, here)
         if root is None:
             return None
+        extra: list[str] = []
+        if command == "report":
+            fixed = options.get("--generated-at") or os.environ.get("LSTG_GENERATED_AT")
+            output_format = options.get("--format", "md")
+            if output_format not in ("md", "html", "json") or (
+                output_format == "json" and not fixed
+            ):
+                return None
+            git = _git_state(root)
+            if git is None:
+                return None
+            minute = "" if fixed else datetime.now(UTC).strftime("%Y-%m-%dT%H:%M")
+            extra = [git, minute]
         cache = Cache(root)
         whole = cache.snapshot().whole()
         key = digest(
-            "validate",
+            command,
             code_fingerprint(),
             json.dumps(args),
             str(here),
@@ -510,6 +562,7 @@ class Replay:
             str(sys.stderr.isatty()),
             date.today().isoformat(),
             whole,
+            *extra,
         )
         return cls(cache, key, whole)
 
@@ -521,29 +574,38 @@ class Replay:
         out, err, code = entry.get("out"), entry.get("err"), entry.get("code")
         if not (isinstance(out, str) and isinstance(err, str) and code in (0, 1)):
             return False
-        sys.stdout.write(out)
+        try:
+            data = base64.b64decode(out, validate=True)
+        except ValueError:
+            return False
         sys.stdout.flush()
-        sys.stderr.write(err)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
         self.code = code
         return True
 
-    def record(self, out: str, err: str, code: int) -> None:
+    def record(self, out: bytes, err: bytes, code: int) -> None:
         """Store a complete run, unless the data changed while it ran."""
         if code not in (0, 1) or err:
             return
         if self.cache.snapshot().whole() != self.before:
             return
-        self.cache.put("run", self.key, {"out": out, "err": err, "code": code})
+        text = base64.b64encode(out).decode("ascii")
+        self.cache.put("run", self.key, {"out": text, "err": "", "code": code})
 
 
-def _split(args: list[str]) -> tuple[dict[str, str] | None, list[str]]:
+def _split(
+    args: list[str], values: set[str], flags: set[str]
+) -> tuple[dict[str, str] | None, list[str]]:
     options: dict[str, str] = {}
     paths: list[str] = []
     index = 0
     while index < len(args):
         arg = args[index]
         name, eq, value = arg.partition("=")
-        if name in _VALUE_OPTIONS:
+        if arg in flags:
+            options[arg] = ""
+        elif name in values:
             if not eq:
                 if index + 1 >= len(args):
                     return None, []
@@ -593,16 +655,18 @@ def _province_folder(start: Path) -> Path | None:
 
 
 class Tee:
-    """A text stream that writes through to another and keeps a copy."""
+    """A text stream that writes through to another and keeps a copy of the bytes written,
+    whether written as text or to its binary ``buffer``."""
 
     def __init__(self, stream: Any) -> None:
         self.stream = stream
-        self.parts: list[str] = []
+        self.parts: list[bytes] = []
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
 
     def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError("write() argument must be str")
-        self.parts.append(text)
+        self.parts.append(text.encode(self.encoding, "surrogateescape"))
         return int(self.stream.write(text))
 
     def flush(self) -> None:
@@ -611,8 +675,66 @@ class Tee:
     def isatty(self) -> bool:
         return bool(self.stream.isatty())
 
+    @property
+    def buffer(self) -> _BufferTee:
+        return _BufferTee(self)
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.stream, name)
 
-    def text(self) -> str:
-        return "".join(self.parts)
+    def data(self) -> bytes:
+        return b"".join(self.parts)
+
+
+class _BufferTee:
+    """The binary side of a :class:`Tee`."""
+
+    def __init__(self, tee: Tee) -> None:
+        self.tee = tee
+        self.raw = tee.stream.buffer
+
+    def write(self, data: bytes) -> int:
+        self.tee.parts.append(bytes(data))
+        return int(self.raw.write(data))
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+def _git_state(root: Path) -> str | None:
+    """What git says about ``root`` depends on: HEAD, the index and the ignore files.
+
+    ``"no git"`` outside a repository; ``None`` when the repository is laid out in a
+    way not read here (a worktree or submodule, whose ``.git`` is a file).
+    """
+    top = next((f for f in (root, *root.parents) if (f / ".git").exists()), None)
+    if top is None:
+        return "no git"
+    git = top / ".git"
+    if not git.is_dir():
+        return None
+    parts: list[str | bytes] = []
+    try:
+        head = (git / "HEAD").read_text("utf-8").strip()
+        parts.append(head)
+        if head.startswith("ref: "):
+            ref = git / head[5:]
+            if ref.is_file():
+                parts.append(ref.read_bytes())
+            elif (git / "packed-refs").is_file():
+                parts.append((git / "packed-refs").read_bytes())
+        for extra in (git / "index", git / "info" / "exclude"):
+            parts.append(extra.read_bytes() if extra.is_file() else b"")
+    except OSError:
+        return None
+    folder = root
+    while True:
+        ignore = folder / ".gitignore"
+        parts.append(ignore.read_bytes() if ignore.is_file() else b"")
+        if folder == top:
+            break
+        folder = folder.parent
+    return digest(*parts)

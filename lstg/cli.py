@@ -175,7 +175,7 @@ def _not_loaded() -> int:
 def main() -> None:
     """Entry point of the ``lstg`` console script."""
     wanted = _wanted(sys.argv[1:])
-    replay = _replay(sys.argv[1:]) if wanted == "validate" else None
+    replay = _replay(sys.argv[1:]) if wanted in ("validate", "report") else None
     if replay is not None and replay.replay():
         sys.exit(replay.code)
     if wanted is None:
@@ -216,7 +216,7 @@ def main() -> None:
         sys.exit(3)
     if replay is not None and isinstance(code, int):
         sys.stdout, sys.stderr = out.stream, err.stream
-        replay.record(out.text(), err.text(), code)
+        replay.record(out.data(), err.data(), code)
     sys.exit(code if isinstance(code, int) else 0)
 
 
