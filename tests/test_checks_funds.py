@@ -76,3 +76,26 @@ def test_money_received_on_the_day_of_a_loan_counts(tmp_path: Path) -> None:
 def test_arithmetic_waits_for_a_broken_loans_file(tmp_path: Path) -> None:
     found = after_edits(tmp_path, [(L, "  amount: 2000000", "  amount: two million")])
     assert [line.split(": ")[1] for line in found] == ["error schema.value"]
+
+
+def test_one_wrong_entry_gives_one_mismatch(tmp_path: Path) -> None:
+    edits = [(G, "  amount: 5000000", "  amount: 5500000")]
+    assert after_edits(tmp_path, edits) == [
+        f"{G}:12:12: error ledger.balance-mismatch: The fund “income” should hold 5,090,000 đ "
+        "at the end of 2019-12-31, but the records give 5,590,000 đ "
+        "(a difference of -500,000 đ)."
+    ]
+
+
+def test_a_second_discrepancy_is_reported_too(tmp_path: Path) -> None:
+    edits = [
+        (G, "  amount: 5000000", "  amount: 5500000"),
+        (L, "      interest: 60000", "      interest: 600000"),
+    ]
+    found = after_edits(tmp_path, edits)
+    assert found[1] == (
+        f"{G}:19:12: error ledger.balance-mismatch: The fund “income” should hold 4,150,000 đ "
+        "at the end of 2020-12-31, but the records give 5,190,000 đ "
+        "(a difference of -1,040,000 đ)."
+    )
+    assert len(found) == 2

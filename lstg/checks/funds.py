@@ -63,6 +63,10 @@ def cash_by_day(view: ClubView, fund: str) -> list[tuple[date, int]]:
 def check_cash(view: ClubView) -> list[Problem]:
     """Balance assertions hold, and no fund pays out more than it holds.
 
+    A difference is reported at the first balance where it appears; later
+    balances that carry the same difference are not reported again, so that
+    one wrong entry gives one error. A mistyped balance is reported alone.
+
     Not checked while the ledger or the loans file has errors, or names a fund
     the club does not have: a record left out, or counted in the wrong fund,
     would make every later balance look wrong.
@@ -78,36 +82,38 @@ def check_cash(view: ClubView) -> list[Problem]:
     problems: list[Problem] = []
     for fund, fund_moves in sorted(moves.items()):
         problems.extend(_overdrawn(view, fund, fund_moves))
-    previous: dict[str, date] = {}
-    for row, assertion in view.assertions():
+    previous: dict[str, tuple[date, int]] = {}
+    for row, assertion in sorted(view.assertions(), key=lambda pair: pair[1].date):
         fund_moves = moves.get(assertion.fund, [])
         cash = sum(m.amount for m in fund_moves if m.day <= assertion.date)
-        if cash != assertion.balance:
-            since = previous.get(assertion.fund)
-            hint = (
-                _("Look for a missing or mistyped entry or repayment between {start} and {end}.")
-                if since is not None
-                else _("Look for a missing or mistyped entry or repayment up to {end}.")
-            ).format(start=iso(since) if since else "", end=iso(assertion.date))
-            problems.append(
-                error(
-                    view.ledger_file,
-                    "ledger.balance-mismatch",
-                    _(
-                        "The fund “{fund}” should hold {balance} at the end of {day}, but the "
-                        "records give {cash} (a difference of {difference})."
-                    ).format(
-                        fund=assertion.fund,
-                        balance=money(assertion.balance),
-                        day=iso(assertion.date),
-                        cash=money(cash),
-                        difference=money(assertion.balance - cash),
-                    ),
-                    hint=hint,
-                    where=(row, "balance"),
-                )
+        difference = assertion.balance - cash
+        since, carried = previous.get(assertion.fund, (None, 0))
+        previous[assertion.fund] = (assertion.date, difference)
+        if difference in (0, carried):
+            continue
+        hint = (
+            _("Look for a missing or mistyped entry or repayment between {start} and {end}.")
+            if since is not None
+            else _("Look for a missing or mistyped entry or repayment up to {end}.")
+        ).format(start=iso(since) if since else "", end=iso(assertion.date))
+        problems.append(
+            error(
+                view.ledger_file,
+                "ledger.balance-mismatch",
+                _(
+                    "The fund “{fund}” should hold {balance} at the end of {day}, but the "
+                    "records give {cash} (a difference of {difference})."
+                ).format(
+                    fund=assertion.fund,
+                    balance=money(assertion.balance),
+                    day=iso(assertion.date),
+                    cash=money(cash),
+                    difference=money(difference),
+                ),
+                hint=hint,
+                where=(row, "balance"),
             )
-        previous[assertion.fund] = assertion.date
+        )
     return problems
 
 

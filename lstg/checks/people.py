@@ -105,9 +105,15 @@ def check_loans(view: ClubView) -> list[Problem]:
 
 
 def check_meetings(view: ClubView) -> list[Problem]:
-    """Attendance, health checks and home-care visits name members of that day."""
+    """Attendance, health checks and home-care visits name members of that day.
+
+    A meeting dated in the future is reported as such (``date.future``), not
+    once for every member who had left by then.
+    """
     problems: list[Problem] = []
     for file, row, meeting in view.meetings():
+        if meeting.date > view.today:
+            continue
         seen: set[str] = set()
         for index, member_id in enumerate(meeting.attendance):
             if member_id in seen:
