@@ -262,3 +262,51 @@ def test_validate_library_gives_the_same_problems_with_and_without_the_cache(dat
     warm = validate(data, today=day)
     assert cold.problems == warm.problems == uncached.problems
     assert cold.clubs == warm.clubs == uncached.clubs == 1
+
+
+def test_replayed_runs_match_fresh_runs(data: Path) -> None:
+    env = {
+        **os.environ,
+        "LSTG_TODAY": TODAY,
+        "LSTG_NO_CACHE": "",
+        "LSTG_GENERATED_AT": "2026-11-29T08:00:00+00:00",
+    }
+    commands = [
+        ["validate", "--data", str(data), "--lang", "en"],
+        ["report", "--province", "--data", str(data), "--as-of", "2020-11-30"],
+        ["report", "--province", "--data", str(data), "--format", "json"],
+    ]
+
+    def lstg(args: list[str], *, cached: bool = True) -> tuple[int, bytes]:
+        done = subprocess.run(
+            [sys.executable, "-m", "lstg", *(args if cached else ["--no-cache", *args])],
+            capture_output=True,
+            env=env,
+        )
+        return done.returncode, done.stdout
+
+    fresh = [lstg(args, cached=False) for args in commands]
+    assert [lstg(args) for args in commands] == fresh
+    assert entries(data, "run")
+    assert [lstg(args) for args in commands] == fresh
+    loans = data / "clubs/chi-lang-quang-lac/loans.yaml"
+    loans.write_text(loans.read_text("utf-8").replace("member: ", "member: X", 1), "utf-8")
+    changed = lstg(commands[0])
+    assert changed == lstg(commands[0], cached=False)
+    assert changed[0] == 1
+
+
+def test_which_runs_are_replayed(data: Path) -> None:
+    def replayed(*args: str) -> bool:
+        return cache.Replay.prepare(list(args), cwd=data) is not None
+
+    assert replayed("validate")
+    assert replayed("validate", "clubs/chi-lang-quang-lac/loans.yaml", "--format", "json")
+    assert replayed("report", "--province", "--format=html")
+    assert not replayed("report", "--province", "--format", "docx")
+    assert not replayed("report", "--province", "--output", "r.md")
+    assert not replayed("report", "--province", "--format", "json")
+    assert replayed("report", "--province", "--format", "json", "--generated-at", "2026-01-01")
+    assert not replayed("--no-cache", "validate")
+    assert not replayed("check")
+    assert not replayed("validate", "/")
