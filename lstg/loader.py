@@ -8,6 +8,7 @@ a :class:`~lstg.dataset.DataSet`. Checks that span records live in
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +28,7 @@ from lstg.dataset import (
     ClubData,
     DataSet,
 )
-from lstg.i18n import _
+from lstg.i18n import _, current_language, set_language
 from lstg.modelerrors import problems_from
 from lstg.problems import Problem, error, warning
 from lstg.reader import read_yaml
@@ -74,6 +75,7 @@ def load_records(
     path: Path,
     choose: Callable[[dict[str, Any]], type[BaseModel]],
     invalid_ids: set[str] | None = None,
+    unidentified: set[str] | None = None,
 ) -> tuple[list[tuple[int, Any]], list[Problem]]:
     """Read a file that holds a list of records; validate each record on its own.
 
@@ -81,6 +83,8 @@ def load_records(
         choose: gives the model for a record (a ledger line is a transaction or
             a balance assertion).
         invalid_ids: where to add the ids of records that failed validation.
+        unidentified: where to add the file's path (relative to the data
+            folder) when a record failed and its id cannot be read either.
 
     Returns:
         ``(index in file, model)`` for every valid record, and the problems.
@@ -104,6 +108,8 @@ def load_records(
     records: list[tuple[int, Any]] = []
     for index, raw in enumerate(result.data):
         if not isinstance(raw, dict):
+            if unidentified is not None:
+                unidentified.add(rel)
             problems.append(
                 error(
                     rel,
@@ -120,6 +126,8 @@ def load_records(
             problems.extend(problems_from(exc, file=rel, prefix=(index,), model=model))
             if invalid_ids is not None and isinstance(raw.get("id"), str):
                 invalid_ids.add(raw["id"])
+            elif unidentified is not None:
+                unidentified.add(rel)
     return records, problems
 
 
@@ -157,7 +165,9 @@ def load_club(root: Path, folder: Path) -> tuple[ClubData, list[Problem]]:
     members_path = folder / MEMBERS_FILE
     if members_path.is_file():
         data.files.append(_rel(root, members_path))
-        rows, found = load_records(root, members_path, lambda _raw: Member, data.invalid_ids)
+        rows, found = load_records(
+            root, members_path, lambda _raw: Member, data.invalid_ids, data.unidentified
+        )
         data.member_rows = [i for i, _m in rows]
         data.members = [m for _i, m in rows]
         problems.extend(found)
@@ -274,10 +284,42 @@ def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
                 )
             plans[plan.id] = plan
     loaded: dict[str, ClubData] = {}
-    for folder in club_folders(root):
-        if clubs is not None and folder.name not in clubs:
-            continue
-        club, found = load_club(root, folder)
+    wanted = [f for f in club_folders(root) if clubs is None or f.name in clubs]
+    for club, found in load_clubs(root, wanted):
         loaded[club.id] = club
         problems.extend(found)
     return DataSet(root=root, province=province, plans=plans, clubs=loaded, problems=problems)
+
+
+PARALLEL_FROM = 16
+"""From this many club folders on, :func:`load_clubs` reads them in worker processes."""
+
+
+def load_clubs(root: Path, folders: list[Path]) -> list[tuple[ClubData, list[Problem]]]:
+    """Load club folders, as :func:`load_club` does, in folder order.
+
+    Many folders are read in worker processes, one per core: parsing and
+    validating a club is pure CPU work, and clubs are independent.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if len(folders) < PARALLEL_FROM or workers < 2:
+        return [load_club(root, folder) for folder in folders]
+    from concurrent.futures import ProcessPoolExecutor
+
+    language = current_language()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(
+            pool.map(
+                _load_club_in_worker,
+                [root] * len(folders),
+                folders,
+                [language] * len(folders),
+                chunksize=4,
+            )
+        )
+
+
+def _load_club_in_worker(root: Path, folder: Path, language: str) -> tuple[ClubData, list[Problem]]:
+    if current_language() != language:
+        set_language(language)
+    return load_club(root, folder)
