@@ -216,3 +216,15 @@ def test_bundled_data_gives_the_seed_figures() -> None:
         "Đình Lập": 1,
     }
     assert [n.short for n in made.units_without_clubs] == ["Tràng Định", "Lộc Bình"]
+
+
+def test_after_the_reform_the_province_rolls_up_by_commune(small: Path) -> None:
+    made = report(small, period=parse_period("2025-H2"), as_of=None)
+    assert (made.row_level, made.unit_level, made.plan_id) == ("commune", "commune", None)
+    assert [(r.name.full, r.figures.clubs) for r in made.rows] == [
+        ("Phường Đông Kinh", 0),
+        ("Xã Hoàng Văn Thụ", 1),
+        ("Xã Chi Lăng", 2),
+    ]
+    assert (made.totals.units_with_clubs, made.totals.units_total) == (2, 3)
+    _sums_hold(made)
