@@ -2,7 +2,8 @@
 
 Records that failed their schema are left out of these lists (their problems are
 reported); the ids they carried are kept in ``invalid_ids`` so that checks do
-not pile "unknown member" problems on top of the real one.
+not pile "unknown member" problems on top of the real one. A file with a failed
+record whose id cannot be read is in ``unidentified``: any id may be that one.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ class ClubData:
     ledger: list[LedgerEntry] = field(default_factory=list)
     ledger_rows: list[int] = field(default_factory=list)
     invalid_ids: set[str] = field(default_factory=set)
+    unidentified: set[str] = field(default_factory=set)
+    """Files with a record that failed and whose id could not be read either."""
     files: list[str] = field(default_factory=list)
 
     def file(self, name: str) -> str:

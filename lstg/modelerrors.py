@@ -13,6 +13,21 @@ from pydantic import BaseModel, ValidationError
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error
 
+VIETNAMESE_VALUES = {
+    "nữ": "female",
+    "nu": "female",
+    "nam": "male",
+    "nghèo": "poor",
+    "ngheo": "poor",
+    "hộ nghèo": "poor",
+    "cận nghèo": "near-poor",
+    "can ngheo": "near-poor",
+    "hộ cận nghèo": "near-poor",
+    "không": "none",
+    "khong": "none",
+}
+"""Values as a secretary may write them in Vietnamese, and the data's word for them."""
+
 
 def problems_from(
     exc: ValidationError,
@@ -110,9 +125,11 @@ def _problem(
         )
         expected = str(ctx.get("expected", "")).replace("'", "")
         hint = _("Use one of: {choices}.").format(choices=expected.replace(" or ", ", "))
-        close = difflib.get_close_matches(
-            str(value), [c.strip() for c in expected.replace(" or ", ",").split(",")], n=1
-        )
+        choices = [c.strip() for c in expected.replace(" or ", ",").split(",")]
+        close = difflib.get_close_matches(str(value), choices, n=1)
+        said = VIETNAMESE_VALUES.get(str(value).strip().lower())
+        if said in choices:
+            close = [said]
         if close:
             hint = _("Did you mean “{name}”?").format(name=close[0])
     elif kind in ("int_parsing", "int_type", "int_from_float"):
@@ -128,6 +145,7 @@ def _problem(
         message = _("“{field}” should be true or false, not “{value}”.").format(
             field=field, value=value
         )
+        hint = _("Write true for yes (có) and false for no (không).")
     elif kind == "string_type":
         code = "schema.type"
         message = _("“{field}” should be text, not “{value}”.").format(field=field, value=value)

@@ -48,6 +48,8 @@ def standing_problem(
     if standing in (Standing.MEMBER, Standing.INVALID):
         return None
     who = _("Volunteer") if role == "volunteer" else _("Member")
+    if standing is Standing.UNKNOWN and view.members_file in view.data.unidentified:
+        return None
     if standing is Standing.UNKNOWN:
         close = difflib.get_close_matches(member_id, sorted(view.members), n=1, cutoff=0.75)
         return error(

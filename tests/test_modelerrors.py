@@ -1,0 +1,101 @@
+"""Schema errors in words a club secretary understands, at the right place, with hints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest_validate import CLUB, copy_base, edit, isolated
+
+from lstg.i18n import set_language
+from lstg.validation import validate
+
+__all__ = ["isolated"]
+pytestmark = pytest.mark.usefixtures("isolated")
+
+C = f"{CLUB}/club.yaml"
+M = f"{CLUB}/members.yaml"
+T = f"{CLUB}/meetings/2020.yaml"
+
+
+def _problems(root: Path) -> list[tuple[str, str, str, str | None]]:
+    set_language("en")
+    return [
+        (f"{p.file}:{p.line}:{p.column}", p.code, p.message, p.hint)
+        for p in validate(root).problems
+    ]
+
+
+def test_unknown_fields_nested_and_under_a_fund_key(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(root, C, '  era: "2008"', '  era: "2008"\n  cod: 1')
+    edit(
+        root, C, "    role: treasurer\n    start:", "    role: treasurer\n    strat: 1\n    start:"
+    )
+    edit(root, C, "Quỹ hoạt động\n    opened:", "Quỹ hoạt động\n    openned:")
+    assert _problems(root) == [
+        (f"{C}:5:3", "schema.unknown-field", "Unknown field “cod”.", "Did you mean “code”?"),
+        (f"{C}:14:5", "schema.unknown-field", "Unknown field “strat”.", "Did you mean “start”?"),
+        (f"{C}:26:3", "schema.missing", "The required field “opened” is missing.", None),
+        (f"{C}:28:5", "schema.unknown-field", "Unknown field “openned”.", "Did you mean “opened”?"),
+    ]
+
+
+def test_wrong_key_of_the_funds(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(root, C, "  activity:\n", "  quy-hoat-dong:\n")
+    assert _problems(root) == [
+        (
+            f"{C}:24:3",
+            "schema.unknown-key",
+            "“quy-hoat-dong” is not one of the keys allowed in “funds”.",
+            "Use one of: income, activity.",
+        )
+    ]
+
+
+def test_values_written_in_vietnamese_get_the_data_word(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(root, M, "gender: female\n  birth_year: 1955", "gender: Nữ\n  birth_year: 1955")
+    edit(root, M, "household: poor", "household: cận nghèo")
+    edit(root, M, "living_alone: true", "living_alone: có")
+    assert [(code, hint) for _place, code, _message, hint in _problems(root)] == [
+        ("schema.choice", "Did you mean “female”?"),
+        ("schema.choice", "Did you mean “near-poor”?"),
+        ("schema.type", "Write true for yes (có) and false for no (không)."),
+    ]
+
+
+def test_dates_written_day_first_and_impossible(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(
+        root,
+        M,
+        "joined: 2019-04-15\n  team: to-1\n- id: M004",
+        "joined: 15/04/2019\n  team: to-1\n- id: M004",
+    )
+    edit(root, T, "- date: 2020-03-15", "- date: 2020-02-30")
+    assert _problems(root) == [
+        (
+            f"{T}:18:9",
+            "schema.value",
+            "“date”: 2020-02-30 is not a date that exists in the calendar.",
+            None,
+        ),
+        (
+            f"{M}:24:11",
+            "schema.value",
+            "“joined”: dates are written year first: write 2019-04-15 for 15/04/2019.",
+            None,
+        ),
+    ]
+
+
+def test_an_entry_without_a_readable_id_does_not_make_every_reference_unknown(
+    tmp_path: Path,
+) -> None:
+    root = copy_base(tmp_path)
+    edit(root, M, "- id: M004", "- M004\n- id: M005")
+    assert _problems(root) == [
+        (f"{M}:26:3", "schema.type", "Each entry should be a mapping of keys and values.", None)
+    ]
