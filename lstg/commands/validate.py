@@ -30,12 +30,19 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="The data folder, club folders or files to check (files check their whole club)."
+            metavar="PATH",
+            help="The data folder, club folders or files to check (files check their whole club).",
+            show_default=False,
         ),
     ] = None,
     data: Annotated[
         Path | None,
-        typer.Option("--data", help="The data folder (default: LSTG_DATA, then province.yaml)."),
+        typer.Option(
+            "--data",
+            metavar="DIR",
+            help="The data folder (default: $LSTG_DATA, else the nearest folder above "
+            "holding province.yaml, else the bundled data).",
+        ),
     ] = None,
     output: Annotated[
         OutputFormat, typer.Option("--format", help="text for people, json for tools.")
