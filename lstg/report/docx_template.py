@@ -34,7 +34,8 @@ _WORDS = {
         "title": "BÁO CÁO",
         "subtitle": "{{ text.subtitle }}",
         "period": "Kỳ báo cáo: từ ngày {{ r.start | date }} đến ngày {{ r.end | date }}; "
-        "số liệu về câu lạc bộ và thành viên tính đến ngày {{ r.as_of | date }}.",
+        "số liệu về câu lạc bộ và thành viên tính đến ngày {{ r.as_of | date }}."
+        "{% if r.plan_name %} Chỉ tiêu đánh giá theo kế hoạch: {{ r.plan_name }}.{% endif %}",
         "results": "I. KẾT QUẢ THỰC HIỆN",
         "targets": "II. ĐÁNH GIÁ THỰC HIỆN CÁC CHỈ TIÊU",
         "changes": "{{ 'III' if r.targets else 'II' }}. SO VỚI KỲ TRƯỚC",
@@ -52,7 +53,8 @@ _WORDS = {
         "title": "REPORT",
         "subtitle": "{{ text.subtitle }}",
         "period": "Reporting period: {{ r.start | date }} to {{ r.end | date }}; clubs and "
-        "members are counted as of {{ r.as_of | date }}.",
+        "members are counted as of {{ r.as_of | date }}."
+        "{% if r.plan_name %} Targets of the plan: {{ r.plan_name }}.{% endif %}",
         "results": "I. RESULTS",
         "targets": "II. TARGETS",
         "changes": "{{ 'III' if r.targets else 'II' }}. CHANGE SINCE THE PREVIOUS PERIOD",
