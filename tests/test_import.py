@@ -377,3 +377,51 @@ def test_rows_of_other_clubs_in_a_province_export_are_left_out(tmp_path: Path) -
         "0 to add, 3 already there, 0 rows that cannot be taken.",
         "Nothing to add.",
     ]
+
+
+def test_a_sheet_is_chosen_by_name_and_an_unknown_one_is_named(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Ghi chú"
+    first.append(["Sổ thành viên năm 2025"])
+    sheet = book.create_sheet("Thành viên")
+    sheet.append(["Họ và tên", "Giới tính", "Năm sinh", "Ngày vào CLB"])
+    sheet.append(["Chu Thị Hiền", "Nữ", 1957, "02/01/2025"])
+    path = tmp_path / "so.xlsx"
+    book.save(path)
+    code, out = run(
+        "import", "members", CLUB, str(path), "--sheet", "Ghi", "--data", str(root), "--lang", "en"
+    )
+    assert (code, out) == (
+        1,
+        f"lstg: {path} has no sheet “Ghi”; its sheets are: Ghi chú, Thành viên.\n",
+    )
+    code, out = run(
+        "import",
+        "members",
+        CLUB,
+        str(path),
+        "--sheet",
+        "Thành viên",
+        "--data",
+        str(root),
+        "--lang",
+        "en",
+    )
+    assert code == 0
+    assert out.splitlines()[1] == "  row 2: add M004 Chu Thị Hiền"
+
+
+def test_a_meeting_row_naming_someone_not_a_member_is_rejected_at_its_cell(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    path = tmp_path / "hop.csv"
+    path.write_text('Ngày họp,Nội dung,Thành viên dự\n15/05/2020,Hát,"M001, M099"\n', "utf-8")
+    code, out = run("import", "meetings", CLUB, str(path), "--data", str(root), "--lang", "en")
+    assert code == 1
+    assert out.splitlines()[1:3] == [
+        "  hop.csv: row 2, column B (Nội dung): “Hát” is not one of the 8 activity areas "
+        "(1–8 or income, health, home-care, self-help, rights, learning, culture, resources)",
+        "  hop.csv: row 2, column C (Thành viên dự): no member M099 in members.yaml",
+    ]
