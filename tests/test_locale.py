@@ -65,14 +65,18 @@ def test_compiled_catalog_matches_the_po_file() -> None:
     with (LOCALE_DIR / "vi" / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as mo:
         compiled = gettext.GNUTranslations(mo)
     for message in catalog:
-        if not message.id:
+        if not message.id or not message.string:
             continue
         if isinstance(message.id, tuple):
             assert compiled.ngettext(message.id[0], message.id[1], 1) == message.string[0]
         else:
             assert compiled.gettext(message.id) == message.string, message.id
     compiled_ids = set(compiled._catalog)  # type: ignore[attr-defined]
-    po_ids = {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalog if m.id}
+    po_ids = {
+        m.id[0] if isinstance(m.id, tuple) else m.id
+        for m in catalog
+        if m.id and m.string and (not isinstance(m.string, tuple) or all(m.string))
+    }
     assert {i[0] if isinstance(i, tuple) else i for i in compiled_ids} - {""} == po_ids
 
 
