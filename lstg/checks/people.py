@@ -1,4 +1,4 @@
-"""People named in records were members on the day: loans, meetings and the board."""
+"""People named in loans and meetings were members of the club on that day."""
 
 from __future__ import annotations
 
@@ -40,16 +40,22 @@ def standing_problem(
 ) -> Problem | None:
     """The problem with ``member_id`` acting in ``area`` on ``day``, if there is one.
 
-    ``role`` names the person in the message: “member” or “volunteer”.
+    Nothing is reported for a member whose own record failed its schema (that
+    error is reported), nor for an unknown id while the members file cannot be
+    fully read: the id may be that of the unreadable record.
+
+    Args:
+        area: the kind of record, a key of ``_CODES``.
+        role: how the message names the person: ``member`` or ``volunteer``.
     """
     if view.is_member(member_id, day) or view.members_unreadable:
         return None
     standing = view.standing(member_id, day)
     if standing in (Standing.MEMBER, Standing.INVALID):
         return None
-    who = _("Volunteer") if role == "volunteer" else _("Member")
     if standing is Standing.UNKNOWN and view.members_file in view.data.unidentified:
         return None
+    who = _("Volunteer") if role == "volunteer" else _("Member")
     if standing is Standing.UNKNOWN:
         close = difflib.get_close_matches(member_id, sorted(view.members), n=1, cutoff=0.75)
         return error(
