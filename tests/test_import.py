@@ -425,3 +425,21 @@ def test_a_meeting_row_naming_someone_not_a_member_is_rejected_at_its_cell(tmp_p
         "(1–8 or income, health, home-care, self-help, rights, learning, culture, resources)",
         "  hop.csv: row 2, column C (Thành viên dự): no member M099 in members.yaml",
     ]
+
+
+def test_an_error_the_club_would_have_names_the_register_row(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    loans = tmp_path / "vay.csv"
+    loans.write_text(
+        "Mã TV,Số tiền,Lãi suất,Thời hạn,Ngày vay\n"
+        "M003,1.000.000,0.5,6,01/03/2019\n"
+        "M001,1.000.000,0.5,6,01/03/2020\n",
+        "utf-8",
+    )
+    before = (root / FOLDER / "loans.yaml").read_bytes()
+    code, out = run("import", "loans", CLUB, str(loans), "--data", str(root), "--lang", "en")
+    assert code == 1
+    lines = out.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith(f"{FOLDER}/loans.yaml:"))
+    assert lines[first + 1] == "    (from vay.csv, row 2)"
+    assert (root / FOLDER / "loans.yaml").read_bytes() == before

@@ -38,6 +38,8 @@ class Change:
         new_club: the club folder does not exist yet and is created whole.
         read: the bytes of each file as the change was made from them (``None``: no
             file), so that a file changed meanwhile by someone else is not overwritten.
+        origins: for each file, spans of new lines (first, last) and where they came
+            from, so that a problem in them can name its source.
     """
 
     root: Path
@@ -46,6 +48,14 @@ class Change:
     done: list[str] = field(default_factory=list)
     new_club: bool = False
     read: dict[str, bytes | None] = field(default_factory=dict)
+    origins: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+
+    def origin(self, problem: Problem) -> str | None:
+        """Where the lines of a problem came from, such as a register's row."""
+        for first, last, label in self.origins.get(problem.file, []):
+            if first <= problem.line <= last:
+                return label
+        return None
 
     def old_text(self, rel: str) -> str | None:
         path = self.root / rel
@@ -73,10 +83,13 @@ class Finding:
 
     problem: Problem
     line: str | None
+    origin: str | None = None
 
     def render(self) -> list[str]:
         p = self.problem
         out = [f"{p.file}:{p.line}:{p.column}: {p.severity} {p.code}: {p.message}"]
+        if self.origin is not None:
+            out.append("    " + _("(from {origin})").format(origin=self.origin))
         if self.line is not None:
             out.append(f"    {self.line}")
             out.append("    " + " " * max(p.column - 1, 0) + "^")
@@ -141,9 +154,11 @@ def check_change(change: Change, *, today: date | None = None) -> Checked:
                 if remaining[_key(problem)] > 0:
                     remaining[_key(problem)] -= 1
                     continue
-                errors.append(Finding(problem, source_line(copy, problem)))
+                errors.append(Finding(problem, source_line(copy, problem), change.origin(problem)))
             elif problem.file in change.files:
-                warnings.append(Finding(problem, source_line(copy, problem)))
+                warnings.append(
+                    Finding(problem, source_line(copy, problem), change.origin(problem))
+                )
     return Checked(errors, warnings, sum(before.values()))
 
 

@@ -76,6 +76,10 @@ class ClubFiles:
             self._boms.add(rel)
         return text
 
+    def documents(self) -> list[Document]:
+        """The files opened so far."""
+        return list(self._docs.values())
+
     def members(self) -> Document:
         return self.document(MEMBERS_FILE)
 

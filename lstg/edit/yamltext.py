@@ -108,6 +108,13 @@ class Document:
             raise EditError(_("{file} does not hold a list of entries.").format(file=self.rel))
         return result.data
 
+    def record_spans(self) -> list[tuple[int, int]]:
+        """The first and last line (1-based) of each record, in file order."""
+        root = self._root()
+        if root is None:
+            return []
+        return [(int(item.start_mark.line) + 1, _last_line(item) + 1) for item in root.value]
+
     def _root(self) -> SequenceNode | None:
         if not self.text.strip() or all(_is_blank_or_comment(x) for x in self._lines()):
             return None

@@ -255,6 +255,15 @@ def import_change(root: Path, plan: ImportPlan) -> Change:
         else:
             day: date = record["date"]
             files.meetings(day.year).insert_record(record, before=_later_than(day))
+    change = files.change
+    for doc in files.documents():
+        records = doc.data()
+        spans = doc.record_spans()
+        for row, record in plan.added:
+            index = _index_of(plan.kind, records, record)
+            if index is not None:
+                label = _("{sheet}, row {row}").format(sheet=row.sheet, row=row.number)
+                change.origins.setdefault(doc.rel, []).append((*spans[index], label))
     count = len(plan.added)
     what = {
         Kind.MEMBERS: ngettext("{n} member", "{n} members", count),
@@ -262,6 +271,16 @@ def import_change(root: Path, plan: ImportPlan) -> Change:
         Kind.MEETINGS: ngettext("{n} meeting", "{n} meetings", count),
     }[plan.kind].format(n=count)
     return files.finish(_("Imported {what} from {file}.").format(what=what, file=plan.table.sheet))
+
+
+def _index_of(kind: Kind, records: list[Any], record: dict[str, Any]) -> int | None:
+    """Where ``record`` is among the records of a file, by its id (meetings: by date)."""
+    key = "date" if kind is Kind.MEETINGS else "id"
+    wanted = str(record[key])
+    return next(
+        (i for i, r in enumerate(records) if isinstance(r, dict) and str(r.get(key)) == wanted),
+        None,
+    )
 
 
 def _later_than(day: date) -> Callable[[dict[str, Any]], bool]:
