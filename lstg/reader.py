@@ -89,6 +89,8 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
             )
         ]
     nul = raw.find(b"\x00")
+    if nul < 0:
+        nul = _first_binary_byte(raw)
     if nul >= 0:
         line, column = _byte_position(raw, nul)
         return None, [
@@ -122,11 +124,28 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 13)) + b"\x7f"
+_BINARY_SHARE = 0.03
+"""Share of control bytes from which a file without NUL bytes counts as binary, not text."""
+
+
+def _first_binary_byte(raw: bytes) -> int:
+    """Offset of the first control byte if the start of ``raw`` is mostly not text, else -1."""
+    head = raw[:4096]
+    controls = sum(head.count(bytes([b])) for b in _CONTROL)
+    if not head or controls / len(head) < _BINARY_SHARE:
+        return -1
+    return min(i for i in (head.find(bytes([b])) for b in _CONTROL) if i >= 0)
+
+
 def _encoding_hint(raw: bytes) -> str:
     try:
         raw.decode("cp1258")
     except UnicodeDecodeError:
-        return _("Save the file again as UTF-8 text.")
+        return _(
+            "It may be in a legacy Vietnamese encoding (TCVN3 or VNI): open it in an editor "
+            "and save it as UTF-8."
+        )
     return _(
         "It looks like a legacy Vietnamese encoding (Windows-1258 or TCVN3): "
         "open it in an editor and save it as UTF-8."

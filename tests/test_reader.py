@@ -123,3 +123,18 @@ def test_source_lines_split_as_the_parser_counts(tmp_path: Path) -> None:
     assert source_line(tmp_path, error("f.yaml", "x", "m", line=4, column=1)) == "c: \x0cz"
     (tmp_path / "g.yaml").write_bytes(b"\x00")
     assert source_lines(tmp_path, "g.yaml") is None
+
+
+def test_garbage_without_nul_bytes_is_binary() -> None:
+    noise = bytes((i * 73 + 11) % 255 + 1 for i in range(600))
+    assert _problems(noise)[0][0] == "file.binary"
+
+
+def test_text_in_another_legacy_encoding_gets_a_hint() -> None:
+    set_language("en")
+    result = parse_text(b"name: Ho\x81ng\n", "f.yaml")
+    assert [(p.code, p.line, p.column) for p in result.problems] == [("file.encoding", 1, 9)]
+    assert result.problems[0].hint == (
+        "It may be in a legacy Vietnamese encoding (TCVN3 or VNI): open it in an editor "
+        "and save it as UTF-8."
+    )
