@@ -23,7 +23,10 @@ app = typer.Typer(help="Create clubs.", no_args_is_help=True)
 
 @app.command("new")
 def new(
-    club: Annotated[str, typer.Argument(help="The club's id, its folder name: chi-lang-dong-mo.")],
+    club: Annotated[
+        str,
+        typer.Argument(metavar="CLUB", help="The club's id, its folder name: chi-lang-dong-mo."),
+    ],
     name: Annotated[str, typer.Option("--name", help="The club's full name.")],
     commune: Annotated[str, typer.Option("--commune", help='The commune code, such as "06463".')],
     founded: Annotated[str, typer.Option("--founded", help="Founding date (dd/mm/yyyy).")],

@@ -16,9 +16,15 @@ from lstg.periods import parse_period
 
 
 def export(
-    kind: Annotated[ExportKind, typer.Argument(help="What to export.")],
+    kind: Annotated[
+        ExportKind,
+        typer.Argument(
+            metavar="KIND",
+            help="What to export: members, loans, meetings, health, ledger or rollup.",
+        ),
+    ],
     club: Annotated[
-        str | None, typer.Argument(help="The club's id; leave out with --province.")
+        str | None, typer.Argument(metavar="CLUB", help="The club's id; leave out with --province.")
     ] = None,
     province: Annotated[
         bool, typer.Option("--province", help="Every club of the data folder.")

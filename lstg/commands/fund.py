@@ -22,7 +22,7 @@ from lstg.i18n import _
 
 app = typer.Typer(help="Record money into and out of the funds.", no_args_is_help=True)
 
-ClubArg = Annotated[str, typer.Argument(help="The club's id (its folder name).")]
+ClubArg = Annotated[str, typer.Argument(metavar="CLUB", help="The club's id (its folder name).")]
 
 
 class Fund(StrEnum):

@@ -15,10 +15,16 @@ from lstg.importer import Kind, import_change, plan_import, rejected_csv
 
 
 def import_register(
-    kind: Annotated[Kind, typer.Argument(help="What the register holds.")],
-    club: Annotated[str, typer.Argument(help="The club's id (its folder name).")],
+    kind: Annotated[
+        Kind,
+        typer.Argument(metavar="KIND", help="What the register holds: members, loans or meetings."),
+    ],
+    club: Annotated[str, typer.Argument(metavar="CLUB", help="The club's id (its folder name).")],
     file: Annotated[
-        Path, typer.Argument(help="The register: .xlsx, or .csv (UTF-8 or Windows-1258).")
+        Path,
+        typer.Argument(
+            metavar="FILE", help="The register: .xlsx, or .csv (UTF-8 or Windows-1258)."
+        ),
     ],
     sheet: Annotated[
         str | None, typer.Option("--sheet", help="The sheet (default: the first).")

@@ -13,7 +13,9 @@ from lstg.scaffold import ProvinceChoice, init_repository
 
 
 def init(
-    folder: Annotated[Path, typer.Argument(help="The folder of the new data repository.")],
+    folder: Annotated[
+        Path, typer.Argument(metavar="DIR", help="The folder of the new data repository.")
+    ],
     province: Annotated[
         ProvinceChoice,
         typer.Option("--province", help="lang-son: Lạng Sơn's units; empty: a template to fill."),

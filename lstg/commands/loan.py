@@ -22,8 +22,8 @@ from lstg.edit.values import parse_number
 
 app = typer.Typer(help="Lend, record repayments, write off loans.", no_args_is_help=True)
 
-ClubArg = Annotated[str, typer.Argument(help="The club's id (its folder name).")]
-LoanArg = Annotated[str, typer.Argument(help="The loan's id, such as L2025-03.")]
+ClubArg = Annotated[str, typer.Argument(metavar="CLUB", help="The club's id (its folder name).")]
+LoanArg = Annotated[str, typer.Argument(metavar="LOAN", help="The loan's id, such as L2025-03.")]
 
 
 @app.command("add")

@@ -46,7 +46,7 @@ def _prompt_health() -> list[dict[str, Any]]:
 
 @app.command("add")
 def add(
-    club: Annotated[str, typer.Argument(help="The club's id (its folder name).")],
+    club: Annotated[str, typer.Argument(metavar="CLUB", help="The club's id (its folder name).")],
     date: Annotated[str, typer.Option("--date", help="Date of the meeting (dd/mm/yyyy).")],
     kind: Annotated[Kind, typer.Option("--kind", help="regular, extra or skipped.")] = Kind.REGULAR,
     reason: Annotated[

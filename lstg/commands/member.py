@@ -23,8 +23,8 @@ app = typer.Typer(
     help="Add members, record departures, correct member records.", no_args_is_help=True
 )
 
-ClubArg = Annotated[str, typer.Argument(help="The club's id (its folder name).")]
-MemberArg = Annotated[str, typer.Argument(help="The member's id, such as M012.")]
+ClubArg = Annotated[str, typer.Argument(metavar="CLUB", help="The club's id (its folder name).")]
+MemberArg = Annotated[str, typer.Argument(metavar="MEMBER", help="The member's id, such as M012.")]
 
 
 def _fields(
