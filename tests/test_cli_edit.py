@@ -593,3 +593,13 @@ def test_a_file_changed_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
         f"{FOLDER}/members.yaml was changed by someone else meanwhile; nothing was written."
     )
     assert path.read_text("utf-8") == MEMBERS + "# edited by hand\n"
+
+
+def test_an_edit_to_the_value_already_there_changes_nothing(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    before = (root / FOLDER / "members.yaml").read_bytes()
+    code, out = run(
+        "member", "edit", CLUB, "M003", "--team", "to-2", "--data", str(root), "--lang", "en"
+    )
+    assert (code, out) == (0, "Nothing to change: the records already say so.\n")
+    assert (root / FOLDER / "members.yaml").read_bytes() == before

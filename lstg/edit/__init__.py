@@ -29,6 +29,8 @@ def finish(change: Change, *, dry_run: bool, today: date | None = None) -> Outco
         The lines to print: on a dry run the diff, else what was changed; any
         warnings; and the errors that made the change refused (exit 1).
     """
+    if not change.files:
+        return Outcome([_("Nothing to change: the records already say so.")], [], 0)
     checked: Checked = check_change(change, today=today)
     lines: list[str] = []
     errors: list[str] = []
