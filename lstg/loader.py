@@ -237,6 +237,17 @@ def club_folders(root: Path) -> list[Path]:
     return sorted(p for p in clubs.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
+def _no_province_hint(root: Path) -> str:
+    if (root / CLUB_FILE).is_file():
+        return _(
+            "This is a club folder: give the data folder, two levels up, with --data, "
+            "or give the club folder as a path to check."
+        )
+    return _("The data folder is the one that holds {file}, plans/ and clubs/.").format(
+        file=PROVINCE_FILE
+    )
+
+
 def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
     """Load a whole data folder.
 
@@ -261,6 +272,7 @@ def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
                 PROVINCE_FILE,
                 "data.no-province",
                 _("The data folder has no {file}.").format(file=PROVINCE_FILE),
+                hint=_no_province_hint(root),
             )
         )
     plans: dict[str, Plan] = {}

@@ -26,7 +26,7 @@ from lstg.checks import (
     references,
 )
 from lstg.checks.common import ClubView
-from lstg.dataset import CLUBS_DIR, PROVINCE_FILE, DataSet
+from lstg.dataset import CLUB_FILE, CLUBS_DIR, PROVINCE_FILE, DataSet
 from lstg.errors import UserError
 from lstg.i18n import _
 from lstg.loader import load_dataset
@@ -114,10 +114,25 @@ def validate(
         today: the day taken as today; dates after it are in the future.
 
     Raises:
-        UserError: ``root`` is not a folder, or a club id in ``clubs`` has no folder.
+        UserError: ``root`` is not a folder, holds neither a province file nor a
+            clubs folder (so is not a data folder at all), or a club id in
+            ``clubs`` has no folder.
     """
     if not root.is_dir():
         raise UserError(_("The data folder {path} does not exist.").format(path=root))
+    if not (root / PROVINCE_FILE).is_file() and not (root / CLUBS_DIR).is_dir():
+        if (root / CLUB_FILE).is_file():
+            raise UserError(
+                _(
+                    "{path} is a club folder, not a data folder: give it as a path to check "
+                    "(lstg validate {path}), or give the data folder with --data."
+                ).format(path=root)
+            )
+        raise UserError(
+            _("{path} is not a data folder: it holds neither {file} nor {folder}/.").format(
+                path=root, file=PROVINCE_FILE, folder=CLUBS_DIR
+            )
+        )
     if clubs is not None:
         missing = sorted(c for c in clubs if not (root / CLUBS_DIR / c).is_dir())
         if missing:

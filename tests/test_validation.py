@@ -73,14 +73,30 @@ def test_unknown_club_and_missing_folder(tmp_path: Path) -> None:
         validate(tmp_path / "missing", today=TODAY)
 
 
-def test_empty_folder_is_reported_not_raised(tmp_path: Path) -> None:
+def test_folder_with_only_clubs_is_reported_not_raised(tmp_path: Path) -> None:
     set_language("en")
+    (tmp_path / "clubs").mkdir()
     result = validate(tmp_path, today=TODAY)
     assert [(p.file, p.code) for p in result.problems] == [
-        ("clubs", "data.no-clubs"),
         ("plans", "data.no-plans"),
         ("province.yaml", "data.no-province"),
     ]
+
+
+def test_a_folder_that_is_not_a_data_folder_is_one_line(tmp_path: Path) -> None:
+    set_language("en")
+    with pytest.raises(UserError) as raised:
+        validate(tmp_path, today=TODAY)
+    assert str(raised.value) == (
+        f"{tmp_path} is not a data folder: it holds neither province.yaml nor clubs/."
+    )
+    club = BASE / CLUB
+    with pytest.raises(UserError) as raised:
+        validate(club, today=TODAY)
+    assert str(raised.value) == (
+        f"{club} is a club folder, not a data folder: give it as a path to check "
+        f"(lstg validate {club}), or give the data folder with --data."
+    )
 
 
 def test_data_language(tmp_path: Path) -> None:
