@@ -290,3 +290,20 @@ def test_without_dates_the_report_stops_today(small: Path) -> None:
         "--province", "--period", "2020", "--format", "json", "--data", str(small)
     )
     assert json.loads(out)["as_of"] == "2020-12-31"
+
+
+def test_a_template_must_fit_the_format(small: Path, tmp_path: Path) -> None:
+    word = tmp_path / "mine.docx"
+    word.write_bytes(b"not really")
+    code, _, err = run_report("--province", "--template", str(word), "--data", str(small))
+    assert code == 2
+    assert "Word" in err
+    code, _, err = run_report(
+        "--province", "--format", "xlsx", "--template", str(word), "--data", str(small)
+    )
+    assert code == 2
+    assert "xlsx" in err
+    code, _, err = run_report(
+        "--province", "--template", str(tmp_path / "none.md.j2"), "--data", str(small)
+    )
+    assert code == 2

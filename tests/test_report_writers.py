@@ -13,6 +13,7 @@ from conftest_report import sample_report, write_small_data
 from docx import Document
 from openpyxl import load_workbook
 
+from lstg.errors import UserError
 from lstg.render import format as fmt
 from lstg.report import Report, Request, make_report, render
 from lstg.report.model import TABLES
@@ -163,7 +164,14 @@ def test_a_users_template_replaces_the_bundled_one(small: Path, tmp_path: Path) 
 def test_templates_refuse_unknown_names(small: Path, tmp_path: Path) -> None:
     own = tmp_path / "typo.md.j2"
     own.write_text("{{ r.totals.membres }}\n", encoding="utf-8")
-    with pytest.raises(Exception, match="membres"):
+    with pytest.raises(UserError, match="membres"):
+        render(made(small, "vi"), "md", template=own)
+
+
+def test_template_syntax_errors_say_where(small: Path, tmp_path: Path) -> None:
+    own = tmp_path / "open.md.j2"
+    own.write_text("{% if r.targets %}\n{{ r.totals.members }}\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"\(open.md.j2, line 2\)"):
         render(made(small, "vi"), "md", template=own)
 
 

@@ -23,6 +23,7 @@ from lstg.report import (
     write_atomically,
 )
 from lstg.report.model import Level
+from lstg.report.output import TEMPLATED_FORMATS
 from lstg.validation import data_language
 
 
@@ -52,6 +53,17 @@ def _scope(
     if club is not None:
         chosen.append(("club", club))
     return chosen[0] if len(chosen) == 1 else None
+
+
+def _template_problem(template: Path, fmt: str) -> str | None:
+    """Why ``template`` cannot make a report in format ``fmt``, if it cannot."""
+    if not template.is_file():
+        return _("no template at {path}").format(path=template)
+    if fmt not in TEMPLATED_FORMATS:
+        return _("the {format} format has no template").format(format=fmt)
+    if (template.suffix.lower() == ".docx") != (fmt == "docx"):
+        return _("a Word template (.docx) makes Word reports, a Jinja2 template the others")
+    return None
 
 
 def report(
@@ -131,9 +143,11 @@ def report(
     if members and scope[0] != "club":
         typer.echo("lstg: " + _("--members lists a club's members: use it with --club"), err=True)
         return 2
-    if template is not None and not template.is_file():
-        typer.echo("lstg: " + _("no template at {path}").format(path=template), err=True)
-        return 2
+    if template is not None:
+        problem = _template_problem(template, output_format.value)
+        if problem:
+            typer.echo(f"lstg: {problem}", err=True)
+            return 2
     try:
         request = Request(
             level=scope[0],

@@ -6,6 +6,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from jinja2 import TemplateError, TemplateSyntaxError
+
+from lstg.errors import UserError
+from lstg.i18n import _
 from lstg.report.json_out import render_json
 from lstg.report.model import Report
 from lstg.report.text import render_text
@@ -14,11 +18,28 @@ FORMATS = ("md", "html", "docx", "xlsx", "json")
 BINARY_FORMATS = ("docx", "xlsx")
 
 
+TEMPLATED_FORMATS = ("md", "html", "docx")
+
+
 def render(report: Report, fmt: str, *, template: Path | None = None) -> bytes:
     """The report in format ``fmt``, as the bytes of the file (UTF-8 for text formats).
 
     ``template`` replaces the bundled template of Markdown, HTML and Word.
+
+    Raises:
+        UserError: the template has an error (a misspelt name, a tag left open);
+            the message says where.
     """
+    try:
+        return _render(report, fmt, template)
+    except TemplateError as exc:
+        where = f" ({exc.name}, line {exc.lineno})" if isinstance(exc, TemplateSyntaxError) else ""
+        raise UserError(
+            _("the report template has an error{where}: {error}").format(where=where, error=exc)
+        ) from None
+
+
+def _render(report: Report, fmt: str, template: Path | None) -> bytes:
     if fmt in ("md", "html"):
         return render_text(report, fmt, template).encode("utf-8")
     if fmt == "json":
