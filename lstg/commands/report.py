@@ -68,7 +68,11 @@ def _template_problem(template: Path, fmt: str) -> str | None:
 
 def report(
     province: Annotated[
-        bool, typer.Option("--province", help="The whole province, a row per district.")
+        bool,
+        typer.Option(
+            "--province",
+            help="The whole province: a row per district (per commune after 1 July 2025).",
+        ),
     ] = False,
     district: Annotated[
         str | None,
