@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -229,3 +230,20 @@ def test_as_a_pre_commit_hook_each_file_checks_its_club(tmp_path: Path) -> None:
         f"{CLUB}/ledger.yaml:22:12: error ledger.balance-mismatch:"
     )
     assert done.stdout.splitlines()[-1] == "1 error, 0 warnings in 1 file (1 club checked)"
+
+
+def test_the_examples_in_the_docs_are_real_output() -> None:
+    docs = (BASE.parents[2] / "docs" / "validate.md").read_text("utf-8")
+    blocks = [
+        block
+        for block in re.findall(r"```\n(.*?)```", docs, re.S)
+        if block.startswith(f"{CLUB}/loans.yaml")
+    ]
+    english = run_validate("--lang", "en", "--data", str(BROKEN / "unknown-member-loan"))[1]
+    vietnamese = run_validate("--data", str(BROKEN / "unknown-member-loan"))[1]
+    assert blocks == [english, vietnamese]
+    document = json.loads(re.findall(r"```json\n(.*?)```", docs, re.S)[0])
+    _code, output = run_validate(
+        "--lang", "en", "--format", "json", "--data", str(BROKEN / "unknown-member-loan")
+    )
+    assert json.loads(output) == document
