@@ -9,7 +9,7 @@ from typing import Any
 
 from lstg.edit.change import Change
 from lstg.edit.club_files import ClubFiles, next_id, record_ids
-from lstg.edit.members import _nfc_deep
+from lstg.edit.values import nfc_all
 from lstg.errors import UserError
 from lstg.i18n import _
 from lstg.schema import Loan
@@ -32,7 +32,7 @@ def add_loan(root: Path, club: str, fields: dict[str, Any]) -> Change:
     files = ClubFiles(root, club)
     doc = files.loans()
     ids = record_ids(doc.data())
-    record = {name: _nfc_deep(fields[name]) for name in LOAN_FIELDS if fields.get(name) is not None}
+    record = {name: nfc_all(fields[name]) for name in LOAN_FIELDS if fields.get(name) is not None}
     if "id" not in record:
         record = {"id": new_loan_id(ids, fields["disbursed"]), **record}
     elif record["id"] in ids:
@@ -89,7 +89,7 @@ def write_off_loan(root: Path, club: str, loan: str, day: date, reason: str) -> 
     doc = files.loans()
     index = files.find(doc, loan, _("loan"))
     line = doc.set_field(
-        [index], "written_off", {"date": day, "reason": _nfc_deep(reason)}, LOAN_FIELDS
+        [index], "written_off", {"date": day, "reason": nfc_all(reason)}, LOAN_FIELDS
     )
     return files.finish(
         _("{file}:{line}: loan {id} written off on {date}").format(

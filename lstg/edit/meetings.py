@@ -8,8 +8,7 @@ from typing import Any
 
 from lstg.edit.change import Change
 from lstg.edit.club_files import ClubFiles
-from lstg.edit.members import _nfc_deep
-from lstg.edit.values import nfc, parse_bool, parse_number
+from lstg.edit.values import nfc, nfc_all, parse_bool, parse_number
 from lstg.errors import UserError
 from lstg.i18n import _
 from lstg.schema import Meeting
@@ -20,7 +19,7 @@ MEETING_FIELDS: tuple[str, ...] = tuple(Meeting.model_fields)
 def meeting_record(fields: dict[str, Any]) -> dict[str, Any]:
     """A meeting's fields in the order they are written, without empty ones."""
     record = {
-        name: _nfc_deep(fields[name])
+        name: nfc_all(fields[name])
         for name in MEETING_FIELDS
         if fields.get(name) not in (None, [], "")
     }

@@ -8,7 +8,7 @@ from typing import Any
 
 from lstg.edit.change import Change
 from lstg.edit.club_files import ClubFiles, next_id, record_ids
-from lstg.edit.values import nfc
+from lstg.edit.values import nfc_all
 from lstg.errors import UserError
 from lstg.i18n import _
 from lstg.schema import Member
@@ -17,14 +17,14 @@ MEMBER_FIELDS: tuple[str, ...] = tuple(Member.model_fields)
 """Member fields in the order they are written."""
 
 
-def clean(fields: dict[str, Any]) -> dict[str, Any]:
+def member_record(fields: dict[str, Any]) -> dict[str, Any]:
     """Fields in the order they are written, without unset ones, text in NFC."""
     out: dict[str, Any] = {}
     for name in MEMBER_FIELDS:
         value = fields.get(name)
         if value is None or value == [] or value is False:
             continue
-        out[name] = _nfc_deep(value)
+        out[name] = nfc_all(value)
     unknown = set(fields) - set(MEMBER_FIELDS)
     if unknown:
         raise UserError(
@@ -33,22 +33,12 @@ def clean(fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _nfc_deep(value: Any) -> Any:
-    if isinstance(value, str):
-        return nfc(value)
-    if isinstance(value, list):
-        return [_nfc_deep(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _nfc_deep(v) for k, v in value.items()}
-    return value
-
-
 def add_member(root: Path, club: str, fields: dict[str, Any]) -> Change:
     """Add a member at the end of ``members.yaml``; the id is the next free one if not given."""
     files = ClubFiles(root, club)
     doc = files.members()
     ids = record_ids(doc.data())
-    record = clean(fields)
+    record = member_record(fields)
     if "id" not in record:
         record = {"id": next_id(ids, "M"), **record}
     elif record["id"] in ids:
@@ -68,7 +58,7 @@ def leave_member(root: Path, club: str, member: str, day: date, reason: str) -> 
     files = ClubFiles(root, club)
     doc = files.members()
     index = files.find(doc, member, _("member"))
-    line = doc.set_field([index], "left", {"date": day, "reason": nfc(reason)}, MEMBER_FIELDS)
+    line = doc.set_field([index], "left", {"date": day, "reason": nfc_all(reason)}, MEMBER_FIELDS)
     return files.finish(
         _("{file}:{line}: member {id} left on {date}").format(
             file=doc.rel, line=line, id=member, date=day.isoformat()
@@ -87,7 +77,7 @@ def edit_member(root: Path, club: str, member: str, fields: dict[str, Any]) -> C
     for name, value in fields.items():
         if name not in MEMBER_FIELDS or name == "id":
             raise UserError(_("Unknown member field: {names}.").format(names=name))
-        line = doc.set_field([index], name, _nfc_deep(value), MEMBER_FIELDS)
+        line = doc.set_field([index], name, nfc_all(value), MEMBER_FIELDS)
         lines.append(f"{name} (line {line})")
     return files.finish(
         _("{file}: member {id}: set {fields}").format(

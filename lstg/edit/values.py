@@ -24,6 +24,17 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+def nfc_all(value: Any) -> Any:
+    """``value`` with every text in it (in lists and mappings too) in NFC."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [nfc_all(v) for v in value]
+    if isinstance(value, dict):
+        return {k: nfc_all(v) for k, v in value.items()}
+    return value
+
+
 def fold(text: str) -> str:
     """``text`` without case, accents or extra spaces, for matching headers and names."""
     decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
