@@ -10,10 +10,11 @@ Scalars follow YAML 1.2 (``yes`` is a string, ``012`` is twelve). Dates are kept
 as the text written in the file, so that the schema, not the parser, says when
 a date is impossible, at the place where it is written.
 
-Positions are captured here and nowhere else. Reading keeps no positions for
-files without problems; :func:`locate_problems` re-reads only the files that
-have problems and turns each problem's path inside its file into a 1-based
-line and column.
+Positions are captured while reading and nowhere else. Reading keeps no
+positions for files without problems; :func:`lstg.positions.locate_problems`
+(also importable from here) re-reads only the files that have problems and
+turns each problem's path inside its file into a 1-based line and column.
+Decoding bytes into text is :mod:`lstg.decoding`.
 
 Clean files are parsed by :mod:`lstg.fastyaml` (libyaml, with the same YAML 1.2
 scalars); any file it is not sure of is composed here, with ruamel.yaml.
@@ -23,20 +24,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from lstg.decoding import MAX_FILE_BYTES, decode
 from lstg.fastyaml import fast_parse
 from lstg.i18n import _
-from lstg.problems import PathPart, Problem, error, warning
+from lstg.positions import LINE_BREAK, compose, locate, locate_problems, source_line, source_lines
+from lstg.problems import Problem, error, warning
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "ReadResult",
+    "decode",
+    "locate",
+    "locate_problems",
+    "parse_text",
+    "read_yaml",
+    "source_line",
+    "source_lines",
+]
+
+_compose = compose
+
 MAX_DEPTH = 40
 
 _YAML = "tag:yaml.org,2002:"
@@ -62,101 +77,9 @@ class ReadResult:
         return self.data is not None and not any(p.is_error for p in self.problems)
 
 
-def _compose(text: str) -> Node | None:
-    yaml = YAML(typ="safe", pure=True)
-    node: Node | None = yaml.compose(text)
-    return node
-
-
 def _tag(node: Node) -> str:
     tag = node.tag
     return str(getattr(tag, "value", tag))
-
-
-def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
-    """Decode a file's bytes as UTF-8, reporting binary content and other encodings."""
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [
-            error(
-                rel,
-                "file.too-large",
-                _("The file is {size} MB, more than the {limit} MB a data file may have.").format(
-                    size=len(raw) // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
-                ),
-                hint=_("Split the records into several files, such as one meetings file a year."),
-                line=1,
-                column=1,
-            )
-        ]
-    nul = raw.find(b"\x00")
-    if nul < 0:
-        nul = _first_binary_byte(raw)
-    if nul >= 0:
-        line, column = _byte_position(raw, nul)
-        return None, [
-            error(
-                rel,
-                "file.binary",
-                _("The file is not text: it holds binary data."),
-                hint=_("Data files are YAML text saved as UTF-8; restore this file from git."),
-                line=line,
-                column=column,
-            )
-        ]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, column = _byte_position(raw, exc.start)
-        return None, [
-            error(
-                rel,
-                "file.encoding",
-                _("The file is not saved as UTF-8 (byte 0x{byte:02X} cannot be read).").format(
-                    byte=raw[exc.start]
-                ),
-                hint=_encoding_hint(raw),
-                line=line,
-                column=column,
-            )
-        ]
-    return text, []
-
-
-_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 13)) + b"\x7f"
-_BINARY_SHARE = 0.03
-"""Share of control bytes from which a file without NUL bytes counts as binary, not text."""
-
-
-def _first_binary_byte(raw: bytes) -> int:
-    """Offset of the first control byte if the start of ``raw`` is mostly not text, else -1."""
-    head = raw[:4096]
-    controls = sum(head.count(bytes([b])) for b in _CONTROL)
-    if not head or controls / len(head) < _BINARY_SHARE:
-        return -1
-    return min(i for i in (head.find(bytes([b])) for b in _CONTROL) if i >= 0)
-
-
-def _encoding_hint(raw: bytes) -> str:
-    try:
-        raw.decode("cp1258")
-    except UnicodeDecodeError:
-        return _(
-            "It may be in a legacy Vietnamese encoding (TCVN3 or VNI): open it in an editor "
-            "and save it as UTF-8."
-        )
-    return _(
-        "It looks like a legacy Vietnamese encoding (Windows-1258 or TCVN3): "
-        "open it in an editor and save it as UTF-8."
-    )
-
-
-def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    line = raw.count(b"\n", 0, offset) + 1
-    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return line, column
 
 
 def read_yaml(path: Path, rel: str) -> ReadResult:
@@ -349,8 +272,8 @@ class _Builder:
         if found is None:
             return None
         before = self.text[: found.start()]
-        line = len(_LINE_BREAK.findall(before)) + 1
-        start = max((m.end() for m in _LINE_BREAK.finditer(before)), default=0)
+        line = len(LINE_BREAK.findall(before)) + 1
+        start = max((m.end() for m in LINE_BREAK.finditer(before)), default=0)
         return line, found.start() - start + 1
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:
@@ -459,94 +382,3 @@ def _to_float(text: str) -> float:
     if clean == ".nan":
         return float("nan")
     return float(clean)
-
-
-def locate(node: Node | None, where: Sequence[PathPart], key: bool) -> tuple[int, int]:
-    """1-based line and column of the value at ``where`` in a composed document.
-
-    Follows ``where`` as far as it exists; a missing key points at its parent mapping.
-    """
-    if node is None:
-        return 1, 1
-    current: Node = node
-    key_node: Node | None = None
-    for part in where:
-        key_node = None
-        if isinstance(current, MappingNode):
-            found = None
-            for k, v in current.value:
-                if isinstance(k, ScalarNode) and (k.value == part or k.value == str(part)):
-                    found = (k, v)
-                    break
-            if found is None:
-                break
-            key_node, current = found
-        elif isinstance(current, SequenceNode) and isinstance(part, int):
-            if not 0 <= part < len(current.value):
-                break
-            current = current.value[part]
-        else:
-            break
-    target = key_node if key and key_node is not None else current
-    return target.start_mark.line + 1, target.start_mark.column + 1
-
-
-def locate_problems(root: Path, problems: Iterable[Problem]) -> list[Problem]:
-    """Fill in line and column for problems that carry only a path inside their file.
-
-    Each file with such problems is read and composed once more; files without
-    problems are not touched.
-    """
-    trees: dict[str, Node | None] = {}
-    located: list[Problem] = []
-    for problem in problems:
-        if problem.line:
-            located.append(problem)
-            continue
-        if problem.file not in trees:
-            trees[problem.file] = _compose_quietly(root / problem.file)
-        tree = trees[problem.file]
-        if tree is None:
-            located.append(problem.at(1, 1) if (root / problem.file).is_file() else problem)
-            continue
-        line, column = locate(tree, problem.where, problem.key)
-        located.append(problem.at(line, column))
-    return located
-
-
-def _compose_quietly(path: Path) -> Node | None:
-    try:
-        raw = path.read_bytes()
-        text, _problems = decode(raw, "")
-        if text is None:
-            return None
-        return _compose(text)
-    except (OSError, YAMLError, RecursionError):
-        return None
-
-
-def source_line(root: Path, problem: Problem) -> str | None:
-    """The text of the problem's line, for showing it under the message."""
-    if problem.line < 1:
-        return None
-    lines = source_lines(root, problem.file)
-    if lines is None or problem.line > len(lines):
-        return None
-    return lines[problem.line - 1]
-
-
-def source_lines(root: Path, rel: str) -> list[str] | None:
-    """The lines of a text file of the data folder, for quoting them; ``None`` if not text."""
-    try:
-        raw = (root / rel).read_bytes()
-    except OSError:
-        return None
-    if len(raw) > MAX_FILE_BYTES or b"\x00" in raw:
-        return None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    return _LINE_BREAK.split(raw.decode("utf-8", errors="replace"))
-
-
-_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-"""Line breaks as the YAML parser counts them, so that quoted lines match its positions."""

@@ -24,6 +24,7 @@ VALIDATION_MODULES = [
     ("checks/*.py", "python"),
     ("schema/*.py", "python"),
     ("reader.py", "python"),
+    ("decoding.py", "python"),
     ("loader.py", "python"),
     ("modelerrors.py", "python"),
     ("validation.py", "python"),

@@ -144,7 +144,8 @@ def test_targets_refused(tmp_path: Path) -> None:
 def _codes_in_source() -> set[str]:
     pattern = re.compile(r'"([a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*)"')
     sources = [*sorted((PACKAGE / "checks").glob("*.py"))] + [
-        PACKAGE / name for name in ("reader.py", "loader.py", "modelerrors.py", "validation.py")
+        PACKAGE / name
+        for name in ("reader.py", "decoding.py", "loader.py", "modelerrors.py", "validation.py")
     ]
     codes = set()
     for source in sources:
