@@ -151,3 +151,47 @@ def test_a_repayment_goes_in_date_order() -> None:
     )
     assert doc.text.index("2019-08-01") < doc.text.index("2019-09-01")
     assert len(changed(LOANS, doc.text)) == 1
+
+
+AWKWARD = [
+    "yes",
+    "No",
+    "null",
+    "~",
+    "1e3",
+    "0x1F",
+    "06091",
+    "2025-01-01",
+    "12:30",
+    "a: b",
+    "- x",
+    "# not a comment",
+    "ends with #",
+    "'single'",
+    '"double"',
+    "  spaces  ",
+    "Lò Thị Ánh",
+    "tab\tin",
+    "[list]",
+    "{map}",
+    "a, b",
+    "100%",
+    "@home",
+    "`tick`",
+    "!tag",
+    "&anchor",
+    "*star",
+    "Nông Văn Đức",
+    "x" * 150,
+]
+
+
+def test_awkward_text_is_written_so_that_it_reads_back_the_same() -> None:
+    doc = Document(MEMBERS, "members.yaml")
+    for number, text in enumerate(AWKWARD, start=10):
+        doc.insert_record({"id": f"M{number:03d}", "name": text, "ethnicity": text})
+        doc.set_field([2], "ethnicity", text, MEMBER_FIELDS)
+    records = doc.data()
+    assert [r["name"] for r in records[3:]] == AWKWARD
+    assert records[2]["ethnicity"] == AWKWARD[-1]
+    assert doc.text.startswith(MEMBERS[: MEMBERS.index("  ethnicity: Tày\n  joined: 2019-04-15")])
