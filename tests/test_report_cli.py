@@ -254,7 +254,7 @@ def test_word_and_excel_go_to_a_default_file(
     )
     assert code == 0
     assert out == ""
-    written = tmp_path / "bao-cao-province-20-2016..2020.docx"
+    written = tmp_path / "bao-cao-province-20-2016-2020.docx"
     assert str(written.name) in err
     document = Document(str(written))
     assert document.paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -262,7 +262,7 @@ def test_word_and_excel_go_to_a_default_file(
         "--province", "--as-of", "2020-11-30", "--format", "xlsx", "--data", str(small)
     )
     assert code == 0
-    book = load_workbook(tmp_path / "bao-cao-province-20-2016..2020.xlsx")
+    book = load_workbook(tmp_path / "bao-cao-province-20-2016-2020.xlsx")
     assert book.sheetnames[1] == "CLB và thành viên"
 
 

@@ -56,8 +56,9 @@ def _render(report: Report, fmt: str, template: Path | None) -> bytes:
 
 
 def default_file_name(report: Report, fmt: str) -> str:
-    """A file name that says what the report is: ``bao-cao-province-2021..2025.docx``."""
-    return f"bao-cao-{report.scope.level}-{report.scope.code}-{report.period_label}.{fmt}"
+    """A file name that says what the report is: ``bao-cao-province-20-2021-2025.docx``."""
+    period = report.period_label.replace("..", "-")
+    return f"bao-cao-{report.scope.level}-{report.scope.code}-{period}.{fmt}"
 
 
 def write_atomically(path: Path, content: bytes) -> None:
