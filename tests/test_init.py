@@ -185,3 +185,11 @@ def test_a_commit_runs_the_hook(tmp_path: Path) -> None:
     output = done.stdout + done.stderr
     assert "Failed" in output
     assert "clubs/trang-dinh-doan-ket/members.yaml:4:11: error schema.choice" in output
+
+
+def test_init_inside_a_repository_does_not_make_another(tmp_path: Path) -> None:
+    assert git(tmp_path, "init", "--quiet").returncode == 0
+    code, out = run("init", str(tmp_path / "lang-son"), "--province", "empty", "--lang", "en")
+    assert code == 0
+    assert not (tmp_path / "lang-son" / ".git").exists()
+    assert "initialised a git repository" not in out
