@@ -77,12 +77,9 @@ def test_genders_booleans_households_numbers() -> None:
         True,
         True,
     ]
-    assert [parse_household(h) for h in ("Nghèo", "Cận nghèo", "hộ cận nghèo", "Không")] == [
-        "poor",
-        "near-poor",
-        "near-poor",
-        "none",
-    ]
+    assert [
+        parse_household(h) for h in ("Nghèo", "Cận nghèo", "hộ cận nghèo", "Không", "HN", "HCN")
+    ] == ["poor", "near-poor", "near-poor", "none", "poor", "near-poor"]
     assert parse_number("52,5") == 52.5
     with pytest.raises(ValueError, match="not a gender"):
         parse_gender("khác")
