@@ -117,14 +117,27 @@ def _table(
     return table
 
 
+def _delimiter(text: str) -> str:
+    """The separator of a CSV text: the one of ``,`` ``;`` and tab that splits most of the
+    first lines into the same, largest number of columns (a title line above does not count)."""
+    sample = "\n".join(text.splitlines()[:30])
+    best, best_width = ",", 1
+    for delimiter in (",", ";", "\t"):
+        widths = [
+            len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if len(r) > 1
+        ]
+        if not widths:
+            continue
+        width = max(set(widths), key=lambda w: (widths.count(w), w))
+        if width > best_width:
+            best, best_width = delimiter, width
+    return best
+
+
 def read_csv(path: Path) -> Table:
     """Read a CSV register (``,`` ``;`` or tab separated; UTF-8 or Windows-1258)."""
     text, encoding = decode_text(path.read_bytes())
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     rows = [(n, [_clean(c) for c in cells]) for n, cells in enumerate(reader, start=1)]
     return _table(path.name, rows, encoding)
 
