@@ -46,7 +46,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-LSTG = str(BIN / "lstg")
+LSTG = [sys.executable, "-m", "lstg"]
+ENV = os.environ.copy()
+CWD = [REPO]
 KINDS = ("province", "plan", "club", "members", "loans", "ledger", "meetings")
 
 sys.path.insert(0, str(REPO / "scripts"))
@@ -85,7 +87,7 @@ def timed(args: list[str], *, env: dict[str, str] | None = None) -> tuple[float,
     peak = 0
     start = time.perf_counter()
     process = subprocess.Popen(
-        args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or os.environ.copy()
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or ENV, cwd=CWD[0]
     )
     done = threading.Event()
 
@@ -180,6 +182,18 @@ def check_jsonschema_time(files: dict[str, list[Path]], schemas: Path) -> tuple[
     return total, valid
 
 
+def freeze() -> None:
+    """Run a copy of lstg's source taken now, so that edits to the working tree during the
+    benchmark do not change lstg's code fingerprint (and so empty its cache) mid-run."""
+    frozen = REPO / "bench" / "corpus" / "src"
+    shutil.rmtree(frozen, ignore_errors=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(REPO / "lstg", frozen / "lstg", ignore=ignore)
+    shutil.copytree(REPO / "templates", frozen / "templates", ignore=ignore)
+    ENV["PYTHONPATH"] = str(frozen)
+    CWD[0] = frozen
+
+
 def machine() -> dict[str, Any]:
     model = ""
     try:
@@ -207,16 +221,21 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=20, help="clubs read by slow baselines")
     parser.add_argument("--full-baselines", action="store_true")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
+    parser.add_argument(
+        "--live", action="store_true", help="run the working tree's lstg, not a copy of it"
+    )
     args = parser.parse_args()
 
     began = time.perf_counter()
+    if not args.live:
+        freeze()
     print(f"corpus: {args.clubs} clubs", flush=True)
     corpus = make_corpus.make_corpus(args.clubs, make_corpus.default_out(args.clubs), REPO / "data")
     everything = yaml_files(corpus)
     corpus_bytes = size(everything)
     club_ids = sorted(p.name for p in (corpus / "clubs").iterdir())
     cache_dir = corpus / ".lstg-cache"
-    validate = [LSTG, "validate", "--data", str(corpus)]
+    validate = [*LSTG, "validate", "--data", str(corpus)]
 
     print("lstg:", flush=True)
 
@@ -254,7 +273,7 @@ def main() -> None:
             path.write_bytes(original)
     timed(validate)
 
-    report = [LSTG, "report", "--province", "--data", str(corpus)]
+    report = [*LSTG, "report", "--province", "--data", str(corpus)]
     _wall, report_code, _peak = timed(report)
     warm_report: float | None = None
     report_note = ""
@@ -293,7 +312,9 @@ def main() -> None:
     schemas = corpus.parent / f"schemas-{args.clubs}"
     schemas.mkdir(exist_ok=True)
     for kind in KINDS:
-        text = subprocess.run([LSTG, "schema", kind], capture_output=True, text=True, check=True)
+        text = subprocess.run(
+            [*LSTG, "schema", kind], capture_output=True, text=True, check=True, env=ENV, cwd=CWD[0]
+        )
         (schemas / f"{kind}.json").write_text(text.stdout, encoding="utf-8")
     jsonschema_sample, jsonschema_valid = check_jsonschema_time(sampled, schemas)
     jsonschema = jsonschema_sample * scale

@@ -8,9 +8,11 @@ content digest is recomputed only when its size, modification time or inode
 change, in the manner of git's index; a file changed less than
 :data:`RACY_SECONDS` before the index was written is always read again.
 
-Entries are JSON, never pickles: a cache file cannot run code. Each entry
-carries an HMAC made with a random key kept in the cache folder, so a corrupted,
-truncated or foreign entry is ignored (and rebuilt), never trusted. Every write
+Entries are JSON, except built report models, which are pickled. Each entry
+carries an HMAC made with a random key kept in the cache folder (and readable
+by its owner only), and nothing is parsed, let alone unpickled, unless the HMAC
+matches: a corrupted, truncated or foreign entry is ignored (and rebuilt),
+never trusted. Every write
 goes to a temporary file renamed into place, so two lstg processes at once
 never see half an entry.
 
@@ -34,7 +36,7 @@ import tempfile
 from collections.abc import Callable, Collection, Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lstg.problems import Problem, Severity
 
@@ -50,6 +52,8 @@ _SKIP_AT_ROOT = {CACHE_DIR, ".git"}
 _CLUBS = "clubs"
 
 _enabled: bool | None = None
+
+T = TypeVar("T")
 
 
 def enabled() -> bool:
@@ -198,16 +202,8 @@ class Cache:
 
     def get(self, kind: str, key: str) -> Any:
         """The entry stored under ``key``, or ``None`` if it is missing or not to be trusted."""
-        secret = self._secret()
-        if secret is None:
-            return None
-        try:
-            raw = self._entry_path(kind, key).read_bytes()
-        except OSError:
-            return None
-        mac, _sep, body = raw.partition(b"\n")
-        expected = hmac.new(secret, key.encode() + b"\n" + body, "sha256").hexdigest()
-        if not hmac.compare_digest(mac, expected.encode()):
+        body = self.get_bytes(kind, key)
+        if body is None:
             return None
         try:
             return json.loads(body)
@@ -216,12 +212,31 @@ class Cache:
 
     def put(self, kind: str, key: str, value: Any) -> None:
         """Store ``value`` (plain JSON data) under ``key``; silently skipped if not writable."""
+        body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self.put_bytes(kind, key, body)
+
+    def get_bytes(self, kind: str, key: str) -> bytes | None:
+        """The bytes stored under ``key``, if their HMAC shows that this cache wrote them."""
+        secret = self._secret()
+        if secret is None:
+            return None
+        try:
+            raw = self._entry_path(kind, key).read_bytes()
+        except OSError:
+            return None
+        mac, _sep, body = raw.partition(b"\n")
+        expected = hmac.new(secret, kind.encode() + b"/" + key.encode() + b"\n" + body, "sha256")
+        if not hmac.compare_digest(mac, expected.hexdigest().encode()):
+            return None
+        return body
+
+    def put_bytes(self, kind: str, key: str, body: bytes) -> None:
+        """Store ``body`` under ``key`` with its HMAC; silently skipped if not writable."""
         secret = self._secret()
         if secret is None:
             return
-        body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        mac = hmac.new(secret, key.encode() + b"\n" + body, "sha256").hexdigest()
-        self._write(self._entry_path(kind, key), mac.encode() + b"\n" + body)
+        mac = hmac.new(secret, kind.encode() + b"/" + key.encode() + b"\n" + body, "sha256")
+        self._write(self._entry_path(kind, key), mac.hexdigest().encode() + b"\n" + body)
 
     def snapshot(self) -> Snapshot:
         """Digests of every file of the data folder, reusing those of unchanged files."""
@@ -738,3 +753,31 @@ def _git_state(root: Path) -> str | None:
             break
         folder = folder.parent
     return digest(*parts)
+
+
+def remember(root: Path, kind: str, parts: list[str], build: Callable[[], T]) -> T:
+    """The value ``build`` gives for the data folder ``root``, from the cache if it is there.
+
+    The key is ``parts`` with lstg's code and the content of the whole data
+    folder: ``build`` must depend on nothing else. The value is pickled, and
+    only ever unpickled when its HMAC (keyed by the cache's own random key)
+    matches, so bytes that lstg did not write are never unpickled.
+    """
+    import pickle
+
+    if not enabled():
+        return build()
+    store = Cache(root)
+    before = store.snapshot().whole()
+    key = digest(kind, code_fingerprint(), before, *parts)
+    raw = store.get_bytes(kind, key)
+    if raw is not None:
+        try:
+            value: T = pickle.loads(raw)
+            return value
+        except Exception:
+            pass
+    value = build()
+    if store.snapshot().whole() == before:
+        store.put_bytes(kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value

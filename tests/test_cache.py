@@ -310,3 +310,27 @@ def test_which_runs_are_replayed(data: Path) -> None:
     assert not replayed("--no-cache", "validate")
     assert not replayed("check")
     assert not replayed("validate", "/")
+
+
+def test_a_cached_report_names_the_time_of_this_run(data: Path) -> None:
+    args = ("report", "--province", "--data", str(data), "--format", "json")
+    first = run(*args, env={"LSTG_GENERATED_AT": "2026-11-29T08:00:00+00:00"})
+    assert entries(data, "report")
+    second = run(*args, env={"LSTG_GENERATED_AT": "2026-11-29T09:30:00+00:00"})
+    assert json.loads(first[1])["provenance"]["generated_at"] == "2026-11-29T08:00:00+00:00"
+    assert json.loads(second[1])["provenance"]["generated_at"] == "2026-11-29T09:30:00+00:00"
+    first_figures = {k: v for k, v in json.loads(first[1]).items() if k != "provenance"}
+    second_figures = {k: v for k, v in json.loads(second[1]).items() if k != "provenance"}
+    assert first_figures == second_figures
+
+
+def test_remember_never_unpickles_bytes_it_did_not_write(data: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "exploited"
+    assert cache.remember(data, "report", ["x"], lambda: {"figure": 1}) == {"figure": 1}
+    stored = entries(data, "report")
+    assert len(stored) == 1
+    mac, _sep, _body = stored[0].read_bytes().partition(b"\n")
+    stored[0].write_bytes(mac + b"\n" + pickle.dumps(_Exploit(marker)))
+    assert cache.remember(data, "report", ["x"], lambda: {"figure": 2}) == {"figure": 2}
+    assert not marker.exists()
+    assert cache.remember(data, "report", ["x"], lambda: {"figure": 3}) == {"figure": 2}

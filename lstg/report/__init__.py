@@ -7,9 +7,12 @@ JSON); :func:`write_atomically` saves it.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from pathlib import Path
 
+from lstg.cache import remember
+from lstg.i18n import current_language
 from lstg.loader import load_dataset
 from lstg.provenance import provenance
 from lstg.report.build import Request, UnknownScope, UsageError, build_report
@@ -24,10 +27,16 @@ def make_report(
 
     The provenance (the data folder's commit, uncommitted changes) is read
     before the data, so that a report never claims a commit it was not made from.
+    The report built from unchanged data is kept in the cache (:mod:`lstg.cache`).
     """
     made_from = provenance(root, generated_at=generated_at)
-    dataset = load_dataset(root)
-    return build_report(dataset, request, provenance=made_from, today=today)
+
+    def build() -> Report:
+        return build_report(load_dataset(root), request, provenance=made_from, today=today)
+
+    parts = [repr(request), today.isoformat(), current_language()]
+    made = remember(root, "report", parts, build)
+    return dataclasses.replace(made, provenance=made_from)
 
 
 __all__ = [
