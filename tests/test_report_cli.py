@@ -307,3 +307,12 @@ def test_a_template_must_fit_the_format(small: Path, tmp_path: Path) -> None:
         "--province", "--template", str(tmp_path / "none.md.j2"), "--data", str(small)
     )
     assert code == 2
+
+
+def test_members_without_a_birth_year_are_said(small: Path) -> None:
+    members = small / "clubs" / "chi-lang-van-an" / "members.yaml"
+    text = members.read_text(encoding="utf-8")
+    members.write_text(text.replace(", birth_year: 1950", "", 1), encoding="utf-8")
+    code, out, _ = run_report("--province", "--as-of", "2020-11-30", "--data", str(small))
+    assert code == 0
+    assert "trong đó có 9 NCT, 9 nữ và 2 người trẻ tuổi (1 thành viên chưa rõ năm sinh);" in out
