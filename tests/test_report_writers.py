@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from conftest_report import sample_report, write_small_data
@@ -199,3 +200,15 @@ def test_province_report_shows_each_units_own_targets(small: Path) -> None:
         2,
         "Vượt",
     ]
+
+
+def test_chart_is_well_formed_svg(small: Path) -> None:
+    html = render(made(small, "en"), "html").decode("utf-8")
+    svg = html[html.index("<svg ") : html.index("</svg>") + len("</svg>")]
+    root = ElementTree.fromstring(
+        svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+    )
+    drawn = [e.tag.split("}")[1] for e in root]
+    assert drawn.count("rect") == 9
+    assert drawn.count("circle") == 3
+    assert drawn.count("line") == 1
