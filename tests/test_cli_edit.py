@@ -603,3 +603,43 @@ def test_an_edit_to_the_value_already_there_changes_nothing(tmp_path: Path) -> N
     )
     assert (code, out) == (0, "Nothing to change: the records already say so.\n")
     assert (root / FOLDER / "members.yaml").read_bytes() == before
+
+
+def test_warnings_are_shown_once_when_the_change_brings_them(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    health = tmp_path / "health.csv"
+    health.write_text("member,weight,bp\nM001,52,300/200\n", "utf-8")
+    code, out = run(
+        "meeting",
+        "add",
+        CLUB,
+        "--date",
+        "2020-05-15",
+        "--attendance",
+        "M001",
+        "--health-csv",
+        str(health),
+        "--data",
+        str(root),
+        "--lang",
+        "en",
+    )
+    assert code == 0
+    warnings = [line for line in out.splitlines() if ": warning " in line]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"{FOLDER}/meetings/2020.yaml:")
+    code, out = run(
+        "meeting",
+        "add",
+        CLUB,
+        "--date",
+        "2020-06-15",
+        "--attendance",
+        "M001",
+        "--data",
+        str(root),
+        "--lang",
+        "en",
+    )
+    assert code == 0
+    assert [line for line in out.splitlines() if ": warning " in line] == []

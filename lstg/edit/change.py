@@ -104,7 +104,7 @@ class Checked:
 
     Attributes:
         errors: errors the change would bring (errors already there before are left out).
-        warnings: warnings in the changed files.
+        warnings: warnings the change would bring in the files it changes.
         earlier_errors: how many errors the club had before the change.
     """
 
@@ -129,7 +129,9 @@ def _club_problems(root: Path, club: str, today: date | None) -> list[Problem]:
 
 def check_change(change: Change, *, today: date | None = None) -> Checked:
     """Validate the club as it would be after ``change``, in a temporary copy."""
-    before = Counter(_key(p) for p in _club_problems(change.root, change.club, today) if p.is_error)
+    earlier = _club_problems(change.root, change.club, today)
+    before = Counter(_key(p) for p in earlier if p.is_error)
+    seen = Counter(_key(p) for p in earlier if not p.is_error)
     with tempfile.TemporaryDirectory(prefix="lstg-check-") as temp:
         copy = Path(temp)
         if (change.root / PROVINCE_FILE).is_file():
@@ -155,6 +157,8 @@ def check_change(change: Change, *, today: date | None = None) -> Checked:
                     remaining[_key(problem)] -= 1
                     continue
                 errors.append(Finding(problem, source_line(copy, problem), change.origin(problem)))
+            elif seen[_key(problem)] > 0:
+                seen[_key(problem)] -= 1
             elif problem.file in change.files:
                 warnings.append(
                     Finding(problem, source_line(copy, problem), change.origin(problem))
