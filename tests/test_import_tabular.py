@@ -48,3 +48,15 @@ def test_a_bad_mapping_file_or_register_is_a_user_error(tmp_path: Path) -> None:
     register.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(UserError, match=r"save \.xls as \.xlsx"):
         read_table(register)
+
+
+def test_dates_as_excel_keeps_them() -> None:
+    from datetime import date, datetime
+
+    from lstg.importer.records import cell_date
+
+    assert [cell_date(v) for v in (43891, 43891.0, datetime(2020, 3, 1, 0, 0), "01/03/2020")] == [
+        date(2020, 3, 1)
+    ] * 4
+    with pytest.raises(ValueError, match="“1956” is not a date"):
+        cell_date(1956)

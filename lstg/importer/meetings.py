@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from lstg.edit.values import fold, parse_date
+from lstg.edit.values import fold
 from lstg.i18n import _
 from lstg.importer.mapping import Columns
-from lstg.importer.records import ClubContext, Rejection, RowReader, drop_defaults, items, text
+from lstg.importer.records import (
+    ClubContext,
+    Rejection,
+    RowReader,
+    cell_date,
+    drop_defaults,
+    items,
+    text,
+)
 from lstg.importer.tabular import Row
 from lstg.schema import Meeting
 from lstg.schema.meeting import ACTIVITY_AREAS
@@ -84,7 +92,7 @@ def meeting_record(
     """The meeting of one register row; attendance is a list of member ids."""
     r = RowReader(row, columns)
     record: dict[str, Any] = {}
-    record["date"] = r.get("date", parse_date)
+    record["date"] = r.get("date", cell_date)
     record["kind"] = r.get("kind", _kind)
     record["reason"] = r.get("reason", text)
     record["activities"] = r.get("activities", lambda v: [_area(a) for a in items(v)])

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from openpyxl.utils.datetime import from_excel
 from pydantic import BaseModel, ValidationError
 
 from lstg.edit.values import (
@@ -105,6 +106,15 @@ class ClubContext:
         return value
 
 
+def cell_date(value: Any) -> date:
+    """A date cell: a date, text as people write dates, or a date that Excel keeps as its
+    serial number (days since 1899-12-30) in a cell formatted as a number."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 10000 < value < 80000:
+        found: datetime = from_excel(value)
+        return found.date()
+    return parse_date(value)
+
+
 def text(value: Any) -> str:
     """A cell as text; whole numbers from a spreadsheet lose their ``.0``."""
     if isinstance(value, float) and value.is_integer():
@@ -179,22 +189,22 @@ def member_record(
     if isinstance(year_cell, date) or (
         isinstance(year_cell, str) and not text(year_cell).isdigit()
     ):
-        record["birth_date"] = r.get("birth_year", parse_date)
+        record["birth_date"] = r.get("birth_year", cell_date)
     else:
         record["birth_year"] = r.get("birth_year", parse_int)
     if r.raw("birth_date") is not None:
-        record["birth_date"] = r.get("birth_date", parse_date)
+        record["birth_date"] = r.get("birth_date", cell_date)
     record["ethnicity"] = r.get("ethnicity", text)
     record["household"] = r.get("household", parse_household)
     record["household_certified"] = r.get("household_certified", parse_int)
     record["living_alone"] = r.get("living_alone", parse_bool)
     record["disability"] = r.get("disability", parse_bool)
-    record["joined"] = r.get("joined", parse_date)
-    left_date = r.get("left_date", parse_date)
+    record["joined"] = r.get("joined", cell_date)
+    left_date = r.get("left_date", cell_date)
     left_reason = r.get("left_reason", text)
     if left_date is not None or left_reason is not None:
         record["left"] = {"date": left_date, "reason": left_reason}
-    record["consent"] = r.get("consent", parse_date)
+    record["consent"] = r.get("consent", cell_date)
     record["team"] = r.get("team", lambda v: club.team(text(v)))
     record["groups"] = r.get("groups", lambda v: [club.group(g) for g in items(v)])
     record["home_care_volunteer"] = r.get("home_care_volunteer", parse_bool)
@@ -263,15 +273,15 @@ def loan_record(
     rate = r.get("monthly_interest", parse_number)
     record["monthly_interest"] = int(rate) if rate is not None and rate.is_integer() else rate
     record["term_months"] = r.get("term_months", parse_int)
-    record["disbursed"] = r.get("disbursed", parse_date)
+    record["disbursed"] = r.get("disbursed", cell_date)
     record["purpose"] = r.get("purpose", text)
-    record["due"] = r.get("due", parse_date)
+    record["due"] = r.get("due", cell_date)
     record["schedule"] = r.get(
         "schedule",
         lambda v: [{"date": p["date"], "principal": p["principal"]} for p in _payments(v)],
     )
     record["repayments"] = r.get("repayments", _payments)
-    off_date = r.get("written_off_date", parse_date)
+    off_date = r.get("written_off_date", cell_date)
     off_reason = r.get("written_off_reason", text)
     if off_date is not None or off_reason is not None:
         record["written_off"] = {"date": off_date, "reason": off_reason}
