@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from lstg.errors import UserError
 from lstg.importer.mapping import default_mapping, load_mapping, match_columns
+from lstg.importer.records import cell_date
 from lstg.importer.tabular import decode_text, read_table
 
 
@@ -51,10 +53,6 @@ def test_a_bad_mapping_file_or_register_is_a_user_error(tmp_path: Path) -> None:
 
 
 def test_dates_as_excel_keeps_them() -> None:
-    from datetime import date, datetime
-
-    from lstg.importer.records import cell_date
-
     assert [cell_date(v) for v in (43891, 43891.0, datetime(2020, 3, 1, 0, 0), "01/03/2020")] == [
         date(2020, 3, 1)
     ] * 4
