@@ -15,9 +15,10 @@ from lstg.cache import remember
 from lstg.i18n import current_language
 from lstg.loader import load_dataset
 from lstg.provenance import provenance
-from lstg.report.build import Request, UnknownScope, UsageError, build_report
+from lstg.report.build import build_report
 from lstg.report.model import Report
 from lstg.report.output import FORMATS, default_file_name, render, write_atomically
+from lstg.report.request import Request, UnknownScope, UsageError
 
 
 def make_report(

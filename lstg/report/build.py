@@ -6,7 +6,7 @@ report shows, over which window, and names the units they belong to.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -15,7 +15,7 @@ from lstg import places
 from lstg.dataset import ClubData, DataSet
 from lstg.errors import UserError
 from lstg.i18n import _
-from lstg.periods import Period, Window, parse_period
+from lstg.periods import Window
 from lstg.provenance import Provenance
 from lstg.report.model import (
     FIGURE_KINDS,
@@ -32,6 +32,7 @@ from lstg.report.model import (
     UnitTargets,
 )
 from lstg.report.names import province_name, split_name
+from lstg.report.request import Request, Resolved, UnknownScope, period_part, resolve
 from lstg.report.targets import club_targets, member_band, unit_targets
 from lstg.rollup import Figures, Rollup, club_figures, clubs_in, in_report, rollup
 from lstg.rollup.figures import SINCE_FOUNDING
@@ -58,108 +59,6 @@ CHANGE_FIGURES: tuple[str, ...] = (
     "home_care_visits",
 )
 """The figures compared with the previous period of the same length."""
-
-
-class UsageError(UserError):
-    """The request does not fit the data: an unknown plan, a date outside the period."""
-
-
-class UnknownScope(UsageError):
-    """A district, commune or club that the data does not have; the message lists the known ones."""
-
-
-@dataclass(frozen=True, slots=True)
-class Request:
-    """What the user asked for.
-
-    Attributes:
-        level: province, district, commune or club.
-        name: the district's or commune's name (any case, with or without
-            diacritics), or the club's id; ``None`` for the province.
-        period: the reporting period; ``None`` for the plan's phase that holds
-            ``as_of`` (else the year of ``as_of``).
-        as_of: the day stocks are taken; ``None`` for the period's end, or
-            today if the period has not ended.
-        plan: the id of the plan whose targets are shown; ``None`` for the plan
-            whose phase holds the report's end.
-        lang: ``vi`` or ``en``.
-        members: list the club's members by name (a club report only).
-    """
-
-    level: Level
-    name: str | None
-    period: Period | None
-    as_of: date | None
-    plan: str | None
-    lang: str
-    members: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    """The period, window and plan a request comes to."""
-
-    period: Period
-    window: Window
-    plan: Plan | None
-
-
-def _phase(plan: Plan) -> Period:
-    if (plan.start.month, plan.start.day, plan.end.month, plan.end.day) == (1, 1, 12, 31):
-        return parse_period(f"{plan.start.year}..{plan.end.year}")
-    return parse_period(f"{plan.start.isoformat()}..{plan.end.isoformat()}")
-
-
-def _plan_at(plans: Mapping[str, Plan], day: date) -> Plan | None:
-    return next(
-        (p for p in sorted(plans.values(), key=lambda p: p.start) if p.start <= day <= p.end), None
-    )
-
-
-def resolve(dataset: DataSet, request: Request, *, today: date) -> Resolved:
-    """The period, window and plan of ``request``.
-
-    Raises:
-        UsageError: an unknown plan, or an as-of date before the period starts.
-    """
-    plan: Plan | None = None
-    if request.plan is not None:
-        plan = dataset.plans.get(request.plan)
-        if plan is None:
-            known = ", ".join(sorted(dataset.plans)) or _("none")
-            raise UsageError(
-                _("Unknown plan “{plan}”. Known plans: {known}").format(
-                    plan=request.plan, known=known
-                )
-            )
-    period = request.period
-    as_of = request.as_of
-    if period is None:
-        day = as_of or today
-        phase_plan = plan or _plan_at(dataset.plans, day)
-        period = _phase(phase_plan) if phase_plan else parse_period(str(day.year))
-    if as_of is None:
-        as_of = min(period.end, max(today, period.start))
-    if as_of < period.start:
-        raise UsageError(
-            _("The as-of date {day} is before the period {period} starts").format(
-                day=as_of.isoformat(), period=period.label
-            )
-        )
-    window = Window(period.start, min(period.end, as_of))
-    if plan is None:
-        plan = _plan_at(dataset.plans, window.end)
-    return Resolved(period, window, plan)
-
-
-def _period_part(period: Period) -> int | None:
-    if period.kind == "quarter":
-        return int(period.label[-1])
-    if period.kind == "half":
-        return int(period.label[-1])
-    if period.kind == "month":
-        return period.start.month
-    return None
 
 
 def _child_level(province: Province, window: Window, plan: Plan | None) -> places.Level:
@@ -271,6 +170,95 @@ def _counts(targets: Sequence[Target]) -> TargetCounts:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """What a club report or a unit report contributes to the report."""
+
+    scope: Scope
+    totals: Figures
+    before: Figures
+    rows: list[Row]
+    row_level: Level
+    unit_level: Level
+    preparing: list[ClubNote]
+    units_without: list[Name]
+    members: list[MemberLine] | None
+    targets: list[Target]
+    unit_targets: list[UnitTargets]
+
+
+def _club_part(dataset: DataSet, request: Request, resolved: Resolved, previous: Window) -> _Part:
+    province = dataset.province
+    assert province is not None
+    window, plan = resolved.window, resolved.plan
+    data = _club(dataset, request.name or "")
+    assert data.club is not None
+    totals = club_figures(data, window)
+    name = Name(data.club.name, data.club.name, "", data.club.name)
+    targets = (
+        club_targets(plan, data, as_of=window.end, period=window, language=request.lang)
+        if plan
+        else []
+    )
+    return _Part(
+        scope=Scope("club", name, data.id, province.name),
+        totals=totals,
+        before=club_figures(data, previous),
+        rows=[Row(name, data.id, totals)],
+        row_level="club",
+        unit_level="club",
+        preparing=_preparing(dataset, [data], window, with_district=True),
+        units_without=[],
+        members=_members(data, window.end) if request.members else None,
+        targets=targets,
+        unit_targets=[],
+    )
+
+
+def _unit_part(dataset: DataSet, request: Request, resolved: Resolved, previous: Window) -> _Part:
+    province = dataset.province
+    assert province is not None
+    window, plan = resolved.window, resolved.plan
+    now, then = _rollups(dataset, request, window, previous, plan)
+    rows = [Row(split_name(r.name), r.code, r.figures) for r in now.rows]
+    targets: list[Target] = []
+    by_unit: list[UnitTargets] = []
+    if plan is not None:
+        targets, by_unit = unit_targets(
+            dataset, plan, place=now.unit, as_of=window.end, period=window, language=request.lang
+        )
+    if now.unit is None:
+        row_level: Level = now.rows[0].kind if now.rows else "district"
+        return _Part(
+            scope=Scope("province", province_name(province.name), province.code, province.name),
+            totals=now.totals,
+            before=then.totals,
+            rows=rows,
+            row_level=row_level,
+            unit_level=row_level,
+            preparing=_preparing(
+                dataset, clubs_in(dataset, None), window, with_district=row_level == "district"
+            ),
+            units_without=[r.name for r in rows if r.figures.clubs == 0],
+            members=None,
+            targets=targets,
+            unit_targets=by_unit,
+        )
+    return _Part(
+        scope=Scope(now.level, split_name(now.unit.name), now.unit.code, province.name),
+        totals=now.totals,
+        before=then.totals,
+        rows=rows,
+        row_level="club",
+        unit_level="commune",
+        preparing=_preparing(dataset, clubs_in(dataset, now.unit), window, with_district=False),
+        units_without=[],
+        members=None,
+        targets=targets,
+        unit_targets=by_unit,
+    )
+
+
 def build_report(
     dataset: DataSet,
     request: Request,
@@ -297,84 +285,35 @@ def build_report(
     previous = resolved.period.previous()
     previous_window = Window(previous.start, previous.end)
 
-    members: list[MemberLine] | None = None
-    units_without: list[Name] = []
-    if request.level == "club":
-        data = _club(dataset, request.name or "")
-        assert data.club is not None
-        totals = club_figures(data, window)
-        before = club_figures(data, previous_window)
-        name = Name(data.club.name, data.club.name, "", data.club.name)
-        scope = Scope("club", name, data.id, province.name)
-        rows = [Row(name, data.id, totals)]
-        row_level: Level = "club"
-        unit_level: Level = "club"
-        preparing = _preparing(dataset, [data], window, with_district=True)
-        if request.members:
-            members = _members(data, window.end)
-    else:
-        now, then = _rollups(dataset, request, window, previous_window, resolved.plan)
-        totals, before = now.totals, then.totals
-        rows = [Row(split_name(r.name), r.code, r.figures) for r in now.rows]
-        if now.unit is None:
-            scope = Scope("province", province_name(province.name), province.code, province.name)
-            row_level = now.rows[0].kind if now.rows else "district"
-            unit_level = row_level
-            units_without = [r.name for r in rows if r.figures.clubs == 0]
-            preparing = _preparing(
-                dataset, clubs_in(dataset, None), window, with_district=row_level == "district"
-            )
-        else:
-            scope = Scope(now.level, split_name(now.unit.name), now.unit.code, province.name)
-            row_level = "club"
-            unit_level = "commune"
-            preparing = _preparing(
-                dataset, clubs_in(dataset, now.unit), window, with_district=False
-            )
-
+    make = _club_part if request.level == "club" else _unit_part
+    part = make(dataset, request, resolved, previous_window)
     plan = resolved.plan
-    targets: list[Target] = []
-    by_unit: list[UnitTargets] = []
-    if plan is not None:
-        if request.level == "club":
-            targets = club_targets(
-                plan, data, as_of=window.end, period=window, language=request.lang
-            )
-        else:
-            targets, by_unit = unit_targets(
-                dataset,
-                plan,
-                place=now.unit,
-                as_of=window.end,
-                period=window,
-                language=request.lang,
-            )
     return Report(
         lang=request.lang,
-        scope=scope,
+        scope=part.scope,
         period_label=resolved.period.label,
         period_kind=resolved.period.kind,
-        period_part=_period_part(resolved.period),
+        period_part=period_part(resolved.period),
         start=window.start,
         end=resolved.period.end,
         as_of=window.end,
-        row_level=row_level,
-        unit_level=unit_level,
-        totals=totals,
-        units_without_clubs=units_without,
-        preparing=preparing,
-        rows=rows,
-        targets=list(targets),
-        target_counts=_counts(targets),
+        row_level=part.row_level,
+        unit_level=part.unit_level,
+        totals=part.totals,
+        units_without_clubs=part.units_without,
+        preparing=part.preparing,
+        rows=part.rows,
+        targets=part.targets,
+        target_counts=_counts(part.targets),
         plan_id=plan.id if plan else None,
         plan_name=plan.name.get(request.lang) if plan else None,
         previous_label=previous.label,
         previous_start=previous.start,
         previous_end=previous.end,
-        changes=_changes(totals, before),
+        changes=_changes(part.totals, part.before),
         provenance=provenance,
-        members=members,
+        members=part.members,
         member_band=member_band(plan) if plan else None,
         data_errors=sum(1 for p in dataset.problems if p.is_error),
-        unit_targets=by_unit,
+        unit_targets=part.unit_targets,
     )
