@@ -443,3 +443,18 @@ def test_an_error_the_club_would_have_names_the_register_row(tmp_path: Path) -> 
     first = next(i for i, line in enumerate(lines) if line.startswith(f"{FOLDER}/loans.yaml:"))
     assert lines[first + 1] == "    (from vay.csv, row 2)"
     assert (root / FOLDER / "loans.yaml").read_bytes() == before
+
+
+def test_a_departure_without_its_reason_is_rejected_at_the_reason_column(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    path = tmp_path / "tv.csv"
+    path.write_text(
+        "Họ và tên,Giới tính,Năm sinh,Ngày vào CLB,Ngày ra,Lý do ra\n"
+        "Lăng Thị Bé,Nữ,1949,05/01/2025,01/06/2025,\n",
+        "utf-8",
+    )
+    code, out = run("import", "members", CLUB, str(path), "--data", str(root), "--lang", "en")
+    assert code == 1
+    assert out.splitlines()[1] == (
+        "  tv.csv: row 2, column F (Lý do ra): The required field “reason” is missing."
+    )

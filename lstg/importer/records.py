@@ -168,9 +168,11 @@ class RowReader:
         try:
             model.model_validate(record)
         except ValidationError as exc:
-            for problem in problems_from(exc, file="", prefix=(), model=model):
-                top = str(problem.where[0]) if problem.where else ""
-                name = fields.get(f"{top}.{problem.where[1]}" if len(problem.where) > 1 else top)
+            problems = problems_from(exc, file="", prefix=(), model=model)
+            for err, problem in zip(exc.errors(include_url=False), problems, strict=True):
+                loc = [str(p) for p in err["loc"] if not str(p).startswith("function-")]
+                top = loc[0] if loc else ""
+                name = fields.get(".".join(loc[:2])) if len(loc) > 1 else None
                 self.reject(name or fields.get(top, top), problem.message)
             return False
         return True
@@ -203,7 +205,7 @@ def member_record(
     left_date = r.get("left_date", cell_date)
     left_reason = r.get("left_reason", text)
     if left_date is not None or left_reason is not None:
-        record["left"] = {"date": left_date, "reason": left_reason}
+        record["left"] = _present({"date": left_date, "reason": left_reason})
     record["consent"] = r.get("consent", cell_date)
     record["team"] = r.get("team", lambda v: club.team(text(v)))
     record["groups"] = r.get("groups", lambda v: [club.group(g) for g in items(v)])
@@ -216,6 +218,10 @@ def member_record(
     if not r.validate(Member, check, fields):
         return None, r.rejections
     return record, []
+
+
+def _present(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v is not None}
 
 
 def drop_defaults(record: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
@@ -284,7 +290,7 @@ def loan_record(
     off_date = r.get("written_off_date", cell_date)
     off_reason = r.get("written_off_reason", text)
     if off_date is not None or off_reason is not None:
-        record["written_off"] = {"date": off_date, "reason": off_reason}
+        record["written_off"] = _present({"date": off_date, "reason": off_reason})
     if record.get("member") is None and not any(x.column for x in r.rejections):
         r.reject("member", _("the borrower is missing: give the member id or the name"))
     record = drop_defaults(record, Loan)
