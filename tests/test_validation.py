@@ -165,3 +165,42 @@ def test_bundled_data_validates_clean() -> None:
     result = validate(BUNDLED)
     assert [p for p in result.problems if p.is_error] == []
     assert result.clubs >= 18
+
+
+def _mutations(text: str, seed: int) -> str:
+    """One seeded, careless edit of a file's text: what a tired hand or a bad copy does."""
+    import random
+
+    rnd = random.Random(seed)
+    lines = text.splitlines(keepends=True)
+    i = rnd.randrange(len(lines))
+    kind = seed % 6
+    if kind == 0:
+        del lines[i]
+    elif kind == 1:
+        lines.insert(i, lines[rnd.randrange(len(lines))])
+    elif kind == 2:
+        lines[i] = " " * rnd.randrange(1, 4) + lines[i]
+    elif kind == 3:
+        cut = rnd.randrange(len(lines[i]) + 1)
+        token = rnd.choice(["-", ":", "[", "'", "&a ", "*a", "\t", "99"])
+        lines[i] = lines[i][:cut] + token + lines[i][cut:]
+    elif kind == 4:
+        lines[i] = lines[i].replace("2019", "2091").replace("M00", "M0")
+    else:
+        lines = lines[: rnd.randrange(len(lines) + 1)]
+    return "".join(lines)
+
+
+def test_careless_edits_never_raise(tmp_path: Path) -> None:
+    files = ["province.yaml", "plans/2016-2020.yaml"] + [
+        f"{CLUB}/{name}"
+        for name in ("club.yaml", "members.yaml", "loans.yaml", "ledger.yaml", "meetings/2020.yaml")
+    ]
+    for seed in range(70):
+        root = copy_base(tmp_path / str(seed))
+        rel = files[seed % len(files)]
+        path = root / rel
+        path.write_text(_mutations(path.read_text("utf-8"), seed), "utf-8")
+        result = validate(root, today=TODAY)
+        assert all(p.line >= 0 and p.file for p in result.problems)
