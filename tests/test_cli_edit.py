@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import subprocess
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -643,3 +644,42 @@ def test_warnings_are_shown_once_when_the_change_brings_them(tmp_path: Path) -> 
     )
     assert code == 0
     assert [line for line in out.splitlines() if ": warning " in line] == []
+
+
+def test_git_diff_shows_only_the_intended_lines(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-c", "user.name=Hội", "-c", "user.email=h@example.org", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    git("init", "--quiet")
+    git("add", ".")
+    git("commit", "--quiet", "-m", "Sổ ban đầu")
+    for args in (
+        ("member", "leave", CLUB, "M002", "--date", "2025-06-01", "--reason", "Chuyển nơi ở"),
+        ("member", "edit", CLUB, "M001", "--name", "Hoàng Thị Lân"),
+        ("loan", "repay", CLUB, "L001", "--date", "2019-12-01", "--principal", "1.500.000"),
+    ):
+        code, out = run(*args, "--data", str(root), "--lang", "en")
+        assert code == 0, out
+    assert git("diff", "--numstat").splitlines() == [
+        f"1\t0\t{FOLDER}/loans.yaml",
+        f"2\t1\t{FOLDER}/members.yaml",
+    ]
+    changed_lines = [
+        line
+        for line in git("diff", "-U0").splitlines()
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changed_lines == [
+        "+    - {date: 2019-12-01, principal: 1500000, interest: 0}",
+        "-  name: Hoàng Thị Lan    # chair since 2019",
+        "+  name: Hoàng Thị Lân    # chair since 2019",
+        "+  left: {date: 2025-06-01, reason: Chuyển nơi ở}",
+    ]
