@@ -145,7 +145,14 @@ def _codes_in_source() -> set[str]:
     pattern = re.compile(r'"([a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*)"')
     sources = [*sorted((PACKAGE / "checks").glob("*.py"))] + [
         PACKAGE / name
-        for name in ("reader.py", "decoding.py", "loader.py", "modelerrors.py", "validation.py")
+        for name in (
+            "reader.py",
+            "decoding.py",
+            "loader.py",
+            "modelerrors.py",
+            "validation.py",
+            "rules.py",
+        )
     ]
     codes = set()
     for source in sources:
