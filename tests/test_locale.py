@@ -25,6 +25,8 @@ VALIDATION_MODULES = [
     ("schema/*.py", "python"),
     ("reader.py", "python"),
     ("decoding.py", "python"),
+    ("yamlnodes.py", "python"),
+    ("positions.py", "python"),
     ("loader.py", "python"),
     ("modelerrors.py", "python"),
     ("validation.py", "python"),

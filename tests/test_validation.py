@@ -148,6 +148,7 @@ def _codes_in_source() -> set[str]:
         for name in (
             "reader.py",
             "decoding.py",
+            "yamlnodes.py",
             "loader.py",
             "modelerrors.py",
             "validation.py",
