@@ -53,6 +53,10 @@ _CLUBS = "clubs"
 
 _enabled: bool | None = None
 
+_RECENT: dict[Path, Snapshot] = {}
+"""A snapshot taken moments ago in this process (by :class:`Replay`), by data folder: the
+run that follows uses it rather than reading the folder again."""
+
 T = TypeVar("T")
 
 
@@ -124,16 +128,19 @@ class Snapshot:
                     groups.setdefault(parts[1], []).append((rel, d))
                     continue
             outside.append((rel, d))
-        self.clubs = {cid: digest(cid, *_flatten(sorted(items))) for cid, items in groups.items()}
-        self.shared = digest(*_flatten(sorted(outside)))
+        self.clubs = {cid: _listing(cid, items) for cid, items in groups.items()}
+        self.shared = _listing("", outside)
 
     def whole(self) -> str:
         """Digest of the whole folder."""
-        return digest(self.shared, *_flatten(sorted(self.clubs.items())))
+        return _listing(self.shared, list(self.clubs.items()))
 
 
-def _flatten(pairs: Iterable[tuple[str, str]]) -> list[str]:
-    return [item for pair in pairs for item in pair]
+def _listing(name: str, pairs: list[tuple[str, str]]) -> str:
+    """Digest of a list of (path, digest) pairs, in path order. A name cannot hold NUL and
+    a digest holds no newline, so the listing reads one way only."""
+    lines = "\n".join(f"{rel}\0{d}" for rel, d in sorted(pairs))
+    return digest(name, lines)
 
 
 class Cache:
@@ -261,7 +268,8 @@ class Cache:
                 fresh[rel] = old
                 continue
             try:
-                content = path.read_bytes()
+                with open(path, "rb") as handle:
+                    content = handle.read()
             except OSError:
                 files[rel] = "?"
                 continue
@@ -286,9 +294,11 @@ def _now_ns(folder: Path) -> int | None:
         return None
 
 
-def _walk(root: Path) -> Iterable[tuple[str, Path, os.stat_result | None]]:
-    """Every file (with its stat) and folder (with ``None``) under ``root``, cache excluded."""
-    stack: list[tuple[str, Path]] = [("", root)]
+def _walk(root: Path) -> Iterable[tuple[str, str, os.stat_result | None]]:
+    """Every file (path relative to ``root``, full path, stat) and folder (stat ``None``)
+    under ``root``, the cache and ``.git`` excluded."""
+    stack: list[tuple[str, str]] = [("", str(root))]
+    seen: set[tuple[int, int]] = set()
     while stack:
         prefix, folder = stack.pop()
         try:
@@ -301,10 +311,13 @@ def _walk(root: Path) -> Iterable[tuple[str, Path, os.stat_result | None]]:
             rel = prefix + entry.name
             try:
                 if entry.is_dir():
-                    yield rel, Path(entry.path), None
-                    stack.append((rel + "/", Path(entry.path)))
+                    yield rel, entry.path, None
+                    st = entry.stat()
+                    if (st.st_dev, st.st_ino) not in seen:
+                        seen.add((st.st_dev, st.st_ino))
+                        stack.append((rel + "/", entry.path))
                 else:
-                    yield rel, Path(entry.path), entry.stat()
+                    yield rel, entry.path, entry.stat()
             except OSError:
                 continue
 
@@ -372,7 +385,7 @@ def validate_cached(
     from lstg.i18n import current_language
 
     cache = Cache(root)
-    before = cache.snapshot()
+    before = _RECENT.pop(root, None) or cache.snapshot()
     language = current_language()
     base = digest(code_fingerprint(), today.isoformat(), language, before.shared)
     ids = sorted(c for c in (before.clubs if clubs is None else clubs) if not c.startswith("."))
@@ -385,11 +398,17 @@ def validate_cached(
             problems.extend([_problem_from_json(item) for item in entry])
         except (TypeError, ValueError):
             misses.append(club_id)
-    found, dataset = run(root, [], today)
-    problems.extend(found)
-    fresh = _check_clubs(root, misses, today, run, language)
-    for club_problems in fresh.values():
-        problems.extend(club_problems)
+    if 0 < len(misses) <= BATCH:
+        found, dataset = run(root, misses, today)
+        fresh: dict[str, list[Problem]] = {c: [] for c in misses}
+        _sort_into(fresh, found)
+        problems.extend(found)
+    else:
+        found, dataset = run(root, [], today)
+        problems.extend(found)
+        fresh = _check_clubs(root, misses, today, run, language)
+        for club_problems in fresh.values():
+            problems.extend(club_problems)
     if misses:
         after = cache.snapshot()
         for club_id in misses:
@@ -566,7 +585,8 @@ class Replay:
             minute = "" if fixed else datetime.now(UTC).strftime("%Y-%m-%dT%H:%M")
             extra = [git, minute]
         cache = Cache(root)
-        whole = cache.snapshot().whole()
+        snapshot = _RECENT[root] = cache.snapshot()
+        whole = snapshot.whole()
         key = digest(
             command,
             code_fingerprint(),
