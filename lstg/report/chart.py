@@ -1,7 +1,7 @@
 """The layout of the HTML report's chart: a bar per unit, against the targets.
 
-Only geometry is worked out here (how long a bar is drawn); the figures come
-from the report model unchanged.
+Only geometry is worked out here (where a bar starts and how long it is
+drawn); the figures come from the report model unchanged.
 """
 
 from __future__ import annotations
@@ -9,18 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lstg.report.model import Report
-from lstg.rollup import Figures
 
 WIDTH = 260.0
 """Length in pixels of the longest bar of a panel."""
-CLUBS_X = 180.0
-"""Where the clubs panel starts, after the units' names."""
-MEMBERS_X = 490.0
-"""Where the members panel starts."""
+CHAR_WIDTH = 6.2
+"""Width in pixels of a letter of the units' names, at the chart's font size."""
+LABELS_MIN, LABELS_MAX = 110.0, 300.0
+"""Bounds of the room given to the units' names."""
+PANEL_GAP = 50.0
+"""Room after a panel's longest bar, for its figure."""
 GAP = 4.0
-MARKS_X = 800.0
-"""Where the marks of each unit's own targets start, one dot per target."""
 MARK_STEP = 18.0
+"""Room for one dot of a unit's own targets."""
 
 _UNIT_TARGETS = ("units_with_clubs", "units_with_operating_clubs")
 
@@ -54,9 +54,12 @@ class Bar:
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """Bars of every row, and where the targets fall on each panel.
+    """Bars of every row, where each panel starts, and where the targets fall.
 
     Attributes:
+        label_x: where the units' names end (they are right-aligned there).
+        clubs_x, members_x, marks_x: where each panel starts; ``marks_x`` is
+            ``None`` when the units have no targets of their own.
         club_target_x: where "at least one club in each unit" falls on the
             clubs panel, when the plan has that target; else ``None``.
         band_x, band_width: where the plan's bounds of a club's members
@@ -66,6 +69,9 @@ class Chart:
 
     bars: list[Bar]
     width: float
+    label_x: float
+    clubs_x: float
+    members_x: float
     marks_x: float | None
     club_target_x: float | None
     band_x: float | None
@@ -79,52 +85,54 @@ def _scale(largest: float) -> float:
 def chart(report: Report) -> Chart:
     """The chart of ``report``'s rows."""
     rows = report.rows
+    longest = max((len(r.name.full) for r in rows), default=0)
+    label_x = min(max(LABELS_MIN, longest * CHAR_WIDTH + GAP), LABELS_MAX)
+    clubs_x = label_x + 2 * GAP
+    members_x = clubs_x + WIDTH + PANEL_GAP
+    marks_x = members_x + WIDTH + PANEL_GAP
     unit_target = report.row_level != "club" and any(
         t.indicator in _UNIT_TARGETS for t in report.targets
     )
     band = report.member_band if report.row_level == "club" else None
-    most_clubs = max([r.figures.clubs for r in rows] + [1 if unit_target else 0])
-    most_members = max([r.figures.members for r in rows] + [band[1] if band else 0])
-    clubs_scale = _scale(most_clubs)
-    members_scale = _scale(most_members)
+    clubs_scale = _scale(max([r.figures.clubs for r in rows] + [1 if unit_target else 0]))
+    members_scale = _scale(max([r.figures.members for r in rows] + [band[1] if band else 0]))
     rules = report.unit_rules
     verdicts = {u.code: u.by_rule for u in report.unit_targets}
     bars = []
     for row in rows:
         own = verdicts.get(row.code, {})
         marks = [
-            Mark(MARKS_X + MARK_STEP * i + MARK_STEP / 2, own[rule.id].status, rule.label)
+            Mark(marks_x + MARK_STEP * i + MARK_STEP / 2, own[rule.id].status, rule.label)
             for i, rule in enumerate(rules)
             if rule.id in own
         ]
-        bars.append(_bar(row.name.full, row.figures, clubs_scale, members_scale, marks))
+        operating = row.figures.clubs_operating * clubs_scale
+        preparing = row.figures.clubs_preparing * clubs_scale
+        members = row.figures.members * members_scale
+        bars.append(
+            Bar(
+                label=row.name.full,
+                clubs=row.figures.clubs,
+                operating=row.figures.clubs_operating,
+                preparing=row.figures.clubs_preparing,
+                members=row.figures.members,
+                operating_width=operating,
+                preparing_x=clubs_x + operating,
+                preparing_width=preparing,
+                clubs_label_x=clubs_x + operating + preparing + GAP,
+                members_width=members,
+                members_label_x=members_x + members + GAP,
+                marks=marks,
+            )
+        )
     return Chart(
         bars=bars,
-        width=MARKS_X + MARK_STEP * len(rules) + GAP if rules else MARKS_X - 20,
-        marks_x=MARKS_X if rules else None,
-        club_target_x=CLUBS_X + clubs_scale if unit_target else None,
-        band_x=MEMBERS_X + band[0] * members_scale if band else None,
+        width=marks_x + MARK_STEP * max(len(rules), 3) if rules else marks_x - GAP,
+        label_x=label_x,
+        clubs_x=clubs_x,
+        members_x=members_x,
+        marks_x=marks_x if rules else None,
+        club_target_x=clubs_x + clubs_scale if unit_target else None,
+        band_x=members_x + band[0] * members_scale if band else None,
         band_width=(band[1] - band[0]) * members_scale if band else None,
-    )
-
-
-def _bar(
-    label: str, figures: Figures, clubs_scale: float, members_scale: float, marks: list[Mark]
-) -> Bar:
-    operating = figures.clubs_operating * clubs_scale
-    preparing = figures.clubs_preparing * clubs_scale
-    members = figures.members * members_scale
-    return Bar(
-        label=label,
-        clubs=figures.clubs,
-        operating=figures.clubs_operating,
-        preparing=figures.clubs_preparing,
-        members=figures.members,
-        operating_width=operating,
-        preparing_x=CLUBS_X + operating,
-        preparing_width=preparing,
-        clubs_label_x=CLUBS_X + operating + preparing + GAP,
-        members_width=members,
-        members_label_x=MEMBERS_X + members + GAP,
-        marks=marks,
     )
