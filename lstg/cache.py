@@ -47,6 +47,8 @@ CACHE_DIR = ".lstg-cache"
 FORMAT = 1
 """Version of the cache's own layout."""
 RACY_SECONDS = 2
+KEEP_DAYS = 30
+"""Entries not written for this many days are deleted (see :meth:`Cache.prune`)."""
 ENV_VAR = "LSTG_NO_CACHE"
 _SKIP_AT_ROOT = {CACHE_DIR, ".git"}
 _CLUBS = "clubs"
@@ -203,6 +205,34 @@ class Cache:
             self._writable = False
             return False
         return True
+
+    def prune(self) -> None:
+        """Once a day, delete entries not written for :data:`KEEP_DAYS` days.
+
+        Entries of data that has since changed are never read again; deleting
+        any entry is always safe (it is computed again when needed).
+        """
+        import time
+
+        marker = self.dir / ".pruned"
+        now = time.time()
+        try:
+            if now - marker.stat().st_mtime < 86_400:
+                return
+        except OSError:
+            pass
+        if not self._write(marker, b""):
+            return
+        limit = now - KEEP_DAYS * 86_400
+        top = str(self.dir / f"v{FORMAT}")
+        for folder, dirs, files in os.walk(top):
+            if folder == top:
+                dirs[:] = [d for d in dirs if d != "index"]
+            for name in files:
+                path = os.path.join(folder, name)
+                with contextlib.suppress(OSError):
+                    if os.stat(path).st_mtime < limit:
+                        os.unlink(path)
 
     def _entry_path(self, kind: str, key: str) -> Path:
         return self.dir / f"v{FORMAT}" / kind / key[:2] / f"{key}.json"
@@ -415,6 +445,7 @@ def validate_cached(
             unchanged = after.clubs.get(club_id) == before.clubs.get(club_id)
             if unchanged and after.shared == before.shared:
                 cache.put("club", keys[club_id], [_problem_to_json(p) for p in fresh[club_id]])
+        cache.prune()
     return sorted(problems, key=lambda p: p.sort_key()), dataset, len(ids)
 
 
@@ -541,17 +572,19 @@ class Replay:
     to a terminal, the day, lstg's code and the content of the whole data
     folder. A report also names the data's git commit and whether it has
     uncommitted changes, so its key holds the git state (HEAD, the index, the
-    ignore files); and it says when it was made, to the minute, so its key
-    holds the minute (or the fixed ``--generated-at``). A report written to a
+    ignore files); and it says when it was made, to the minute, so its entry
+    holds the minute and is replayed only within that minute (unless the time
+    is fixed with ``--generated-at``). A report written to a
     file (``--output``, Word, Excel) or in JSON (which gives the time to the
     microsecond) without a fixed ``--generated-at`` is never replayed. Only
     complete runs (exit 0 or 1, nothing on standard error) are stored.
     """
 
-    def __init__(self, cache: Cache, key: str, before: str) -> None:
+    def __init__(self, cache: Cache, key: str, before: str, minute: str = "") -> None:
         self.cache = cache
         self.key = key
         self.before = before
+        self.minute = minute
         self.code = 0
 
     @classmethod
@@ -572,6 +605,7 @@ class Replay:
         if root is None:
             return None
         extra: list[str] = []
+        minute = ""
         if command == "report":
             fixed = options.get("--generated-at") or os.environ.get("LSTG_GENERATED_AT")
             output_format = options.get("--format", "md")
@@ -583,7 +617,7 @@ class Replay:
             if git is None:
                 return None
             minute = "" if fixed else datetime.now(UTC).strftime("%Y-%m-%dT%H:%M")
-            extra = [git, minute]
+            extra = [git]
         cache = Cache(root)
         snapshot = _RECENT[root] = cache.snapshot()
         whole = snapshot.whole()
@@ -599,7 +633,7 @@ class Replay:
             whole,
             *extra,
         )
-        return cls(cache, key, whole)
+        return cls(cache, key, whole, minute)
 
     def replay(self) -> bool:
         """Write the stored output of this run, if there is one; its exit code is ``code``."""
@@ -608,6 +642,8 @@ class Replay:
             return False
         out, err, code = entry.get("out"), entry.get("err"), entry.get("code")
         if not (isinstance(out, str) and isinstance(err, str) and code in (0, 1)):
+            return False
+        if entry.get("minute", "") != self.minute:
             return False
         try:
             data = base64.b64decode(out, validate=True)
@@ -626,7 +662,9 @@ class Replay:
         if self.cache.snapshot().whole() != self.before:
             return
         text = base64.b64encode(out).decode("ascii")
-        self.cache.put("run", self.key, {"out": text, "err": "", "code": code})
+        entry = {"out": text, "err": "", "code": code, "minute": self.minute}
+        self.cache.put("run", self.key, entry)
+        self.cache.prune()
 
 
 def _split(
@@ -800,4 +838,5 @@ def remember(root: Path, kind: str, parts: list[str], build: Callable[[], T]) ->
     value = build()
     if store.snapshot().whole() == before:
         store.put_bytes(kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        store.prune()
     return value

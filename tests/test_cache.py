@@ -334,3 +334,37 @@ def test_remember_never_unpickles_bytes_it_did_not_write(data: Path, tmp_path: P
     assert cache.remember(data, "report", ["x"], lambda: {"figure": 2}) == {"figure": 2}
     assert not marker.exists()
     assert cache.remember(data, "report", ["x"], lambda: {"figure": 3}) == {"figure": 2}
+
+
+def test_old_entries_are_pruned_once_a_day(data: Path) -> None:
+    run("validate", "--data", str(data))
+    store = cache.Cache(data)
+    club = entries(data, "club")
+    index = entries(data, "index")
+    assert club
+    assert index
+    old = 1_000_000_000
+    for path in club + index:
+        os.utime(path, (old, old))
+    store.prune()
+    assert entries(data, "club") == club, "pruned at most once a day"
+    marker = data / cache.CACHE_DIR / ".pruned"
+    os.utime(marker, (old, old))
+    store.prune()
+    assert entries(data, "club") == []
+    assert entries(data, "index") == index
+    assert run("validate", "--data", str(data)) == run(
+        "validate", "--data", str(data), cached=False
+    )
+
+
+def test_a_report_is_replayed_only_within_the_minute_it_was_made(data: Path) -> None:
+    replay = cache.Replay.prepare(["report", "--province", "--data", str(data)])
+    assert replay is not None
+    assert replay.minute
+    replay.record(b"report text\n", b"", 0)
+    later = cache.Replay.prepare(["report", "--province", "--data", str(data)])
+    assert later is not None
+    assert later.key == replay.key
+    later.minute = "1999-01-01T00:00"
+    assert later.replay() is False
