@@ -89,7 +89,7 @@ def test_meetings_before_founding_twice_and_out_of_order(tmp_path: Path) -> None
         f"{T}:21:9: warning meeting.out-of-order: "
         "The meeting of 2020-01-15 comes after one of 2020-03-15.",
         f"{T}:23:9: warning meeting.out-of-order: "
-        "The meeting of 2020-01-10 comes after one of 2020-03-15.",
+        "The meeting of 2020-01-10 comes after one of 2020-01-15.",
     ]
 
 
@@ -116,4 +116,14 @@ def test_future_dates_but_not_due_dates(tmp_path: Path) -> None:
         f"{G}:17:9: error date.future: The date 2020-12-31 is in the future (today is 2020-12-01).",
         f"{G}:20:9: error date.future: The date 2020-12-31 is in the future (today is 2020-12-01).",
         f"{T}:21:9: error date.future: The date 2020-12-15 is in the future (today is 2020-12-01).",
+    ]
+
+
+def test_one_misdated_meeting_gives_one_order_warning(tmp_path: Path) -> None:
+    edits = [(T, "- date: 2020-02-15\n  kind: skipped", "- date: 2021-02-15\n  kind: skipped")]
+    assert after_edits(tmp_path, edits) == [
+        f"{T}:15:9: error meeting.wrong-year: "
+        "A meeting of 2021-02-15 is written in the file of 2020.",
+        f"{T}:18:9: warning meeting.out-of-order: "
+        "The meeting of 2020-03-15 comes after one of 2021-02-15.",
     ]

@@ -171,7 +171,7 @@ def check_meeting_dates(view: ClubView) -> list[Problem]:
                     where=where,
                 )
             )
-        previous[file] = max(previous.get(file, meeting.date), meeting.date)
+        previous[file] = meeting.date
     return problems
 
 

@@ -39,7 +39,7 @@ def check_ledger(view: ClubView) -> list[Problem]:
                     where=(row, "date"),
                 )
             )
-        last = entry.date if last is None else max(last, entry.date)
+        last = entry.date
     problems.extend(_unpaired_transfers(view))
     return problems
 

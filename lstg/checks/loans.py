@@ -58,7 +58,7 @@ def check_repayments(view: ClubView) -> list[Problem]:
                         where=where,
                     )
                 )
-            last = repayment.date if last is None else max(last, repayment.date)
+            last = repayment.date
             if repayment.principal == 0 and repayment.interest == 0:
                 problems.append(
                     error(
