@@ -69,7 +69,9 @@ def check_cash(view: ClubView) -> list[Problem]:
 
     Not checked while the ledger or the loans file has errors, or names a fund
     the club does not have: a record left out, or counted in the wrong fund,
-    would make every later balance look wrong.
+    would make every later balance look wrong. Nor, for a fund, while one of
+    its loans is repaid beyond its amount (``loan.overpaid``): that typing
+    error is the likely cause, and is reported where it is.
     """
     if view.ledger_file in view.broken or view.loans_file in view.broken:
         return []
@@ -79,11 +81,17 @@ def check_cash(view: ClubView) -> list[Problem]:
         if not named <= funds:
             return []
     moves = _moves(view)
+    overpaid = {
+        loan.fund for _row, loan in view.loans() if loan.repaid_principal(date.max) > loan.amount
+    }
     problems: list[Problem] = []
     for fund, fund_moves in sorted(moves.items()):
-        problems.extend(_overdrawn(view, fund, fund_moves))
+        if fund not in overpaid:
+            problems.extend(_overdrawn(view, fund, fund_moves))
     previous: dict[str, tuple[date, int]] = {}
     for row, assertion in sorted(view.assertions(), key=lambda pair: pair[1].date):
+        if assertion.fund in overpaid:
+            continue
         fund_moves = moves.get(assertion.fund, [])
         cash = sum(m.amount for m in fund_moves if m.day <= assertion.date)
         difference = assertion.balance - cash
