@@ -24,6 +24,7 @@ from lstg.checks import (
     people,
     places,
     references,
+    unknown,
 )
 from lstg.checks.common import ClubView
 from lstg.dataset import CLUB_FILE, CLUBS_DIR, PROVINCE_FILE, DataSet
@@ -40,6 +41,7 @@ CLUB_CHECKS: tuple[ClubCheck, ...] = (
     references.check_ids,
     references.check_teams_and_groups,
     references.check_funds,
+    unknown.check_unknown_members,
     people.check_loans,
     people.check_meetings,
     board.check_board,

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest_validate import CLUB, copy_base, edit, headings, isolated
+
+from lstg.i18n import set_language
+from lstg.validation import validate
 
 __all__ = ["isolated"]
 pytestmark = pytest.mark.usefixtures("isolated")
@@ -130,4 +134,22 @@ def test_health_check_of_someone_absent_and_a_visit_to_oneself(tmp_path: Path) -
         "Member M004 has a health check but is not in the attendance.",
         f"{MEETINGS}:13:15: error home-care.self-visit: "
         "Member M001 is recorded as visiting themselves.",
+    ]
+
+
+def test_an_unknown_id_is_reported_once_with_the_id_likely_meant(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(root, f"{CLUB}/members.yaml", "- id: M004", "- id: MOO4")
+    set_language("en")
+    result = validate(root, today=date(2026, 11, 29))
+    assert [(p.file, p.line, p.column, p.code, p.message, p.hint) for p in result.problems] == [
+        (
+            MEETINGS,
+            3,
+            34,
+            "attendance.unknown-member",
+            "Member M004 is not in the list of members. "
+            "The id is named 3 times in the club's records.",
+            "Did you mean MOO4?",
+        )
     ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 
 from lstg.checks.common import ClubView, Standing, iso
@@ -10,7 +9,7 @@ from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error, warning
 from lstg.schema.meeting import HomeCareVisit
 
-_CODES = {
+CODES = {
     "loan": ("loan.unknown-member", "loan.not-yet-member", "loan.after-leaving"),
     "attendance": (
         "attendance.unknown-member",
@@ -41,11 +40,11 @@ def standing_problem(
     """The problem with ``member_id`` acting in ``area`` on ``day``, if there is one.
 
     Nothing is reported for a member whose own record failed its schema (that
-    error is reported), nor for an unknown id while the members file cannot be
-    fully read: the id may be that of the unreadable record.
+    error is reported), nor for an id not in the list at all: that is
+    :func:`check_unknown_members`, once per id.
 
     Args:
-        area: the kind of record, a key of ``_CODES``.
+        area: the kind of record, a key of ``CODES``.
         role: how the message names the person: ``member`` or ``volunteer``.
     """
     if view.is_member(member_id, day) or view.members_unreadable:
@@ -53,29 +52,14 @@ def standing_problem(
     standing = view.standing(member_id, day)
     if standing in (Standing.MEMBER, Standing.INVALID):
         return None
-    if standing is Standing.UNKNOWN and view.members_file in view.data.unidentified:
+    if standing is Standing.UNKNOWN:
         return None
     who = _("Volunteer") if role == "volunteer" else _("Member")
-    if standing is Standing.UNKNOWN:
-        close = difflib.get_close_matches(member_id, sorted(view.members), n=1, cutoff=0.75)
-        return error(
-            file,
-            _CODES[area][0],
-            _("{who} {id} is not in the list of members.").format(who=who, id=member_id),
-            hint=(
-                _("Did you mean {id}?").format(id=close[0])
-                if close
-                else _("Add the member to {file} first, or correct the id.").format(
-                    file="members.yaml"
-                )
-            ),
-            where=where,
-        )
     member = view.members[member_id]
     if standing is Standing.NOT_YET:
         return error(
             file,
-            _CODES[area][1],
+            CODES[area][1],
             _("{who} {id} only joined on {joined}, after {day}.").format(
                 who=who, id=member_id, joined=iso(member.joined), day=iso(day)
             ),
@@ -85,7 +69,7 @@ def standing_problem(
     assert member.left is not None
     return error(
         file,
-        _CODES[area][2],
+        CODES[area][2],
         _("{who} {id} left the club on {left}; this is dated {day}.").format(
             who=who, id=member_id, left=iso(member.left.date), day=iso(day)
         ),

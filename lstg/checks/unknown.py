@@ -1,0 +1,85 @@
+"""Ids named in the club's records that members.yaml does not list: once per id."""
+
+from __future__ import annotations
+
+import difflib
+
+from lstg.checks.common import ClubView
+from lstg.checks.people import CODES
+from lstg.i18n import _
+from lstg.problems import PathPart, Problem, error
+
+
+def check_unknown_members(view: ClubView) -> list[Problem]:
+    """Each id named in the club's records but not in members.yaml, once, where first named.
+
+    A member id mistyped in members.yaml, or a person never entered, would
+    otherwise give a line for every meeting; one line, with how many times the
+    id is named and the nearest id of the list, points at what to correct.
+    Nothing is reported while members.yaml cannot be fully read: the id may be
+    that of the unreadable record.
+    """
+    if view.members_unreadable or view.members_file in view.data.unidentified:
+        return []
+    named: dict[str, list[tuple[str, str, tuple[PathPart, ...], str]]] = {}
+    used: set[str] = set()
+
+    def name(member_id: str, area: str, file: str, where: tuple[PathPart, ...], role: str) -> None:
+        used.add(member_id)
+        if member_id not in view.members and member_id not in view.data.invalid_ids:
+            named.setdefault(member_id, []).append((area, file, where, role))
+
+    if view.club is not None:
+        for index, seat in enumerate(view.club.board):
+            name(seat.member, "board", view.club_file, ("board", index, "member"), "member")
+    for row, loan in view.loans():
+        name(loan.member, "loan", view.loans_file, (row, "member"), "member")
+    for file, row, meeting in view.meetings():
+        if meeting.date > view.today:
+            continue
+        for index, member_id in enumerate(meeting.attendance):
+            name(member_id, "attendance", file, (row, "attendance", index), "member")
+        for index, check in enumerate(meeting.health_checks):
+            name(check.member, "health", file, (row, "health_checks", index, "member"), "member")
+        for index, visit in enumerate(meeting.home_care_visits):
+            where: tuple[PathPart, ...] = (row, "home_care_visits", index)
+            name(visit.volunteer, "home-care", file, (*where, "volunteer"), "volunteer")
+            name(visit.member, "home-care", file, (*where, "member"), "member")
+    unused = sorted(set(view.members) - used)
+    return [_unknown(view, member_id, places, unused) for member_id, places in named.items()]
+
+
+def _look_alike(member_id: str) -> str:
+    return member_id.upper().replace("O", "0").replace("I", "1").replace("L", "1")
+
+
+def _nearest(member_id: str, known: list[str], unused: list[str]) -> str | None:
+    """The member id most likely meant: one that looks the same, else a close unused one."""
+    alike = [k for k in known if _look_alike(k) == _look_alike(member_id)]
+    if alike:
+        return alike[0]
+    for candidates in (unused, known):
+        close = difflib.get_close_matches(member_id, candidates, n=1, cutoff=0.75)
+        if close:
+            return close[0]
+    return None
+
+
+def _unknown(
+    view: ClubView,
+    member_id: str,
+    places: list[tuple[str, str, tuple[PathPart, ...], str]],
+    unused: list[str],
+) -> Problem:
+    area, file, where, role = places[0]
+    who = _("Volunteer") if role == "volunteer" else _("Member")
+    message = _("{who} {id} is not in the list of members.").format(who=who, id=member_id)
+    if len(places) > 1:
+        message += " " + _("The id is named {n} times in the club's records.").format(n=len(places))
+    nearest = _nearest(member_id, sorted(view.members), unused)
+    hint = (
+        _("Did you mean {id}?").format(id=nearest)
+        if nearest
+        else _("Add the member to {file} first, or correct the id.").format(file="members.yaml")
+    )
+    return error(file, CODES[area][0], message, hint=hint, where=where)
