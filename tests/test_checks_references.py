@@ -63,3 +63,11 @@ def test_ledger_entry_of_an_unknown_fund(tmp_path: Path) -> None:
         f"{G}:7:9: error ledger.unknown-fund: "
         "The fund “activities” is not one of the club's funds in club.yaml."
     ]
+
+
+def test_a_team_renamed_in_club_yaml_is_reported_once(tmp_path: Path) -> None:
+    edits = [(C, "  - id: to-1\n    name: Tổ 1", "  - id: to-l\n    name: Tổ 1")]
+    assert after_edits(tmp_path, edits) == [
+        f"{M}:7:9: error member.unknown-team: The team “to-1” of member M001 is not a team "
+        "listed in club.yaml. 3 members name it."
+    ]

@@ -59,7 +59,12 @@ def check_ids(view: ClubView) -> list[Problem]:
 
 
 def check_teams_and_groups(view: ClubView) -> list[Problem]:
-    """Each member's team and groups are among those listed in club.yaml."""
+    """Each member's team and groups are among those listed in club.yaml.
+
+    An unknown team or group is reported once, at the first member naming it,
+    with how many members do: a typing error in club.yaml would otherwise give
+    a line per member of the team.
+    """
     club = view.club
     if club is None:
         return []
@@ -83,33 +88,50 @@ def check_teams_and_groups(view: ClubView) -> list[Problem]:
             seen.add(item_id)
     teams = {t.id for t in club.teams}
     groups = {g.id for g in club.groups}
+    team_of: dict[str, list[tuple[int, str]]] = {}
+    group_of: dict[str, list[tuple[int, int, str]]] = {}
     for row, member in zip(view.data.member_rows, view.data.members, strict=True):
         if member.team is not None and member.team not in teams:
-            problems.append(
-                error(
-                    view.members_file,
-                    "member.unknown-team",
-                    _("The team “{team}” of member {id} is not a team listed in {file}.").format(
-                        team=member.team, id=member.id, file="club.yaml"
-                    ),
-                    hint=_suggest(member.team, teams),
-                    where=(row, "team"),
-                )
-            )
+            team_of.setdefault(member.team, []).append((row, member.id))
         for index, group in enumerate(member.groups):
             if group not in groups:
-                problems.append(
-                    error(
-                        view.members_file,
-                        "member.unknown-group",
-                        _(
-                            "The group “{group}” of member {id} is not a group listed in {file}."
-                        ).format(group=group, id=member.id, file="club.yaml"),
-                        hint=_suggest(group, groups),
-                        where=(row, "groups", index),
-                    )
+                group_of.setdefault(group, []).append((row, index, member.id))
+    for team, named in team_of.items():
+        row, member_id = named[0]
+        problems.append(
+            error(
+                view.members_file,
+                "member.unknown-team",
+                _("The team “{team}” of member {id} is not a team listed in {file}.").format(
+                    team=team, id=member_id, file="club.yaml"
                 )
+                + _more(len(named)),
+                hint=_suggest(team, teams),
+                where=(row, "team"),
+            )
+        )
+    for group, named_in in group_of.items():
+        row, index, member_id = named_in[0]
+        problems.append(
+            error(
+                view.members_file,
+                "member.unknown-group",
+                _("The group “{group}” of member {id} is not a group listed in {file}.").format(
+                    group=group, id=member_id, file="club.yaml"
+                )
+                + _more(len(named_in)),
+                hint=_suggest(group, groups),
+                where=(row, "groups", index),
+            )
+        )
     return problems
+
+
+def _more(members: int) -> str:
+    """How many members name the same unknown team or group, when more than one does."""
+    if members < 2:
+        return ""
+    return " " + _("{n} members name it.").format(n=members)
 
 
 def check_funds(view: ClubView) -> list[Problem]:
