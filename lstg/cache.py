@@ -55,7 +55,7 @@ _CLUBS = "clubs"
 
 _enabled: bool | None = None
 
-_RECENT: dict[Path, Snapshot] = {}
+_RECENT: dict[Path, tuple[frozenset[str] | None, Snapshot]] = {}
 """A snapshot taken moments ago in this process (by :class:`Replay`), by data folder: the
 run that follows uses it rather than reading the folder again."""
 
@@ -112,8 +112,8 @@ class Snapshot:
     Attributes:
         files: digest of each file (``"/"`` for a folder) by path relative to the root.
         clubs: digest of each club folder: the names and contents of everything in it.
-        shared: digest of everything outside the club folders (province, plans,
-            other files) and of the list of entries of ``clubs/``.
+        shared: digest of everything outside ``clubs/`` (province, plans, other
+            files); adding or removing a club folder does not change it.
     """
 
     def __init__(self, root: Path, files: dict[str, str]) -> None:
@@ -121,21 +121,24 @@ class Snapshot:
         self.files = files
         groups: dict[str, list[tuple[str, str]]] = {}
         outside: list[tuple[str, str]] = []
+        top: list[tuple[str, str]] = []
         for rel, d in files.items():
             parts = rel.split("/", 2)
-            if parts[0] == _CLUBS and len(parts) >= 2:
+            if parts[0] != _CLUBS:
+                outside.append((rel, d))
+            elif len(parts) == 3:
+                groups.setdefault(parts[1], []).append((rel, d))
+            else:
+                top.append((rel, d))
                 if len(parts) == 2 and d == "/":
                     groups.setdefault(parts[1], [])
-                if len(parts) == 3:
-                    groups.setdefault(parts[1], []).append((rel, d))
-                    continue
-            outside.append((rel, d))
         self.clubs = {cid: _listing(cid, items) for cid, items in groups.items()}
         self.shared = _listing("", outside)
+        self._top = _listing(_CLUBS, top)
 
     def whole(self) -> str:
         """Digest of the whole folder."""
-        return _listing(self.shared, list(self.clubs.items()))
+        return _listing(self.shared + self._top, list(self.clubs.items()))
 
 
 def _listing(name: str, pairs: list[tuple[str, str]]) -> str:
@@ -275,8 +278,14 @@ class Cache:
         mac = hmac.new(secret, kind.encode() + b"/" + key.encode() + b"\n" + body, "sha256")
         self._write(self._entry_path(kind, key), mac.hexdigest().encode() + b"\n" + body)
 
-    def snapshot(self) -> Snapshot:
-        """Digests of every file of the data folder, reusing those of unchanged files."""
+    def snapshot(self, clubs: Collection[str] | None = None) -> Snapshot:
+        """Digests of the files of the data folder, reusing those of unchanged files.
+
+        Args:
+            clubs: read only these club folders (and everything outside ``clubs/``);
+                the others appear as empty folders. ``None``: every club folder.
+        """
+        chosen = None if clubs is None else set(clubs)
         known: dict[str, list[Any]] = {}
         written = 0
         stored = self.get("index", "files")
@@ -287,7 +296,7 @@ class Cache:
         files: dict[str, str] = {}
         fresh: dict[str, list[Any]] = {}
         changed = False
-        for rel, path, st in _walk(self.root):
+        for rel, path, st in _walk(self.root, chosen):
             if st is None:
                 files[rel] = "/"
                 continue
@@ -306,6 +315,11 @@ class Cache:
             files[rel] = digest(content)
             fresh[rel] = [*stamp, files[rel]]
             changed = True
+        if chosen is not None:
+            for rel, entry in known.items():
+                parts = rel.split("/", 2)
+                if len(parts) == 3 and parts[0] == _CLUBS and parts[1] not in chosen:
+                    fresh.setdefault(rel, entry)
         if changed or len(fresh) != len(known) or not known:
             now = _now_ns(self.dir)
             if now is not None:
@@ -324,9 +338,12 @@ def _now_ns(folder: Path) -> int | None:
         return None
 
 
-def _walk(root: Path) -> Iterable[tuple[str, str, os.stat_result | None]]:
+def _walk(
+    root: Path, clubs: set[str] | None = None
+) -> Iterable[tuple[str, str, os.stat_result | None]]:
     """Every file (path relative to ``root``, full path, stat) and folder (stat ``None``)
-    under ``root``, the cache and ``.git`` excluded."""
+    under ``root``, the cache and ``.git`` excluded; with ``clubs``, only those club
+    folders are entered."""
     stack: list[tuple[str, str]] = [("", str(root))]
     seen: set[tuple[int, int]] = set()
     while stack:
@@ -342,6 +359,8 @@ def _walk(root: Path) -> Iterable[tuple[str, str, os.stat_result | None]]:
             try:
                 if entry.is_dir():
                     yield rel, entry.path, None
+                    if clubs is not None and prefix == _CLUBS + "/" and entry.name not in clubs:
+                        continue
                     st = entry.stat()
                     if (st.st_dev, st.st_ino) not in seen:
                         seen.add((st.st_dev, st.st_ino))
@@ -415,7 +434,9 @@ def validate_cached(
     from lstg.i18n import current_language
 
     cache = Cache(root)
-    before = _RECENT.pop(root, None) or cache.snapshot()
+    selection = None if clubs is None else frozenset(clubs)
+    recent = _RECENT.pop(root, None)
+    before = recent[1] if recent and recent[0] == selection else cache.snapshot(selection)
     language = current_language()
     base = digest(code_fingerprint(), today.isoformat(), language, before.shared)
     ids = sorted(c for c in (before.clubs if clubs is None else clubs) if not c.startswith("."))
@@ -440,7 +461,7 @@ def validate_cached(
         for club_problems in fresh.values():
             problems.extend(club_problems)
     if misses:
-        after = cache.snapshot()
+        after = cache.snapshot(selection)
         for club_id in misses:
             unchanged = after.clubs.get(club_id) == before.clubs.get(club_id)
             if unchanged and after.shared == before.shared:
@@ -580,11 +601,19 @@ class Replay:
     complete runs (exit 0 or 1, nothing on standard error) are stored.
     """
 
-    def __init__(self, cache: Cache, key: str, before: str, minute: str = "") -> None:
+    def __init__(
+        self,
+        cache: Cache,
+        key: str,
+        before: str,
+        minute: str = "",
+        clubs: frozenset[str] | None = None,
+    ) -> None:
         self.cache = cache
         self.key = key
         self.before = before
         self.minute = minute
+        self.clubs = clubs
         self.code = 0
 
     @classmethod
@@ -619,7 +648,9 @@ class Replay:
             minute = "" if fixed else datetime.now(UTC).strftime("%Y-%m-%dT%H:%M")
             extra = [git]
         cache = Cache(root)
-        snapshot = _RECENT[root] = cache.snapshot()
+        clubs = _selected_clubs(paths, root, here)
+        snapshot = cache.snapshot(clubs)
+        _RECENT[root] = (clubs, snapshot)
         whole = snapshot.whole()
         key = digest(
             command,
@@ -633,7 +664,7 @@ class Replay:
             whole,
             *extra,
         )
-        return cls(cache, key, whole, minute)
+        return cls(cache, key, whole, minute, clubs)
 
     def replay(self) -> bool:
         """Write the stored output of this run, if there is one; its exit code is ``code``."""
@@ -659,7 +690,7 @@ class Replay:
         """Store a complete run, unless the data changed while it ran."""
         if code not in (0, 1) or err:
             return
-        if self.cache.snapshot().whole() != self.before:
+        if self.cache.snapshot(self.clubs).whole() != self.before:
             return
         text = base64.b64encode(out).decode("ascii")
         entry = {"out": text, "err": "", "code": code, "minute": self.minute}
@@ -717,6 +748,19 @@ def _root(data: str | None, paths: list[str], here: Path) -> Path | None:
         if not target.exists() or (target != root and root not in target.parents):
             return None
     return root
+
+
+def _selected_clubs(paths: list[str], root: Path, here: Path) -> frozenset[str] | None:
+    """The clubs that ``lstg validate PATHS`` checks, as it chooses them; ``None``: all."""
+    if not paths:
+        return None
+    chosen: set[str] = set()
+    for path in paths:
+        parts = (here / path).resolve().relative_to(root).parts
+        if len(parts) < 2 or parts[0] != _CLUBS:
+            return None
+        chosen.add(parts[1])
+    return frozenset(chosen)
 
 
 def _province_folder(start: Path) -> Path | None:

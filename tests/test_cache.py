@@ -244,8 +244,32 @@ def test_snapshot_keys_a_club_by_its_own_files_only(data: Path) -> None:
     assert second.clubs["chi-lang-quang-lac"] == first.clubs["chi-lang-quang-lac"]
     assert second.clubs["other"] != first.clubs["other"]
     assert second.shared == first.shared
+    shutil.copytree(data / "clubs/other", data / "clubs/third")
+    third = cache.Cache(data).snapshot()
+    assert third.shared == first.shared
+    assert third.whole() != second.whole()
     (data / "plans/extra.yaml").write_text("id: x\n", "utf-8")
     assert cache.Cache(data).snapshot().shared != first.shared
+
+
+def test_validating_some_clubs_reads_only_their_folders(data: Path) -> None:
+    shutil.copytree(data / "clubs/chi-lang-quang-lac", data / "clubs/other")
+    full = cache.Cache(data).snapshot()
+    only = cache.Cache(data).snapshot(["other"])
+    assert only.clubs["other"] == full.clubs["other"]
+    assert only.shared == full.shared
+    assert not any(rel.startswith("clubs/chi-lang-quang-lac/") for rel in only.files)
+    again = cache.Cache(data).snapshot()
+    assert again.files == full.files
+    loans = data / "clubs/other/loans.yaml"
+    loans.write_text(loans.read_text("utf-8").replace("member: ", "member: X", 1), "utf-8")
+    for args in (
+        ("validate", str(loans), "--lang", "en"),
+        ("validate", str(data / "clubs/chi-lang-quang-lac"), "--lang", "en"),
+        ("validate", "--data", str(data), "--lang", "en"),
+    ):
+        assert run(*args) == run(*args, cached=False)
+        assert run(*args) == run(*args, cached=False)
 
 
 def test_validate_library_gives_the_same_problems_with_and_without_the_cache(data: Path) -> None:
@@ -273,6 +297,7 @@ def test_replayed_runs_match_fresh_runs(data: Path) -> None:
     }
     commands = [
         ["validate", "--data", str(data), "--lang", "en"],
+        ["validate", str(data / "clubs/chi-lang-quang-lac/members.yaml"), "--lang", "en"],
         ["report", "--province", "--data", str(data), "--as-of", "2020-11-30"],
         ["report", "--province", "--data", str(data), "--format", "json"],
     ]
