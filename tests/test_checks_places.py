@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest_validate import CLUB, after_edits, isolated
+from conftest_validate import CLUB, after_edits, copy_base, edit, isolated
+
+from lstg.i18n import set_language
+from lstg.validation import validate
 
 __all__ = ["isolated"]
 pytestmark = pytest.mark.usefixtures("isolated")
@@ -31,3 +35,14 @@ def test_unknown_commune_code(tmp_path: Path) -> None:
     assert after_edits(tmp_path, [(C, 'code: "06226"', 'code: "06223"')]) == [
         f"{C}:3:9: error club.unknown-commune: No commune has the code 06223 in the era “2008”."
     ]
+
+
+def test_a_code_of_another_era_is_named_in_the_hint(tmp_path: Path) -> None:
+    root = copy_base(tmp_path)
+    edit(root, C, 'code: "06226"', 'code: "06223"')
+    set_language("en")
+    [problem] = validate(root, today=date(2026, 11, 29)).problems
+    assert (problem.code, problem.hint) == (
+        "club.unknown-commune",
+        "06223 is Xã Quang Lạc in the era “2025”.",
+    )

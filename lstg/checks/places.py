@@ -35,7 +35,8 @@ def check_commune(view: ClubView, province: Province | None) -> list[Problem]:
                 _("No commune has the code {code} in the era “{era}”.").format(
                     code=place.code, era=era.id
                 ),
-                hint=_("Look up the commune's code in {file}.").format(file="province.yaml"),
+                hint=_elsewhere(province, place.code, era.id)
+                or _("Look up the commune's code in {file}.").format(file="province.yaml"),
                 where=("commune", "code"),
             )
         )
@@ -57,3 +58,16 @@ def check_commune(view: ClubView, province: Province | None) -> list[Problem]:
             )
         )
     return problems
+
+
+def _elsewhere(province: Province, code: str, era_id: str) -> str | None:
+    """A hint when the code is a commune of another era: the eras reuse codes."""
+    for other in province.eras:
+        if other.id == era_id:
+            continue
+        unit = next((c for c in other.communes if c.code == code), None)
+        if unit is not None:
+            return _("{code} is {name} in the era “{era}”.").format(
+                code=code, name=unit.name, era=other.id
+            )
+    return None
