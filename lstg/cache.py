@@ -553,6 +553,21 @@ class _Progress:
 
 _REPLAYED: dict[str, tuple[set[str], set[str]]] = {
     "validate": ({"--data", "--format", "--lang", "--today"}, set()),
+    "check": (
+        {
+            "--club",
+            "--district",
+            "--commune",
+            "--plan",
+            "--period",
+            "--as-of",
+            "--format",
+            "--lang",
+            "--data",
+            "--today",
+        },
+        {"--strict"},
+    ),
     "report": (
         {
             "--district",
@@ -585,8 +600,8 @@ _ENVIRONMENT = (
 
 
 class Replay:
-    """A whole run of ``lstg validate`` or ``lstg report``, answered from the cache when
-    nothing it reads changed.
+    """A whole run of ``lstg validate``, ``lstg check`` or ``lstg report``, answered from
+    the cache when nothing it reads changed.
 
     The key is everything the run's output depends on: the arguments, the
     working folder, the environment variables lstg reads, whether output goes

@@ -176,7 +176,7 @@ def _not_loaded() -> int:
 def main() -> None:
     """Entry point of the ``lstg`` console script."""
     wanted = _wanted(sys.argv[1:])
-    replay = _replay(sys.argv[1:]) if wanted in ("validate", "report") else None
+    replay = _replay(sys.argv[1:]) if wanted in ("validate", "check", "report") else None
     if replay is not None and replay.replay():
         sys.exit(replay.code)
     if wanted is None:

@@ -300,6 +300,7 @@ def test_replayed_runs_match_fresh_runs(data: Path) -> None:
         ["validate", str(data / "clubs/chi-lang-quang-lac/members.yaml"), "--lang", "en"],
         ["report", "--province", "--data", str(data), "--as-of", "2020-11-30"],
         ["report", "--province", "--data", str(data), "--format", "json"],
+        ["check", "--data", str(data), "--plan", "2016-2020", "--as-of", "2020-11-30"],
     ]
 
     def lstg(args: list[str], *, cached: bool = True) -> tuple[int, bytes]:
@@ -333,7 +334,8 @@ def test_which_runs_are_replayed(data: Path) -> None:
     assert not replayed("report", "--province", "--format", "json")
     assert replayed("report", "--province", "--format", "json", "--generated-at", "2026-01-01")
     assert not replayed("--no-cache", "validate")
-    assert not replayed("check")
+    assert replayed("check", "--plan", "2016-2020", "--strict")
+    assert not replayed("check", "--plan", "2016-2020", "--verbose")
     assert not replayed("validate", "/")
 
 
