@@ -1,0 +1,195 @@
+"""The cache folder of one data folder: HMAC-checked entries, atomic writes, pruning."""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import json
+import os
+import secrets
+import tempfile
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from lstg.cache.keys import _CLUBS, CACHE_DIR, FORMAT, KEEP_DAYS, RACY_SECONDS, digest
+from lstg.cache.snapshot import Snapshot, _now_ns, _walk
+
+
+class Cache:
+    """The cache folder of one data folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.dir = root / CACHE_DIR
+        self._key: bytes | None = None
+        self._writable = True
+
+    def _secret(self) -> bytes | None:
+        if self._key is not None:
+            return self._key
+        path = self.dir / "key"
+        try:
+            key = path.read_bytes()
+            if len(key) == 32:
+                self._key = key
+                return key
+        except OSError:
+            pass
+        key = secrets.token_bytes(32)
+        if not self._write(path, key, exclusive=True):
+            try:
+                key = path.read_bytes()
+            except OSError:
+                return None
+            if len(key) != 32:
+                return None
+        self._key = key
+        return key
+
+    def _write(self, path: Path, data: bytes, *, exclusive: bool = False) -> bool:
+        """Write a file atomically (temporary file, then rename); False if it cannot be done."""
+        if not self._writable:
+            return False
+        try:
+            self.dir.mkdir(exist_ok=True)
+            ignore = self.dir / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# Made by lstg: this folder is a cache.\n*\n", encoding="utf-8")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(data)
+                if exclusive:
+                    os.link(temp, path)
+                    os.unlink(temp)
+                else:
+                    os.replace(temp, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+                raise
+        except FileExistsError:
+            return False
+        except OSError:
+            self._writable = False
+            return False
+        return True
+
+    def prune(self) -> None:
+        """Once a day, delete entries not written for :data:`KEEP_DAYS` days.
+
+        Entries of data that has since changed are never read again; deleting
+        any entry is always safe (it is computed again when needed).
+        """
+        import time
+
+        marker = self.dir / ".pruned"
+        now = time.time()
+        try:
+            if now - marker.stat().st_mtime < 86_400:
+                return
+        except OSError:
+            pass
+        if not self._write(marker, b""):
+            return
+        limit = now - KEEP_DAYS * 86_400
+        top = str(self.dir / f"v{FORMAT}")
+        for folder, dirs, files in os.walk(top):
+            if folder == top:
+                dirs[:] = [d for d in dirs if d != "index"]
+            for name in files:
+                path = os.path.join(folder, name)
+                with contextlib.suppress(OSError):
+                    if os.stat(path).st_mtime < limit:
+                        os.unlink(path)
+
+    def _entry_path(self, kind: str, key: str) -> Path:
+        return self.dir / f"v{FORMAT}" / kind / key[:2] / f"{key}.json"
+
+    def get(self, kind: str, key: str) -> Any:
+        """The entry stored under ``key``, or ``None`` if it is missing or not to be trusted."""
+        body = self.get_bytes(kind, key)
+        if body is None:
+            return None
+        try:
+            return json.loads(body)
+        except ValueError:
+            return None
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Store ``value`` (plain JSON data) under ``key``; silently skipped if not writable."""
+        body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self.put_bytes(kind, key, body)
+
+    def get_bytes(self, kind: str, key: str) -> bytes | None:
+        """The bytes stored under ``key``, if their HMAC shows that this cache wrote them."""
+        secret = self._secret()
+        if secret is None:
+            return None
+        try:
+            raw = self._entry_path(kind, key).read_bytes()
+        except OSError:
+            return None
+        mac, _sep, body = raw.partition(b"\n")
+        expected = hmac.new(secret, kind.encode() + b"/" + key.encode() + b"\n" + body, "sha256")
+        if not hmac.compare_digest(mac, expected.hexdigest().encode()):
+            return None
+        return body
+
+    def put_bytes(self, kind: str, key: str, body: bytes) -> None:
+        """Store ``body`` under ``key`` with its HMAC; silently skipped if not writable."""
+        secret = self._secret()
+        if secret is None:
+            return
+        mac = hmac.new(secret, kind.encode() + b"/" + key.encode() + b"\n" + body, "sha256")
+        self._write(self._entry_path(kind, key), mac.hexdigest().encode() + b"\n" + body)
+
+    def snapshot(self, clubs: Collection[str] | None = None) -> Snapshot:
+        """Digests of the files of the data folder, reusing those of unchanged files.
+
+        Args:
+            clubs: read only these club folders (and everything outside ``clubs/``);
+                the others appear as empty folders. ``None``: every club folder.
+        """
+        chosen = None if clubs is None else set(clubs)
+        known: dict[str, list[Any]] = {}
+        written = 0
+        stored = self.get("index", "files")
+        if isinstance(stored, dict) and isinstance(stored.get("files"), dict):
+            known = stored["files"]
+            written = int(stored.get("written_ns", 0))
+        trusted_before = written - RACY_SECONDS * 1_000_000_000
+        files: dict[str, str] = {}
+        fresh: dict[str, list[Any]] = {}
+        changed = False
+        for rel, path, st in _walk(self.root, chosen):
+            if st is None:
+                files[rel] = "/"
+                continue
+            stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
+            old = known.get(rel)
+            if old is not None and old[:3] == stamp and st.st_mtime_ns < trusted_before:
+                files[rel] = old[3]
+                fresh[rel] = old
+                continue
+            try:
+                with open(path, "rb") as handle:
+                    content = handle.read()
+            except OSError:
+                files[rel] = "?"
+                continue
+            files[rel] = digest(content)
+            fresh[rel] = [*stamp, files[rel]]
+            changed = True
+        if chosen is not None:
+            for rel, entry in known.items():
+                parts = rel.split("/", 2)
+                if len(parts) == 3 and parts[0] == _CLUBS and parts[1] not in chosen:
+                    fresh.setdefault(rel, entry)
+        if changed or len(fresh) != len(known) or not known:
+            now = _now_ns(self.dir)
+            if now is not None:
+                self.put("index", "files", {"written_ns": now, "files": fresh})
+        return Snapshot(self.root, files)
