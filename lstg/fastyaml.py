@@ -21,6 +21,8 @@ import re
 import unicodedata
 from typing import Any
 
+from lstg.yamlscalars import to_float, to_int
+
 try:
     from yaml import MappingNode, ScalarNode, SequenceNode, YAMLError
     from yaml._yaml import CParser
@@ -192,38 +194,11 @@ def _scalar(node: Any) -> Any:
             return value
         raise _NotClean
     if tag == INT:
-        return _to_int(value)
+        return to_int(value)
     if tag == FLOAT:
-        return _to_float(value)
+        return to_float(value)
     if tag == BOOL:
         return value.lower() == "true"
     if tag == NULL:
         return None
     raise _NotClean
-
-
-def _to_int(text: str) -> int:
-    """A YAML 1.2 integer: decimal, ``0o`` octal, ``0x`` hex or ``0b`` binary, ``_`` allowed."""
-    if text.isdigit():
-        return int(text)
-    clean = text.replace("_", "")
-    sign = -1 if clean.startswith("-") else 1
-    digits = clean.lstrip("+-")
-    if digits[:2] in ("0o", "0O"):
-        return sign * int(digits[2:], 8)
-    if digits[:2] in ("0x", "0X"):
-        return sign * int(digits[2:], 16)
-    if digits[:2] in ("0b", "0B"):
-        return sign * int(digits[2:], 2)
-    return sign * int(digits)
-
-
-def _to_float(text: str) -> float:
-    clean = text.replace("_", "").lower()
-    if clean in (".inf", "+.inf"):
-        return float("inf")
-    if clean == "-.inf":
-        return float("-inf")
-    if clean == ".nan":
-        return float("nan")
-    return float(clean)

@@ -18,6 +18,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from lstg.i18n import _
 from lstg.positions import LINE_BREAK
 from lstg.problems import Problem, error, warning
+from lstg.yamlscalars import to_float, to_int
 
 MAX_DEPTH = 40
 """Deepest nesting of lists and mappings that data may have."""
@@ -191,9 +192,9 @@ class Builder:
         if tag == _YAML + "str" or tag == _YAML + "timestamp":
             return self._text(node, value)
         if tag == _YAML + "int":
-            return _to_int(value)
+            return to_int(value)
         if tag == _YAML + "float":
-            return _to_float(value)
+            return to_float(value)
         if tag == _YAML + "bool":
             return value.lower() == "true"
         if tag == _YAML + "null":
@@ -218,28 +219,3 @@ class Builder:
             )
         )
         return unicodedata.normalize("NFC", value)
-
-
-def _to_int(text: str) -> int:
-    """A YAML 1.2 integer: decimal, ``0o`` octal or ``0x`` hex, ``_`` allowed."""
-    clean = text.replace("_", "")
-    sign = -1 if clean.startswith("-") else 1
-    digits = clean.lstrip("+-")
-    if digits[:2] in ("0o", "0O"):
-        return sign * int(digits[2:], 8)
-    if digits[:2] in ("0x", "0X"):
-        return sign * int(digits[2:], 16)
-    if digits[:2] in ("0b", "0B"):
-        return sign * int(digits[2:], 2)
-    return sign * int(digits)
-
-
-def _to_float(text: str) -> float:
-    clean = text.replace("_", "").lower()
-    if clean in (".inf", "+.inf"):
-        return float("inf")
-    if clean == "-.inf":
-        return float("-inf")
-    if clean == ".nan":
-        return float("nan")
-    return float(clean)
