@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
+from lstg.commands._options import Language
 from lstg.edit import Outcome
 from lstg.edit.values import parse_amount, parse_date
 from lstg.i18n import set_language
@@ -19,21 +19,8 @@ from lstg.validation import data_language
 T = TypeVar("T")
 
 
-class Language(StrEnum):
-    VI = "vi"
-    EN = "en"
-
-
-DataOption = Annotated[
-    Path | None,
-    typer.Option("--data", help="The data folder (default: LSTG_DATA, then province.yaml)."),
-]
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Show the change as a diff and write nothing.")
-]
-LangOption = Annotated[
-    Language | None,
-    typer.Option("--lang", help="Language of the messages (default: the province file's)."),
 ]
 
 

@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from lstg.check import CheckRequest, UsageError, run_check
-from lstg.i18n import set_language
-from lstg.paths import find_data_dir
+from lstg.commands._options import (
+    DataOption,
+    Language,
+    TodayOption,
+    data_and_language,
+    day_or_today,
+)
 from lstg.periods import parse_period
 from lstg.render.check import render_json, render_text
-from lstg.validation import data_language
 
 
 class OutputFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
-
-
-class Language(StrEnum):
-    VI = "vi"
-    EN = "en"
 
 
 def check(
@@ -65,19 +63,11 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when a target or criterion is not met.")
     ] = False,
-    data: Annotated[
-        Path | None,
-        typer.Option("--data", help="The data folder (default: LSTG_DATA, then province.yaml)."),
-    ] = None,
-    today: Annotated[
-        datetime | None,
-        typer.Option("--today", formats=["%Y-%m-%d"], envvar="LSTG_TODAY", hidden=True),
-    ] = None,
+    data: DataOption = None,
+    today: TodayOption = None,
 ) -> int:
     """Measure clubs, districts and the province against the plan's criteria and targets."""
-    root = find_data_dir(data)
-    language = lang.value if lang is not None else data_language(root)
-    set_language(language)
+    root, language = data_and_language(data, lang)
     try:
         parsed = parse_period(period) if period is not None else None
     except ValueError as exc:
@@ -92,7 +82,7 @@ def check(
         commune=commune,
     )
     try:
-        run = run_check(root, request, today=today.date() if today is not None else date.today())
+        run = run_check(root, request, today=day_or_today(today))
     except UsageError as exc:
         typer.echo(f"lstg: {exc}", err=True)
         return 2

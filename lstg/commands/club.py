@@ -7,14 +7,13 @@ from typing import Annotated
 import typer
 
 from lstg.commands._edit_common import (
-    DataOption,
     DryRunOption,
-    LangOption,
     data_root,
     day,
     maybe_day,
     show,
 )
+from lstg.commands._options import DataOption, LangOption
 from lstg.edit import finish
 from lstg.edit.clubs import new_club
 

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from lstg.commands._edit_common import DataOption, LangOption, data_root, maybe_day
+from lstg.commands._edit_common import data_root, maybe_day
+from lstg.commands._options import DataOption, LangOption
 from lstg.edit.atomic import write_atomic
 from lstg.export import ExportFormat, ExportKind, export_tables, render
 from lstg.i18n import _

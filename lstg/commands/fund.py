@@ -8,21 +8,18 @@ from typing import Annotated
 import typer
 
 from lstg.commands._edit_common import (
-    DataOption,
     DryRunOption,
-    LangOption,
     amount,
     data_root,
     day,
     show,
 )
+from lstg.commands._options import ClubArg, DataOption, LangOption
 from lstg.edit import finish
 from lstg.edit.ledger import add_balance, add_transaction
 from lstg.i18n import _
 
 app = typer.Typer(help="Record money into and out of the funds.", no_args_is_help=True)
-
-ClubArg = Annotated[str, typer.Argument(metavar="CLUB", help="The club's id (its folder name).")]
 
 
 class Fund(StrEnum):

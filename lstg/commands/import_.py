@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from lstg.commands._edit_common import DataOption, DryRunOption, LangOption, data_root, show
+from lstg.commands._edit_common import DryRunOption, data_root, show
+from lstg.commands._options import ClubArg, DataOption, LangOption
 from lstg.edit import finish
 from lstg.edit.atomic import write_atomic
 from lstg.i18n import _
@@ -19,7 +20,7 @@ def import_register(
         Kind,
         typer.Argument(metavar="KIND", help="What the register holds: members, loans or meetings."),
     ],
-    club: Annotated[str, typer.Argument(metavar="CLUB", help="The club's id (its folder name).")],
+    club: ClubArg,
     file: Annotated[
         Path,
         typer.Argument(

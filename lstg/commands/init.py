@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from lstg.commands._edit_common import Language
+from lstg.commands._options import Language
 from lstg.i18n import _, set_language
 from lstg.scaffold import ProvinceChoice, init_repository
 

@@ -7,22 +7,20 @@ from typing import Annotated, Any
 import typer
 
 from lstg.commands._edit_common import (
-    DataOption,
     DryRunOption,
-    LangOption,
     amount,
     data_root,
     day,
     maybe_day,
     show,
 )
+from lstg.commands._options import ClubArg, DataOption, LangOption
 from lstg.edit import finish
 from lstg.edit.loans import add_loan, repay_loan, write_off_loan
 from lstg.edit.values import parse_number
 
 app = typer.Typer(help="Lend, record repayments, write off loans.", no_args_is_help=True)
 
-ClubArg = Annotated[str, typer.Argument(metavar="CLUB", help="The club's id (its folder name).")]
 LoanArg = Annotated[str, typer.Argument(metavar="LOAN", help="The loan's id, such as L2025-03.")]
 
 

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from lstg.commands._edit_common import DataOption, DryRunOption, LangOption, data_root, day, show
+from lstg.commands._edit_common import DryRunOption, data_root, day, show
+from lstg.commands._options import ClubArg, DataOption, LangOption
 from lstg.edit import finish
 from lstg.edit.meetings import (
     add_meeting,
@@ -46,7 +47,7 @@ def _prompt_health() -> list[dict[str, Any]]:
 
 @app.command("add")
 def add(
-    club: Annotated[str, typer.Argument(metavar="CLUB", help="The club's id (its folder name).")],
+    club: ClubArg,
     date: Annotated[str, typer.Option("--date", help="Date of the meeting (dd/mm/yyyy).")],
     kind: Annotated[Kind, typer.Option("--kind", help="regular, extra or skipped.")] = Kind.REGULAR,
     reason: Annotated[

@@ -7,14 +7,13 @@ from typing import Annotated, Any
 import typer
 
 from lstg.commands._edit_common import (
-    DataOption,
     DryRunOption,
-    LangOption,
     data_root,
     day,
     maybe_day,
     show,
 )
+from lstg.commands._options import ClubArg, DataOption, LangOption
 from lstg.edit import finish
 from lstg.edit.members import add_member, edit_member, leave_member
 from lstg.edit.values import parse_gender, parse_household
@@ -23,7 +22,6 @@ app = typer.Typer(
     help="Add members, record departures, correct member records.", no_args_is_help=True
 )
 
-ClubArg = Annotated[str, typer.Argument(metavar="CLUB", help="The club's id (its folder name).")]
 MemberArg = Annotated[str, typer.Argument(metavar="MEMBER", help="The member's id, such as M012.")]
 
 

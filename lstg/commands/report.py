@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from lstg.i18n import _, set_language
-from lstg.paths import find_data_dir
+from lstg.commands._options import (
+    DataOption,
+    Language,
+    TodayOption,
+    data_and_language,
+    day_or_today,
+)
+from lstg.i18n import _
 from lstg.periods import parse_period
 from lstg.provenance import GENERATED_AT_VAR
 from lstg.report import (
@@ -24,7 +30,6 @@ from lstg.report import (
 )
 from lstg.report.model import Level
 from lstg.report.output import TEMPLATED_FORMATS
-from lstg.validation import data_language
 
 
 class ReportFormat(StrEnum):
@@ -33,11 +38,6 @@ class ReportFormat(StrEnum):
     DOCX = "docx"
     XLSX = "xlsx"
     JSON = "json"
-
-
-class Language(StrEnum):
-    VI = "vi"
-    EN = "en"
 
 
 def _scope(
@@ -121,23 +121,15 @@ def report(
         bool,
         typer.Option("--members", help="List the club's members by name (with --club only)."),
     ] = False,
-    data: Annotated[
-        Path | None,
-        typer.Option("--data", help="The data folder (default: LSTG_DATA, then province.yaml)."),
-    ] = None,
-    today: Annotated[
-        datetime | None,
-        typer.Option("--today", formats=["%Y-%m-%d"], envvar="LSTG_TODAY", hidden=True),
-    ] = None,
+    data: DataOption = None,
+    today: TodayOption = None,
     generated_at: Annotated[
         datetime | None,
         typer.Option("--generated-at", envvar=GENERATED_AT_VAR, hidden=True),
     ] = None,
 ) -> int:
     """Write the review report: totals, a row per unit, targets, change, and data provenance."""
-    root = find_data_dir(data)
-    language = lang.value if lang is not None else data_language(root)
-    set_language(language)
+    root, language = data_and_language(data, lang)
     scope = _scope(province, district, commune, club)
     if scope is None:
         typer.echo(
@@ -165,7 +157,7 @@ def report(
         made = make_report(
             root,
             request,
-            today=today.date() if today is not None else date.today(),
+            today=day_or_today(today),
             generated_at=generated_at,
         )
     except (UsageError, ValueError) as exc:
