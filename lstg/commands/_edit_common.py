@@ -34,7 +34,8 @@ def data_root(data: Path | None, lang: Language | None) -> Path:
     return root
 
 
-def _parsed(parse: Callable[[Any], T], value: Any, option: str) -> T:
+def parsed(parse: Callable[[Any], T], value: Any, option: str) -> T:
+    """``parse(value)``, its ``ValueError`` shown as a usage error of ``option``."""
     try:
         return parse(value)
     except ValueError as exc:
@@ -43,7 +44,7 @@ def _parsed(parse: Callable[[Any], T], value: Any, option: str) -> T:
 
 def day(value: str, option: str) -> date:
     """A date option, written YYYY-MM-DD or dd/mm/yyyy."""
-    return _parsed(parse_date, value, option)
+    return parsed(parse_date, value, option)
 
 
 def maybe_day(value: str | None, option: str) -> date | None:
@@ -52,7 +53,7 @@ def maybe_day(value: str | None, option: str) -> date | None:
 
 def amount(value: str, option: str) -> int:
     """An amount option, written 1.000.000 or 1000000."""
-    return _parsed(parse_amount, value, option)
+    return parsed(parse_amount, value, option)
 
 
 def show(outcome: Outcome) -> int:

@@ -12,6 +12,7 @@ from lstg.commands._edit_common import (
     data_root,
     day,
     maybe_day,
+    parsed,
     show,
 )
 from lstg.commands._options import ClubArg, DataOption, LangOption
@@ -48,10 +49,7 @@ def add(
 ) -> int:
     """Add a loan at the end of loans.yaml."""
     root = data_root(data, lang)
-    try:
-        rate = parse_number(interest)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--interest") from None
+    rate = parsed(parse_number, interest, "--interest")
     fields: dict[str, Any] = {
         "id": loan_id,
         "member": member,

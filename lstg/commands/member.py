@@ -11,6 +11,7 @@ from lstg.commands._edit_common import (
     data_root,
     day,
     maybe_day,
+    parsed,
     show,
 )
 from lstg.commands._options import ClubArg, DataOption, LangOption
@@ -44,13 +45,13 @@ def _fields(
 ) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "name": name,
-        "gender": None if gender is None else _choice(parse_gender, gender, "--gender"),
+        "gender": None if gender is None else parsed(parse_gender, gender, "--gender"),
         "birth_year": birth_year,
         "birth_date": maybe_day(birth_date, "--birth-date"),
         "ethnicity": ethnicity,
         "household": None
         if household is None
-        else _choice(parse_household, household, "--household"),
+        else parsed(parse_household, household, "--household"),
         "household_certified": household_certified,
         "living_alone": living_alone,
         "disability": disability,
@@ -61,14 +62,6 @@ def _fields(
         "home_care_volunteer": home_care_volunteer,
     }
     return {k: v for k, v in fields.items() if v is not None}
-
-
-def _choice(parse: Any, value: str, option: str) -> str:
-    try:
-        result: str = parse(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint=option) from None
-    return result
 
 
 NameOpt = Annotated[str | None, typer.Option("--name", help="Full name: Hoàng Thị Lan.")]
