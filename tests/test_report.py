@@ -83,6 +83,13 @@ def test_as_of_before_the_period_is_refused(small: Path) -> None:
         report(small, period=parse_period("2020"), as_of=date(2019, 12, 31))
 
 
+def test_a_period_that_has_not_started_is_refused(small: Path) -> None:
+    with pytest.raises(UsageError, match="2030-01-01 is after today"):
+        report(small, period=parse_period("2030"), as_of=None)
+    with pytest.raises(UsageError, match="2026-01-16 is after today"):
+        report(small, as_of=date(2026, 1, 16))
+
+
 def test_targets_come_from_the_rules(small: Path) -> None:
     made = report(small)
     assert [(t.id, t.actual, t.status) for t in made.targets] == [

@@ -74,7 +74,8 @@ def resolve(dataset: DataSet, request: Request, *, today: date) -> Resolved:
     """The period, window and plan of ``request``.
 
     Raises:
-        UsageError: an unknown plan, or an as-of date before the period starts.
+        UsageError: an unknown plan, an as-of date after today (a period that
+            has not started), or an as-of date before the period starts.
     """
     plan: Plan | None = None
     if request.plan is not None:
@@ -94,6 +95,12 @@ def resolve(dataset: DataSet, request: Request, *, today: date) -> Resolved:
         period = _phase(phase_plan) if phase_plan else parse_period(str(day.year))
     if as_of is None:
         as_of = min(period.end, max(today, period.start))
+    if as_of > today:
+        raise UsageError(
+            _("The as-of date {day} is after today: a report counts what has happened").format(
+                day=as_of.isoformat()
+            )
+        )
     if as_of < period.start:
         raise UsageError(
             _("The as-of date {day} is before the period {period} starts").format(
