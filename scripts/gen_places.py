@@ -52,8 +52,13 @@ def read_units(path: Path = REFERENCE) -> Units:
             units.districts[row["old_district_code"]] = row["old_district"]
             units.communes[row["old_commune_code"]] = (row["old_commune"], row["old_district_code"])
             units.becomes.setdefault(row["old_commune_code"], []).append(row["new_commune_code"])
-            units.new_communes[row["new_commune_code"]] = row["new_commune"]
+            units.new_communes[row["new_commune_code"]] = _capitalised(row["new_commune"])
     return units
+
+
+def _capitalised(name: str) -> str:
+    """The source writes one new unit as "xã Bắc Sơn"; every other name is capitalised."""
+    return name[:1].upper() + name[1:]
 
 
 def province_lines(units: Units) -> list[str]:
