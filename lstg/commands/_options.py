@@ -19,6 +19,14 @@ class Language(StrEnum):
     EN = "en"
 
 
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", help="text for people, json for tools.")
+]
 DataOption = Annotated[
     Path | None,
     typer.Option("--data", help="The data folder (default: LSTG_DATA, then province.yaml)."),

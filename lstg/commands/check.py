@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,18 +10,15 @@ import typer
 from lstg.check import CheckRequest, UsageError, run_check
 from lstg.commands._options import (
     DataOption,
+    FormatOption,
     Language,
+    OutputFormat,
     TodayOption,
     data_and_language,
     day_or_today,
 )
 from lstg.periods import parse_period
 from lstg.render.check import render_json, render_text
-
-
-class OutputFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
 
 
 def check(
@@ -53,9 +49,7 @@ def check(
             help="Date of the figures (default: the plan's end or today, whichever is earlier).",
         ),
     ] = None,
-    output: Annotated[
-        OutputFormat, typer.Option("--format", help="text for people, json for tools.")
-    ] = OutputFormat.TEXT,
+    output: FormatOption = OutputFormat.TEXT,
     lang: Annotated[
         Language | None,
         typer.Option("--lang", help="Language of the output (default: the province file's)."),

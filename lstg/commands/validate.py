@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from lstg.commands._options import FormatOption, LangOption, OutputFormat, TodayOption
 from lstg.i18n import set_language
 from lstg.paths import find_data_dir
 from lstg.render.problems import render_json, render_text
 from lstg.validation import data_language, target_of
 from lstg.validation import validate as run_validation
-
-
-class OutputFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-
-
-class Language(StrEnum):
-    VI = "vi"
-    EN = "en"
 
 
 def validate(
@@ -44,17 +33,9 @@ def validate(
             "holding province.yaml, else the bundled data).",
         ),
     ] = None,
-    output: Annotated[
-        OutputFormat, typer.Option("--format", help="text for people, json for tools.")
-    ] = OutputFormat.TEXT,
-    lang: Annotated[
-        Language | None,
-        typer.Option("--lang", help="Language of the messages (default: the province file's)."),
-    ] = None,
-    today: Annotated[
-        datetime | None,
-        typer.Option("--today", formats=["%Y-%m-%d"], envvar="LSTG_TODAY", hidden=True),
-    ] = None,
+    output: FormatOption = OutputFormat.TEXT,
+    lang: LangOption = None,
+    today: TodayOption = None,
 ) -> int:
     """Check the data: every problem, at its file, line and column. Exit 1 on errors."""
     set_language(lang.value if lang is not None else "vi")
