@@ -87,6 +87,28 @@ def test_2021_2025_targets_give_a_mix_of_statuses(bundled: DataSet) -> None:
     assert share == pytest.approx(100 * well_managed / len(result.clubs))
 
 
+def test_2021_2025_province_targets_at_the_end_of_the_phase(bundled: DataSet) -> None:
+    plan = bundled.plans["2021-2025"]
+    result = evaluate(
+        bundled, plan, as_of=date(2025, 12, 31), period=Window(date(2025, 1, 1), date(2025, 12, 31))
+    )
+    province = [
+        (v.rule.id, round(v.actual, 1) if v.actual is not None else None, v.status)
+        for v in result.targets
+        if v.rule.scope == "province"
+    ]
+    assert province == [
+        ("districts", 11, "met"),
+        ("new-clubs", 20, "exceeded"),
+        ("new-members", 1017, "not_met"),
+        ("new-members-older", 666, "met"),
+        ("previous-clubs-operating", 100.0, "met"),
+        ("well-managed", 31.6, "not_met"),
+        ("borrowers", 44.9, "not_met"),
+        ("funds", 86.8, "not_met"),
+    ]
+
+
 def test_check_2016_2020_gives_the_seed_verdict() -> None:
     code, out, _err = run_check(
         "--data", str(DATA), "--plan", "2016-2020", "--as-of", "2020-11-30", "--format", "json"
