@@ -8,6 +8,8 @@ Messages are translated when they are made, so set the language before loading.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -40,3 +42,14 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
+
+
+@contextmanager
+def using(language: str) -> Iterator[None]:
+    """Make ``language`` the language of messages within a ``with`` block, then restore it."""
+    before = _language
+    set_language(language)
+    try:
+        yield
+    finally:
+        set_language(before)

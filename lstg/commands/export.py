@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from lstg.commands._edit_common import data_root, maybe_day
-from lstg.commands._options import DataOption, LangOption
+from lstg.commands._options import DataOption, LangOption, TodayOption, day_or_today
 from lstg.edit.atomic import write_atomic
+from lstg.errors import UsageError
 from lstg.export import ExportFormat, ExportKind, export_tables, render
 from lstg.i18n import _
 from lstg.periods import parse_period
@@ -53,17 +53,30 @@ def export(
     ] = None,
     data: DataOption = None,
     lang: LangOption = None,
+    today: TodayOption = None,
 ) -> int:
     """Export members, loans, meetings, health checks, the fund ledger or roll-up figures."""
     if (club is None) == (not province):
         raise typer.BadParameter(_("give a club id, or --province for every club"))
     root = data_root(data, lang)
-    day = maybe_day(as_of, "--as-of") or date.today()
+    day = maybe_day(as_of, "--as-of")
     try:
         window = parse_period(period) if period is not None else None
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--period") from None
-    tables = export_tables(root, kind, club=club, redact=redact, as_of=day, period=window)
+    try:
+        tables = export_tables(
+            root,
+            kind,
+            club=club,
+            redact=redact,
+            as_of=day,
+            today=day_or_today(today),
+            period=window,
+        )
+    except UsageError as exc:
+        typer.echo(f"lstg: {exc}", err=True)
+        return 2
     payload = render(tables, fmt)
     if output is None:
         if fmt is ExportFormat.XLSX:
