@@ -77,6 +77,10 @@ def _register() -> None:
 
     app.command("report")(report.report)
 
+    from lstg.commands import status
+
+    app.command("status")(status.status)
+
     from lstg.commands import club, fund, import_, loan, meeting, member
 
     app.add_typer(club.app, name="club")
@@ -112,6 +116,11 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "report",
         "report",
         "Write the review report: totals, a row per unit, targets, change, and data provenance.",
+    ),
+    "status": (
+        "status",
+        "status",
+        "Show which clubs have sent the meeting records of which months, unit by unit.",
     ),
     "import": (
         "import_",
