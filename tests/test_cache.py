@@ -340,7 +340,16 @@ def test_which_runs_are_replayed(data: Path) -> None:
 
 
 def test_a_cached_report_names_the_time_of_this_run(data: Path) -> None:
-    args = ("report", "--province", "--data", str(data), "--format", "json")
+    args = (
+        "report",
+        "--province",
+        "--data",
+        str(data),
+        "--format",
+        "json",
+        "--as-of",
+        "2020-11-30",
+    )
     first = run(*args, env={"LSTG_GENERATED_AT": "2026-11-29T08:00:00+00:00"})
     assert entries(data, "report")
     second = run(*args, env={"LSTG_GENERATED_AT": "2026-11-29T09:30:00+00:00"})

@@ -163,6 +163,8 @@ def report(
     except (UsageError, ValueError) as exc:
         typer.echo(f"lstg: {exc}", err=True)
         return 2
+    if made.no_plan:
+        typer.echo(f"lstg: {made.no_plan}", err=True)
     content = render(made, output_format.value, template=template)
     if output is None and output_format.value in ("docx", "xlsx"):
         output = Path(default_file_name(made, output_format.value))
