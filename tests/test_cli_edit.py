@@ -703,4 +703,4 @@ def test_member_add_refuses_the_same_person_twice_unless_told(tmp_path: Path) ->
     assert (code, out) == (0, f"{FOLDER}/members.yaml:39: added member M005 Hoàng Thị Lan\n")
     after = (root / FOLDER / "members.yaml").read_text("utf-8")
     assert changed(before, after)[-2:] == ["+  distinct_from:", "+    - M004"]
-    assert [p.code for p in validate(root).problems] == []
+    assert [p.code for p in validate(root).problems if p.code.startswith("member.")] == []
