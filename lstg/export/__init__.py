@@ -63,7 +63,10 @@ def export_tables(
         resolved = resolve(
             dataset.plans, plan=None, period=period, as_of=as_of, today=today, require_plan=False
         )
-        return rollup_tables(dataset, clubs=None if club is None else clubs, window=resolved.window)
+        units = resolved.plan.units if resolved.plan is not None else None
+        return rollup_tables(
+            dataset, clubs=None if club is None else clubs, window=resolved.window, units=units
+        )
     return record_tables(
         dataset, kind, clubs=clubs, redact=redact, as_of=as_of or today, with_club=club is None
     )
