@@ -3,6 +3,7 @@ words for the units in force at a date, the zones, and clubs placed in them."""
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from pathlib import Path
 
@@ -16,12 +17,14 @@ from lstg.places import (
     Unit,
     club_unit,
     communes_by_group,
+    contains,
     coverage_group,
     era_unit_words,
     province_designation,
     translate,
     translate_codes,
     unit_words,
+    units,
     zone_of,
 )
 from lstg.places.search import search, show
@@ -296,3 +299,39 @@ def test_the_bundled_club_of_thi_tran_that_khe_follows_its_new_code(
     assert club_unit(province, data.club, "commune", date(2025, 1, 1)) == Unit(
         "commune", "06040", "Thị trấn Thất Khê", "2024-12"
     )
+
+
+# Properties over the whole province file, on a seeded sample of units and eras.
+
+
+def test_forwards_then_backwards_comes_back_to_the_unit(province: Province) -> None:
+    rng = random.Random("places")
+    eras = province.eras
+    for _ in range(300):
+        start, stop = sorted(rng.sample(range(len(eras)), 2))
+        commune = rng.choice(eras[start].communes)
+        place = Place(code=commune.code, era=eras[start].id)
+        forwards = translate_codes(province, place, eras[stop].id)
+        assert forwards.codes, (commune.code, eras[start].id)
+        for code in forwards.codes:
+            back = translate_codes(province, Place(code=code, era=eras[stop].id), eras[start].id)
+            assert commune.code in back.codes, (commune.code, eras[start].id, code)
+        # one unit in the end exactly when no step divided it
+        assert (len(forwards.codes) == 1) == (forwards.steps == ()), (commune.code, forwards)
+
+
+def test_a_placed_club_lies_in_exactly_one_unit_of_the_era(province: Province) -> None:
+    rng = random.Random("clubs")
+    for _ in range(200):
+        era = rng.choice(province.eras)
+        commune = rng.choice(era.communes)
+        founded = era.valid_from or date(2018, 1, 1)
+        club = Club(name="CLB", commune=Place(code=commune.code, era=era.id), founded=founded)
+        for target in province.eras:
+            day = target.valid_to or date(2026, 6, 30)
+            for level in ("district", "commune"):
+                placed = club_unit(province, club, level, day)
+                candidates = [u for u in units(province, level, day) if contains(province, u, club)]
+                assert candidates == ([] if placed is None else [placed]), (commune.code, level)
+                if level == "district" and target.districts and target is era:
+                    assert placed is not None and placed.code == commune.district

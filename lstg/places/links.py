@@ -110,14 +110,23 @@ def _forwards(era: Era, following: Era, codes: Iterable[str]) -> tuple[set[str],
     return found, steps
 
 
+def _predecessors(previous: Era) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for commune in previous.communes:
+        for code in commune.becomes:
+            found.setdefault(code, set()).add(commune.code)
+    return found
+
+
 def _backwards(era: Era, previous: Era, codes: Iterable[str]) -> tuple[set[str], list[Step]]:
     found: set[str] = set()
     steps: list[Step] = []
+    predecessors = _predecessors(previous)
     for code in sorted(codes):
         commune = era.commune(code)
         if commune is None:
             continue
-        into = {c.code for c in previous.communes if code in c.becomes}
+        into = set(predecessors.get(code, ()))
         districts = (
             {commune.district}
             if era.districts
@@ -132,8 +141,32 @@ def _backwards(era: Era, previous: Era, codes: Iterable[str]) -> tuple[set[str],
     return found, steps
 
 
+_Key = tuple[str, ...]
+_MEMO: dict[int, tuple[Province, dict[_Key, Translation]]] = {}
+
+
+def _memo(province: Province) -> dict[_Key, Translation]:
+    """Translations and placements already made for ``province``, by the codes and eras
+    they start from and their target (a province is immutable, so they stay true)."""
+    entry = _MEMO.get(id(province))
+    if entry is None or entry[0] is not province:
+        if len(_MEMO) >= 8:
+            _MEMO.clear()
+        entry = (province, {})
+        _MEMO[id(province)] = entry
+    return entry[1]
+
+
 def translate_codes(province: Province, place: Place, target: str) -> Translation:
     """The communes of era ``target`` that the commune ``place`` may lie in."""
+    key = ("translate", place.code, place.era, target)
+    memo = _memo(province)
+    if key not in memo:
+        memo[key] = _translate(province, place, target)
+    return memo[key]
+
+
+def _translate(province: Province, place: Place, target: str) -> Translation:
     start = province.index(place.era)
     stop = province.index(target)
     if start is None or stop is None:
@@ -180,6 +213,14 @@ def place_club(province: Province, club: Club, target: str) -> Translation:
     communes that every record leads to (those that lead nowhere, being unknown, left
     aside); an empty set when the records disagree.
     """
+    key = ("place", target, *(part for p in club_places(club) for part in (p.code, p.era)))
+    memo = _memo(province)
+    if key not in memo:
+        memo[key] = _place(province, club, target)
+    return memo[key]
+
+
+def _place(province: Province, club: Club, target: str) -> Translation:
     era = province.era(target)
     if era is None:
         return Translation(target, frozenset())

@@ -9,6 +9,7 @@ lists in ``becomes`` the units of the next era that took its territory.
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from itertools import pairwise
 from typing import Literal
 
@@ -94,11 +95,27 @@ class Era(Model):
         """Whether ``era_id`` is this era's id or one of its aliases."""
         return era_id == self.id or era_id in self.aliases
 
+    @cached_property
+    def _communes_by_code(self) -> dict[str, Commune]:
+        found: dict[str, Commune] = {}
+        for commune in self.communes:
+            found.setdefault(commune.code, commune)
+        return found
+
+    @cached_property
+    def _districts_by_code(self) -> dict[str, District]:
+        found: dict[str, District] = {}
+        for district in self.districts:
+            found.setdefault(district.code, district)
+        return found
+
     def commune(self, code: str) -> Commune | None:
-        return next((c for c in self.communes if c.code == code), None)
+        """The era's commune with this code (the first one, if the file repeats it)."""
+        return self._communes_by_code.get(code)
 
     def district(self, code: str) -> District | None:
-        return next((d for d in self.districts if d.code == code), None)
+        """The era's district with this code."""
+        return self._districts_by_code.get(code)
 
 
 class Province(Model):
