@@ -95,6 +95,10 @@ def _register() -> None:
     app.command("init")(init.init)
     app.command("export")(export.export)
 
+    from lstg.commands import place
+
+    app.add_typer(place.app, name="place")
+
 
 _COMMANDS: dict[str, tuple[str, str, str]] = {
     "validate": (
@@ -143,6 +147,7 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
     "loan": ("loan", "app", "Lend, record repayments, write off loans."),
     "meeting": ("meeting", "app", "Record meetings."),
     "fund": ("fund", "app", "Record money into and out of the funds."),
+    "place": ("place", "app", "Find administrative units by name or code, in every era."),
 }
 """Every command registered by :func:`_register`: its module in ``lstg.commands``, the
 function (or sub-application) it runs, and its help in the list of commands. A run

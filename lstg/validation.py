@@ -24,6 +24,7 @@ from lstg.checks import (
     loans,
     people,
     places,
+    province,
     references,
     unknown,
 )
@@ -172,6 +173,7 @@ def check_dataset(dataset: DataSet, *, today: date) -> list[Problem]:
     """Every check that spans records and files; the problems are not yet located."""
     problems: list[Problem] = []
     problems.extend(folder.check_folder(dataset))
+    problems.extend(province.check_province(dataset))
     broken = frozenset(p.file for p in dataset.problems if p.is_error)
     for data in dataset.clubs.values():
         view = ClubView.of(data, today, broken)

@@ -29,8 +29,13 @@ by loading the written files with `lstg.loader.load_dataset`); it leaves `plans/
 The same seed gives the same bytes; each club draws from its own generator (the seed and
 the club id), so a change to one club leaves the others' files as they were.
 `python scripts/data_figures.py data` prints the figures below again.
-The units come from `scripts/reference/lang-son-admin-units-2025.csv` (see the README
-beside it). The file format is described in `docs/data-format.md`.
+The units of every era come from the tables in `scripts/reference/` (see the README
+there and `docs/places.md`). Each club records its commune in the era in force when it
+was founded: `bac-son-bac-son` lies in xã Bắc Sơn, a commune that existed only before
+1/1/2020 (then xã Bắc Quỳnh); `trang-dinh-that-khe` in thị trấn Thất Khê, which took
+part of xã Đại Đồng on 1/12/2024 and a new code; `dinh-lap-dinh-lap` in xã Bính Xá,
+split on 1/7/2025, and records the part it lies in (xã Đình Lập).
+The file format is described in `docs/data-format.md`.
 
 ## What it reproduces: the seed's results as of 30/11/2020
 
@@ -66,7 +71,7 @@ The data continues to 31/12/2025 (no date after it):
   suspended from 01/9/2022, after its chair died, until the board is completed on
   15/3/2023; its months in between are recorded as skipped.
 - 20 new clubs are founded, in every district including Tràng Định and Lộc Bình. Three
-  are founded after 01/7/2025 and are placed in new communes (era `from-2025-07`):
+  are founded after 01/7/2025 and are placed in new communes (era `2025-07`):
   xã Quốc Khánh, xã Lợi Bác and xã Thiện Long, the last still preparing at the end.
 - Meetings are monthly in most clubs and every 2 or 3 months in some; a month without a
   meeting is an entry of kind `skipped` with its reason (Tết, COVID-19 distancing in

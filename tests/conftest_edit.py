@@ -10,7 +10,7 @@ from lstg import cli
 from lstg.errors import UserError
 
 CLUB = "chi-lang-quang-lang"
-TODAY = "2026-11-29"
+TODAY = "2026-12-01"
 
 PROVINCE = """\
 name: Lạng Sơn

@@ -20,7 +20,7 @@ from typing import Any
 from rollup_fixtures import dump
 
 REFORM = date(2025, 7, 1)
-TODAY = date(2026, 11, 29)
+TODAY = date(2026, 12, 1)
 SINCE_FOUNDING = date(1900, 1, 1)
 
 PROVINCE: dict[str, Any] = {

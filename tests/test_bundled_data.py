@@ -26,12 +26,13 @@ def dataset() -> DataSet:
 
 
 def _district(dataset: DataSet, club: ClubData) -> str:
-    """The district of a club's commune, from the province file's era before 1/7/2025."""
+    """The district of a club's commune, in the era the club records it in (the era in
+    force when it was founded: every 2016–2020 club was founded before 1/7/2025)."""
     assert dataset.province is not None and club.club is not None
-    era = dataset.province.era("before-2025-07")
-    assert era is not None
-    assert club.club.commune.era == era.id
-    commune = next(c for c in era.communes if c.code == club.club.commune.code)
+    era = dataset.province.era(club.club.commune.era)
+    assert era is not None and era.contains(club.club.founded)
+    commune = era.commune(club.club.commune.code)
+    assert commune is not None
     return next(d.name for d in era.districts if d.code == commune.district)
 
 
@@ -134,7 +135,7 @@ def test_2026_clubs_are_in_the_new_communes(dataset: DataSet) -> None:
         ("2026-06-09", "xa-van-quan"),
         ("2026-09-15", "xa-mau-son"),
     ]
-    assert {era for _, _, era in new} == {"from-2025-07"}
+    assert {era for _, _, era in new} == {"2025-07"}
     assert dataset.clubs["xa-mau-son"].club.launched is None  # type: ignore[union-attr]
 
 

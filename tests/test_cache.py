@@ -21,7 +21,7 @@ from lstg.i18n import current_language, set_language
 from lstg.problems import Problem, error
 
 BROKEN = Path(__file__).parent / "broken"
-TODAY = "2026-11-29"
+TODAY = "2026-12-01"
 CASES = sorted(p.name for p in BROKEN.iterdir() if (p / "expected.txt").is_file())
 
 _registered = False

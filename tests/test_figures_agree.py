@@ -99,7 +99,7 @@ def test_export_rollup_gives_the_report_totals(reported: Any) -> None:
 
 
 def test_2026_uses_the_2026_2030_plan_with_undecided_targets_shown_as_such() -> None:
-    checked = _json("check", "--format", "json", "--as-of", "2026-11-29", "--data", str(DATA))
+    checked = _json("check", "--format", "json", "--as-of", "2026-11-30", "--data", str(DATA))
     assert checked["plan"] == "2026-2030"
     undecided = {
         t["id"]: t["target_text"] for t in checked["targets"] if t["status"] == "undecided"
@@ -112,7 +112,7 @@ def test_2026_uses_the_2026_2030_plan_with_undecided_targets_shown_as_such() -> 
     new_clubs = next(t for t in checked["targets"] if t["id"] == "new-clubs")
     assert (new_clubs["actual"], new_clubs["target"]) == (4, "undecided")
     reported = _json(
-        "report", "--province", "--format", "json", "--as-of", "2026-11-29", "--data", str(DATA)
+        "report", "--province", "--format", "json", "--as-of", "2026-11-30", "--data", str(DATA)
     )
     assert [t["status"] for t in reported["targets"] if t["id"] == "new-clubs"] == ["undecided"]
     assert {row["level"] for row in reported["rows"]} == {"commune"}
@@ -120,7 +120,7 @@ def test_2026_uses_the_2026_2030_plan_with_undecided_targets_shown_as_such() -> 
 
 
 def test_a_2026_report_names_no_district_and_no_thi_tran() -> None:
-    code, text = run("report", "--province", "--as-of", "2026-11-29", "--data", str(DATA))
+    code, text = run("report", "--province", "--as-of", "2026-11-30", "--data", str(DATA))
     assert code == 0
     assert "huyện" not in text.lower()
     assert "thị trấn" not in text.lower()
@@ -128,7 +128,7 @@ def test_a_2026_report_names_no_district_and_no_thi_tran() -> None:
 
 
 def test_a_period_without_records_says_so_and_gives_no_flow_or_par30_as_fact() -> None:
-    period = ("--period", "2026-Q4", "--as-of", "2026-11-29", "--data", str(DATA))
+    period = ("--period", "2026-Q4", "--as-of", "2026-11-30", "--data", str(DATA))
     reported = _json("report", "--province", "--format", "json", *period)
     assert sorted(reported["completeness"]["clubs_not_reporting"]) == [
         "CLB Liên thế hệ tự giúp nhau xã Thái Bình",

@@ -398,15 +398,33 @@ def test_rollup_after_the_reform_is_by_new_commune(tmp_path: Path) -> None:
     dataset = load(tmp_path)
     window = Window(date(2025, 7, 1), date(2025, 12, 31))
     result = rollup(dataset, level="province", unit=None, window=window)
+    # clb-b lies in commune 002, split between 101 and 102: it is not given to either
+    set_language("en")
     assert [(r.kind, r.name, r.figures.clubs) for r in result.rows] == [
-        ("commune", "Xã Chi Lăng", 2),
+        ("commune", "Xã Chi Lăng", 1),
         ("commune", "Phường Đông Kinh", 1),
+        ("commune", "Clubs that cannot be placed", 1),
     ]
+    # by district, it lies in district 901 as 002 did
     by_district = rollup(
         dataset, level="province", unit=None, window=window, child_level="district"
     )
     assert [r.figures.clubs for r in by_district.rows] == [2, 1]
     assert (by_district.totals.units_with_clubs, by_district.totals.units_total) == (2, 2)
+
+
+def test_a_club_in_a_split_commune_that_records_its_part_is_placed(tmp_path: Path) -> None:
+    three_clubs(tmp_path)
+    recorded = club("CLB B", commune="002", founded="2020-08-01", launched=None)
+    recorded["communes"] = [{"code": "102", "era": "new"}]
+    write_club(tmp_path, "clb-b", recorded, members(20, older=10, joined="2020-08-01"))
+    dataset = load(tmp_path)
+    window = Window(date(2025, 7, 1), date(2025, 12, 31))
+    result = rollup(dataset, level="province", unit=None, window=window)
+    assert [(r.name, r.figures.clubs) for r in result.rows] == [
+        ("Xã Chi Lăng", 1),
+        ("Phường Đông Kinh", 2),
+    ]
 
 
 def test_figures_fields_are_registered_indicators(tmp_path: Path) -> None:
@@ -443,7 +461,7 @@ def test_clubs_that_cannot_be_placed_get_their_own_row(tmp_path: Path) -> None:
     last = result.rows[-1]
     assert (last.code, last.name, last.figures.clubs, last.figures.members) == (
         "",
-        "Clubs whose commune is not in the province file",
+        "Clubs that cannot be placed",
         1,
         5,
     )

@@ -242,7 +242,7 @@ def rollup(
                 Row(
                     children[0].level if children else "district",
                     "",
-                    _("Clubs whose commune is not in the province file"),
+                    _("Clubs that cannot be placed"),
                     _without_units(figures),
                 )
             )
