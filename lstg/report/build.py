@@ -32,7 +32,7 @@ from lstg.report.model import (
     TargetCounts,
     UnitTargets,
 )
-from lstg.report.names import province_name, split_name, unit_words
+from lstg.report.names import province_name, split_name
 from lstg.report.request import Request, UnknownScope, period_part, resolve_request
 from lstg.report.targets import club_targets, member_band, unit_targets
 from lstg.resolve import Resolved
@@ -44,6 +44,7 @@ from lstg.rollup.registry import ratio_parts
 from lstg.rollup.report_extras import change, has_borrowed
 from lstg.rules import year_spans
 from lstg.schema import Plan, Province
+from lstg.schema.province import Era
 
 CHANGE_FIGURES: tuple[str, ...] = (
     "clubs",
@@ -242,7 +243,7 @@ def _unit_part(dataset: DataSet, request: Request, resolved: Resolved, previous:
     if now.unit is None:
         row_level: Level = now.rows[0].kind if now.rows else "district"
         return _Part(
-            scope=Scope("province", province_name(province.name), province.code, province.name),
+            scope=Scope("province", province_name(province), province.code, province.name),
             totals=now.totals,
             before=then.totals,
             rows=rows,
@@ -274,11 +275,16 @@ def _unit_part(dataset: DataSet, request: Request, resolved: Resolved, previous:
 
 
 def _unit_words(province: Province, day: date, language: str) -> dict[str, str]:
+    """How the units of each level read, from the kinds of the units in force at ``day`` (the
+    districts of the latest era that had them, for a review by district after the reform)."""
     words: dict[str, str] = {"club": _("Club")}
-    levels: tuple[places.Level, ...] = ("district", "commune")
-    for level in levels:
-        names = [u.name for u in places.units(province, level, day)]
-        words[level] = unit_words(level, names, language)
+    eras = {
+        "district": places.district_era(province, day),
+        "commune": places.commune_era(province, day),
+    }
+    for level, era in eras.items():
+        text = "" if era is None else places.era_unit_words(era, level, language=language)
+        words[level] = text[:1].upper() + text[1:]
     return words
 
 

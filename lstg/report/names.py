@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from lstg.places import province_designation
 from lstg.report.model import Name
+from lstg.schema import Province
 
 _KINDS = ("Thành phố", "Thị xã", "Thị trấn", "Huyện", "Phường", "Xã", "Tỉnh")
 
@@ -21,41 +23,13 @@ def split_name(full: str) -> Name:
     return Name(full=full, short=full, kind="", in_sentence=full)
 
 
-def province_name(name: str) -> Name:
-    """The province's name, which the province file writes without its kind."""
-    if name.lower().startswith("tỉnh "):
-        return split_name(name)
-    return Name(full=f"Tỉnh {name}", short=name, kind="tỉnh", in_sentence=f"tỉnh {name}")
-
-
-_ORDER = {
-    "district": ("huyện", "thành phố", "thị xã", "quận"),
-    "commune": ("xã", "phường", "thị trấn"),
-}
-_ENGLISH = {
-    "huyện": "district",
-    "thành phố": "city",
-    "thị xã": "town",
-    "quận": "urban district",
-    "xã": "commune",
-    "phường": "ward",
-    "thị trấn": "township",
-}
-
-
-def unit_words(level: str, names: list[str], language: str) -> str:
-    """How the units of one level read as a heading, from the kinds their names carry.
-
-    ``Huyện, thành phố`` for Lạng Sơn's districts; ``Xã, phường, thị trấn`` for its
-    communes before 1 July 2025 and ``Xã, phường`` after it, when no thị trấn is left.
-    English: ``District, city``; ``Commune, ward``.
-    """
-    present = {split_name(n).kind for n in names}
-    order = _ORDER.get(level, ())
-    kinds = [k for k in order if k in present] + sorted(present - set(order) - {""})
-    if not kinds:
-        kinds = list(order[:1]) or [level]
-    if language == "en":
-        kinds = [_ENGLISH.get(k, k) for k in kinds]
-    text = ", ".join(kinds)
-    return text[:1].upper() + text[1:]
+def province_name(province: Province) -> Name:
+    """The province's name as sentences use it: "tỉnh Lạng Sơn", or "thành phố Hà Nội" for
+    a centrally governed city (the province file's ``kind``)."""
+    kind = province.kind
+    return Name(
+        full=province_designation(province, language="vi", capitalised=True),
+        short=province.name,
+        kind=kind,
+        in_sentence=province_designation(province, language="vi"),
+    )

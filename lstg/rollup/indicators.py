@@ -25,7 +25,7 @@ from typing import Literal
 from lstg.dataset import ClubData
 from lstg.periods import Window
 from lstg.places import Unit as Place
-from lstg.places import contains, units, units_within
+from lstg.places import contains, units, units_within, zone_of
 from lstg.rollup import club as c
 from lstg.schema import Province
 
@@ -221,16 +221,6 @@ def clubs_to_standard(selection: Selection, window: Window) -> int | None:
     )
 
 
-def commune_zone(province: Province, unit: Place) -> str | None:
-    """The zone of a commune as the province file records it (``None`` if it does not)."""
-    era = province.era(unit.era)
-    if era is None:
-        return None
-    commune = next((x for x in era.communes if x.code == unit.code), None)
-    zone = getattr(commune, "zone", None)
-    return zone if isinstance(zone, str) else None
-
-
 def _zone_communes(selection: Selection, window: Window) -> list[Place]:
     """The communes in force at the window's end that lie in the selection's zones."""
     province = selection.province
@@ -240,7 +230,7 @@ def _zone_communes(selection: Selection, window: Window) -> list[Place]:
     if selection.zones is None:
         return communes
     wanted = set(selection.zones)
-    return [u for u in communes if commune_zone(province, u) in wanted]
+    return [u for u in communes if zone_of(province, u) in wanted]
 
 
 def communes_in_zones(selection: Selection, window: Window) -> int | None:
