@@ -278,7 +278,7 @@ def _unit_words(province: Province, day: date, language: str) -> dict[str, str]:
     """How the units of each level read, from the kinds of the units in force at ``day`` (the
     districts of the latest era that had them, for a review by district after the reform)."""
     words: dict[str, str] = {"club": _("Club")}
-    eras = {
+    eras: dict[places.Level, Era | None] = {
         "district": places.district_era(province, day),
         "commune": places.commune_era(province, day),
     }
