@@ -42,7 +42,8 @@ class Signer(Model):
         if word not in AUTHORITIES or " " not in value.strip():
             raise ValueError(
                 _(
-                    "write the authority as {words} and the body or head, such as “TM. Ban đại diện”"
+                    "write the authority as {words} and the body or head, "
+                    "such as “TM. Ban đại diện”"
                 ).format(words=", ".join(AUTHORITIES))
             )
         return value
