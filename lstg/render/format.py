@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
+
+from lstg.clock import ZONE
 
 _LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 
@@ -24,8 +25,6 @@ _DATE = {"vi": "dd/MM/yyyy", "en": "d MMMM yyyy"}
 _LONG_DATE = {"vi": "'ngày' dd 'tháng' M 'năm' yyyy", "en": "d MMMM yyyy"}
 _LONG_DATE_EARLY = {"vi": "'ngày' dd 'tháng' MM 'năm' yyyy", "en": "d MMMM yyyy"}
 """January and February take a leading zero in the date line; the other months do not."""
-ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-"""The time zone of every moment a report prints (Vietnam, UTC+7, no daylight saving)."""
 _ZONE_WORDS = {"vi": "giờ Việt Nam", "en": "Vietnam time"}
 _MONTH = {"vi": "MM/yyyy", "en": "MMMM yyyy"}
 _PERCENT = "#,##0.0%"
