@@ -150,7 +150,7 @@ def test_committed_data_names_its_commit(repo: Path) -> None:
     assert code == 0
     assert out.rstrip().endswith(
         f"*Nguồn số liệu: thư mục dữ liệu tại phiên bản (commit) {head[:12]}, không có thay đổi "
-        "chưa lưu. Lập lúc 01/12/2020 08:15 UTC bằng lstg 0.1.0.*"
+        "chưa lưu. Lập lúc 01/12/2020 15:15 (giờ Việt Nam) bằng lstg 0.1.0.*"
     )
     assert "Cảnh báo" not in out
 
