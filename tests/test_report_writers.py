@@ -172,7 +172,7 @@ def test_templates_refuse_unknown_names(small: Path, tmp_path: Path) -> None:
 def test_template_syntax_errors_say_where(small: Path, tmp_path: Path) -> None:
     own = tmp_path / "open.md.j2"
     own.write_text("{% if r.targets %}\n{{ r.totals.members }}\n", encoding="utf-8")
-    with pytest.raises(UserError, match=r"\(open.md.j2, line 2\)"):
+    with pytest.raises(UserError, match=r"open.md.j2:2: "):
         render(made(small, "vi"), "md", template=own)
 
 

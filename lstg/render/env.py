@@ -4,6 +4,12 @@ Templates receive plain data (the report model) and format it with the filters
 below, which read the language from the template's ``lang`` variable; they
 compute nothing. ``StrictUndefined`` makes a misspelt name an error rather than
 an empty cell in an official report.
+
+Templates are untrusted: a user may pass any file as ``--template``. The environment
+is Jinja's :class:`~jinja2.sandbox.SandboxedEnvironment`, so a template cannot reach
+Python's internals (``__globals__``, ``__subclasses__``, ``os``) or call unsafe
+methods; trying to raises :class:`~jinja2.sandbox.SecurityError`, which the report
+writers turn into one located line.
 """
 
 from __future__ import annotations
@@ -14,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
-    Environment,
     FileSystemLoader,
     StrictUndefined,
     Template,
@@ -22,6 +27,7 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.runtime import Context
+from jinja2.sandbox import SandboxedEnvironment
 
 from lstg.render import format as fmt
 
@@ -58,9 +64,9 @@ FILTERS: dict[str, Callable[..., str]] = {
 
 
 @cache
-def environment() -> Environment:
-    """The environment over the bundled templates, built once."""
-    env = Environment(
+def environment() -> SandboxedEnvironment:
+    """The sandboxed environment over the bundled templates, built once."""
+    env = SandboxedEnvironment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
         undefined=StrictUndefined,
         autoescape=select_autoescape(
