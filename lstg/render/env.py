@@ -59,6 +59,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "signed": fmt.signed,
     "and_list": fmt.and_list,
     "figure": fmt.figure,
+    "money_in": fmt.money_in,
 }
 """Filters available in every template, as ``{{ value | money }}``."""
 
