@@ -13,7 +13,6 @@ from lstg.report.docx_layout import lay_out
 from lstg.report.model import Report
 from lstg.report.text import context, labels
 
-
 _DOCUMENT_PARTS = (
     "doc_superior",
     "doc_body",

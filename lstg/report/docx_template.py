@@ -28,7 +28,7 @@ from typing import Any
 
 from docx import Document
 from docx.enum.table import WD_ALIGN_VERTICAL
-from docx.shared import Cm
+from docx.shared import Cm, Emu
 
 from lstg.render.env import TEMPLATES_DIR
 from lstg.report import docx_parts as dp
@@ -155,7 +155,7 @@ def _grid(
 def _header(doc: Any, words: dict[str, Any], width: int) -> None:
     """The two-column header of Mẫu 1.4, without borders."""
     left = int(HEADER_LEFT)
-    table = dp.plain_table(doc, 2, [HEADER_LEFT, dp.Emu(width - left)])
+    table = dp.plain_table(doc, 2, [HEADER_LEFT, Emu(width - left)])
     bodies, nation = table.cell(0, 0), table.cell(0, 1)
     dp.first_paragraph(bodies, "{{ text.doc_superior }}", size=13, align=CENTER, after=0)
     paragraph(bodies, "{{ text.doc_body }}", bold=True, size=13, align=CENTER, after=0)
@@ -196,7 +196,7 @@ def _recipients(doc: Any) -> None:
 def _signature(doc: Any, width: int) -> None:
     """``Nơi nhận`` on the left, the signer's block on the right."""
     left = Cm(7.5)
-    table = dp.plain_table(doc, 1, [left, dp.Emu(width - int(left))])
+    table = dp.plain_table(doc, 1, [left, Emu(width - int(left))])
     copies, signer = table.cell(0, 0), table.cell(0, 1)
     dp.first_paragraph(
         copies, "{{ text.doc_recipients_word }}", bold=True, italic=True, size=12, after=0
