@@ -14,13 +14,13 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt
+from docx.shared import Cm, Emu, Pt, Twips
 
 FONT = "Times New Roman"
 """The font of Nghị định 30/2020/NĐ-CP."""
 
 A4 = (Cm(21), Cm(29.7))
-MARGINS = {"top": Cm(2), "bottom": Cm(2), "left": Cm(3), "right": Cm(1.5)}
+MARGINS = {"top": Twips(1134), "bottom": Twips(1134), "left": Twips(1701), "right": Twips(851)}
 """Top and bottom 20 mm, left 30 mm, right 15 mm: the decree's smallest margins, which
 leave the most room for the tables."""
 HEADER_DISTANCE = Cm(1.0)
