@@ -122,18 +122,35 @@ def test_excel_stores_numbers_as_numbers(small: Path) -> None:
         "So với kỳ trước",
     ]
     clubs = book["CLB và thành viên"]
-    assert [c.value for c in clubs[1]][:3] == ["Huyện, thành phố", "Số CLB", "CLB đang hoạt động"]
-    assert all(c.font.bold for c in clubs[1])
-    assert [c.value for c in clubs[4]] == ["Huyện Chi Lăng", 2, 2, 0, 9, 7, 7, 2, 3]
-    assert [c.value for c in clubs[5]] == ["Tổng cộng", 3, 2, 1, 12, 10, 9, 2, 3]
-    assert clubs["B5"].number_format == "#,##0"
+    assert clubs["A2"].value == "CLB VÀ THÀNH VIÊN"
+    assert clubs["A3"].value.startswith("Kết quả thực hiện Đề án")
+    assert [c.value for c in clubs[6]][:4] == [
+        "TT",
+        "Huyện, thành phố",
+        "Số CLB",
+        "CLB đang hoạt động",
+    ]
+    assert all(c.font.bold for c in clubs[6])
+    assert [c.value for c in clubs[9]] == [3, "Huyện Chi Lăng", 2, 2, 0, 9, 7, 7, 2, 3]
+    assert [c.value for c in clubs[10]] == [None, "Tổng cộng", 3, 2, 1, 12, 10, 9, 2, 3]
+    assert clubs["C10"].number_format == "#,##0"
+    assert clubs["C10"].border.left.style == "thin"
+    assert clubs.freeze_panes == "C7"
+    assert clubs.print_title_rows == "$6:$6"
+    setup = clubs.page_setup
+    assert (setup.paperSize, setup.orientation, setup.fitToWidth, setup.fitToHeight) == (
+        9, "landscape", 1, 0,
+    )  # fmt: skip
+    assert clubs.sheet_properties.pageSetUpPr.fitToPage
     loans = book["Vốn vay và quỹ"]
-    assert loans["E5"].value == 5_000_000
-    assert loans["E5"].number_format == '#,##0" đ"'
-    assert loans["C5"].value == pytest.approx(100 * 2 / 8)
-    assert loans["C5"].number_format == '0.0"%"'
+    assert loans["F10"].value == 5_000_000
+    assert loans["F10"].number_format == "#,##0"
+    assert loans["J5"].value == "Đơn vị tính: đồng"
+    assert loans["D10"].value == pytest.approx(2 / 8)
+    assert loans["D10"].number_format == "0.0%"
     targets = book["Chỉ tiêu"]
-    assert [c.value for c in targets[2]] == [
+    assert [c.value for c in targets[7]] == [
+        1,
         "Xây dựng 4 Câu lạc bộ",
         "ít nhất",
         4,
@@ -141,7 +158,32 @@ def test_excel_stores_numbers_as_numbers(small: Path) -> None:
         3,
         "Chưa đạt",
     ]
-    assert book["Thông tin báo cáo"]["B6"].value == "Không"
+    assert book["Thông tin báo cáo"]["B9"].value == "Không"
+
+
+def test_a_formula_on_a_share_gives_the_share(small: Path) -> None:
+    """LibreOffice computes a formula on the stored shares: the borrowers' share of the
+    members, from the cells, equals the share the workbook stores."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    book = load_workbook(BytesIO(render(made(small, "vi"), "xlsx")))
+    loans = book["Vốn vay và quỹ"]
+    loans["L10"] = "=D10*100"
+    loans["M10"] = "=ROUND(C10/D10,0)"
+    source = small.parent / "formula.xlsx"
+    book.save(source)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3",
+         "--outdir", str(small.parent), str(source)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    rows = (small.parent / "formula-Vốn vay và quỹ.csv").read_text("utf-8").splitlines()
+    last = rows[9].split(",")
+    assert (last[11], last[12]) == ("25", "8")
 
 
 def test_json_agrees_with_the_other_formats(small: Path) -> None:
