@@ -161,6 +161,10 @@ def test_excel_stores_numbers_as_numbers(small: Path) -> None:
     assert book["Thông tin báo cáo"]["B9"].value == "Không"
 
 
+CSV_EVERY_SHEET = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+"""LibreOffice's CSV filter: commas, UTF-8, one file per sheet, formulas computed."""
+
+
 def test_a_formula_on_a_share_gives_the_share(small: Path) -> None:
     """LibreOffice computes a formula on the stored shares: the borrowers' share of the
     members, from the cells, equals the share the workbook stores."""
@@ -177,7 +181,7 @@ def test_a_formula_on_a_share_gives_the_share(small: Path) -> None:
     source = small.parent / "formula.xlsx"
     book.save(source)
     subprocess.run(
-        [soffice, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3",
+        [soffice, "--headless", "--convert-to", CSV_EVERY_SHEET,
          "--outdir", str(small.parent), str(source)],
         check=True, capture_output=True, timeout=120,
     )  # fmt: skip
