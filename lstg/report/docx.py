@@ -27,6 +27,7 @@ _DOCUMENT_PARTS = (
     "doc_position",
     "doc_signer",
     "money_unit_line",
+    "period_line",
 )
 """The macros of ``parts.<lang>.j2`` that write the particulars of the document."""
 

@@ -47,9 +47,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "motto": "Độc lập - Tự do - Hạnh phúc",
         "title": "BÁO CÁO",
-        "period": "Kỳ báo cáo: từ ngày {{ r.start | date }} đến ngày {{ r.end | date }}; "
-        "số liệu về câu lạc bộ và thành viên tính đến ngày {{ r.as_of | date }}."
-        "{% if r.plan_name %} Chỉ tiêu đánh giá theo kế hoạch: {{ r.plan_name }}.{% endif %}",
+        "period": "{{ text.period_line }}",
         "results": "I. KẾT QUẢ THỰC HIỆN",
         "clubs": "1. Câu lạc bộ và thành viên",
         "clubs_more": "Số liệu của từng {{ unit_word | lower }} tại Phụ lục I.",
@@ -80,9 +78,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "nation": "SOCIALIST REPUBLIC OF VIETNAM",
         "motto": "Independence - Freedom - Happiness",
         "title": "REPORT",
-        "period": "Reporting period: {{ r.start | date }} to {{ r.end | date }}; clubs and "
-        "members are counted as of {{ r.as_of | date }}."
-        "{% if r.plan_name %} Targets of the plan: {{ r.plan_name }}.{% endif %}",
+        "period": "{{ text.period_line }}",
         "results": "I. RESULTS",
         "clubs": "1. Clubs and members",
         "clubs_more": "The figures of each {{ unit_word | lower }} are in Appendix I.",
