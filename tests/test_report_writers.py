@@ -233,14 +233,15 @@ def test_province_report_shows_each_units_own_targets(small: Path) -> None:
         ("Huyện Chi Lăng", [(2, "exceeded")]),
     ]
     lines = render(report, "md").decode("utf-8").splitlines()
-    assert "| Huyện Chi Lăng | 2 – Vượt |" in lines
+    assert "| 3 | Huyện Chi Lăng | Huyện có Câu lạc bộ hoạt động | 2 | Vượt |" in lines
     html = render(report, "html").decode("utf-8")
     assert html.count("<circle ") == 3
-    assert '<td class="num status-not_met">0 – Chưa đạt</td>' in html
+    assert '<td>0</td><td class="status-not_met">Chưa đạt</td></tr>' in html
     data = json.loads(render(report, "json"))
     assert data["unit_targets"][2]["targets"][0]["status"] == "exceeded"
     sheet = load_workbook(BytesIO(render(report, "xlsx")))["Chỉ tiêu theo đơn vị"]
-    assert [c.value for c in sheet[4]] == [
+    assert [c.value for c in sheet[9]] == [
+        3,
         "Huyện Chi Lăng",
         "Huyện có Câu lạc bộ hoạt động",
         2,
