@@ -93,6 +93,7 @@ def test_money_unit_is_the_largest_that_loses_nothing() -> None:
     assert fmt.money_in(1_234_567, thousands, "en") == "1,234.567"
     assert fmt.money_in(None, thousands, "vi") == "–"
     assert fmt.money_unit([], "en").words == "thousand VND"
+    assert fmt.money_unit([0, 0], "vi").words == "nghìn đồng"
 
 
 def test_unknown_language_is_refused() -> None:

@@ -152,7 +152,7 @@ def money_unit(amounts: list[int | None], language: str) -> MoneyUnit:
     millions, else ``nghìn đồng`` (an amount that is not whole thousands then shows
     its remainder as decimals, so that nothing is rounded away)."""
     millions, thousands = _UNITS[language]
-    known = [a for a in amounts if a is not None]
+    known = [a for a in amounts if a]
     if known and all(a % millions.divisor == 0 for a in known):
         return millions
     return thousands

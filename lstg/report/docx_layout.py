@@ -47,7 +47,8 @@ _SAFETY = 1.06
 """Room for the difference between these widths and the font a computer has."""
 MIN_SIZE = 8.0
 HEADING_LINES = 3
-"""A header cell asks for the width of its text on this many lines."""
+"""A header cell asks for the width of its text on this many lines, unless the whole table
+fits with every header on one line."""
 
 NUMBER = re.compile(r"^[+\-–−]?\d[\d.,]*(?:\s?(?:%|đ|VND|điểm %|pp))?$|^[–-]$")
 """A cell that holds a number (a count, an amount, a share, a change) and nothing else."""
@@ -119,7 +120,7 @@ def _margins(table: Any) -> int:
 
 
 def _needs(
-    rows: list[list[_Cell]], columns: int, scale: float, padding: int
+    rows: list[list[_Cell]], columns: int, scale: float, padding: int, lines: int = HEADING_LINES
 ) -> tuple[list[float], list[float]]:
     """Each column's least width (its longest number or word) and its width on one line."""
     least = [0.0] * columns
@@ -136,8 +137,8 @@ def _needs(
                 words = cell.text.split()
                 unbroken = max(text_width(w, size, cell.bold) for w in words) + padding
             if cell.heading:
-                # A heading wraps freely: it asks for three lines' width, no more.
-                full = max(unbroken, (full - padding) / HEADING_LINES + padding)
+                # A heading wraps freely: it asks for ``lines`` lines' width, no more.
+                full = max(unbroken, (full - padding) / lines + padding)
             least[index] = max(least[index], unbroken)
             whole[index] = max(whole[index], full)
     return least, whole
@@ -205,6 +206,9 @@ def lay_out_table(table: Any, room: int, default: float) -> list[int]:
         least, whole = _needs(rows, columns, scale, padding)
     if scale != 1.0:
         _resize(table, scale)
+    _, flat = _needs(rows, columns, scale, padding, lines=1)
+    if sum(flat) <= room:
+        whole = flat
     widths = _share(least, whole, room) if sum(least) <= room else [int(w) for w in least]
     pr = table.find(qn("w:tblPr"))
     _set(pr, "w:tblW", **{"w:w": str(sum(widths)), "w:type": "dxa"})
