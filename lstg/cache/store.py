@@ -7,6 +7,7 @@ import hmac
 import json
 import os
 import secrets
+import stat
 import tempfile
 from collections.abc import Collection
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 from lstg.cache.keys import _CLUBS, CACHE_DIR, FORMAT, KEEP_DAYS, RACY_SECONDS, digest
 from lstg.cache.snapshot import Snapshot, _now_ns, _walk
+from lstg.safefiles import link_target, read_regular
 
 
 class Cache:
@@ -174,9 +176,13 @@ class Cache:
                 files[rel] = old[3]
                 fresh[rel] = old
                 continue
+            if not stat.S_ISREG(st.st_mode):
+                # Never opened: a FIFO would block, a link could lead out of the folder.
+                target = link_target(Path(path)) if stat.S_ISLNK(st.st_mode) else ""
+                files[rel] = digest("special", str(st.st_mode), target)
+                continue
             try:
-                with open(path, "rb") as handle:
-                    content = handle.read()
+                content = read_regular(Path(path))
             except OSError:
                 files[rel] = "?"
                 continue

@@ -18,25 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from lstg.edit.nodes import EditError, compose
 from lstg.edit.yamlstyle import detect_style
 from lstg.i18n import _
 from lstg.reader import parse_text
 
-
-class EditError(Exception):
-    """The file cannot be edited safely (its text is not what an edit expects)."""
-
-
-def _compose(text: str) -> Node | None:
-    try:
-        node: Node | None = YAML(typ="safe", pure=True).compose(text)
-    except YAMLError as exc:
-        raise EditError(_("The file cannot be read as YAML: {reason}").format(reason=exc)) from exc
-    return node
+__all__ = ["Document", "EditError"]
 
 
 def _last_line(node: Node) -> int:
@@ -100,9 +89,12 @@ class Document:
             return []
         result = parse_text(self.text.encode("utf-8"), self.rel)
         if result.data is None:
-            reason = result.problems[0].message if result.problems else ""
+            first = next((p for p in result.problems if p.is_error), None)
+            where = f"{self.rel}:{first.line}:{first.column}" if first and first.line else self.rel
             raise EditError(
-                _("{file} cannot be read: {reason}").format(file=self.rel, reason=reason)
+                _("{where}: {reason} The file cannot be edited; run lstg validate.").format(
+                    where=where, reason=first.message if first else ""
+                )
             )
         if not isinstance(result.data, list):
             raise EditError(_("{file} does not hold a list of entries.").format(file=self.rel))
@@ -118,7 +110,7 @@ class Document:
     def _root(self) -> SequenceNode | None:
         if not self.text.strip() or all(_is_blank_or_comment(x) for x in self._lines()):
             return None
-        node = _compose(self.text)
+        node = compose(self.text, self.rel)
         if node is None:
             return None
         if not isinstance(node, SequenceNode):
