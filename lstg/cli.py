@@ -192,7 +192,7 @@ def main() -> None:
         code = app(standalone_mode=False)
     except UserError as exc:
         typer.echo(f"lstg: {exc}", err=True)
-        sys.exit(1)
+        sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:

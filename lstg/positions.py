@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from lstg.decoding import MAX_FILE_BYTES, decode
 from lstg.problems import PathPart, Problem
@@ -71,9 +72,9 @@ def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positio
 
     prefixes: set[Path_] = set()
     for where in wanted:
-        path = tuple(where)
-        for n in range(len(path) + 1):
-            prefixes.add(path[:n])
+        asked = tuple(where)
+        for n in range(len(asked) + 1):
+            prefixes.add(asked[:n])
     keyed = {p for p in prefixes if p and isinstance(p[-1], (str, int))}
     found = Positions()
     parser = EventParser(text)
@@ -83,7 +84,7 @@ def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positio
     skipping = 0
     try:
         while True:
-            event = get()
+            event: Any = get()
             kind = type(event)
             if kind is StreamEndEvent:
                 break
@@ -115,7 +116,11 @@ def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positio
                     if kind is ScalarEvent:
                         key_path = _key_path(top[1], event.value, prefixes)  # type: ignore[arg-type]
                         top[3] = key_path
-                        if key_path is not None and key_path in keyed and key_path not in found.keys:
+                        if (
+                            key_path is not None
+                            and key_path in keyed
+                            and key_path not in found.keys
+                        ):
                             found.keys[key_path] = position
                         top[2] = 0
                     else:
@@ -131,11 +136,13 @@ def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positio
                     else:
                         _after_value(stack)
                     continue
-                path = path_or_none  # type: ignore[assignment]
+                path = path_or_none
             if path not in found.values:
                 found.values[path] = position
             if starts:
-                stack.append([kind is MappingStartEvent, path, -1 if kind is MappingStartEvent else 0, None])
+                stack.append(
+                    [kind is MappingStartEvent, path, -1 if kind is MappingStartEvent else 0, None]
+                )
             elif stack:
                 _after_value(stack)
     except YAMLError:

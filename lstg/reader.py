@@ -69,14 +69,14 @@ def unreadable(path: Path, rel: str, exc: OSError) -> Problem:
         return error(
             rel,
             "file.symlink",
-            _("This is a symbolic link (to {target}); lstg reads only real files in the data "
-              "folder.").format(target=link_target(path)),
+            _(
+                "This is a symbolic link (to {target}); lstg reads only real files in the data "
+                "folder."
+            ).format(target=link_target(path)),
             hint=_("Put the file itself here, or remove the link."),
         )
     if isinstance(exc, NotRegular) and exc.kind is Kind.FOLDER:
-        return error(
-            rel, "file.unreadable", _("This is a folder where a file is expected.")
-        )
+        return error(rel, "file.unreadable", _("This is a folder where a file is expected."))
     if isinstance(exc, NotRegular):
         return error(
             rel,

@@ -139,7 +139,7 @@ def convert(tag: str, text: str) -> Any:
 
     Never raises: this is the one conversion of scalar texts into values.
     """
-    if tag == STR or tag == TIMESTAMP:
+    if tag in (STR, TIMESTAMP):
         return text
     if tag == NULL:
         return None

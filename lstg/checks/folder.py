@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from lstg.dataset import CLUBS_DIR, PLANS_DIR, DataSet
-from lstg.loader import entry_problem
 from lstg.i18n import _
+from lstg.loader import entry_problem
 from lstg.problems import Problem, error, warning
 from lstg.safefiles import Kind, kind_of
 

@@ -29,13 +29,51 @@ from lstg.yamlevents import (
     SequenceStartEvent,
     StreamEndEvent,
     YAMLError,
+    no_gc,
     syntax_problem,
 )
-from lstg.yamlscalars import MERGE, STR, resolve_cached
 
-_STR_TAG = STR
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_MAP_TAG = "tag:yaml.org,2002:map"
+
+class _Scalar(ScalarNode):
+    """A scalar node with only what the editor reads: value, marks, style."""
+
+    __slots__ = ()
+
+    def __init__(self, value: str, start: Any, end: Any, style: str | None) -> None:
+        self.ctag = None  # type: ignore[assignment]
+        self.value = value
+        self.start_mark = start
+        self.end_mark = end
+        self.comment = None
+        self.anchor = None
+        self.style = style
+
+
+class _Sequence(SequenceNode):
+    __slots__ = ()
+
+    def __init__(self, start: Any, flow_style: bool) -> None:
+        self.ctag = None  # type: ignore[assignment]
+        self.value: list[Any] = []
+        self.start_mark = start
+        self.end_mark = None
+        self.comment = None
+        self.anchor = None
+        self.flow_style = flow_style
+
+
+class _Mapping(MappingNode):
+    __slots__ = ()
+
+    def __init__(self, start: Any, flow_style: bool) -> None:
+        self.ctag = None  # type: ignore[assignment]
+        self.value: list[Any] = []
+        self.start_mark = start
+        self.end_mark = None
+        self.comment = None
+        self.anchor = None
+        self.flow_style = flow_style
+        self.merge = None
 
 
 class EditError(UserError):
@@ -70,7 +108,8 @@ def compose(text: str, rel: str) -> Node | None:
     """
     parser = EventParser(text)
     try:
-        return _compose(parser, rel)
+        with no_gc():
+            return _compose(parser, rel)
     except YAMLError as exc:
         problem = syntax_problem(rel, exc, text)
         raise EditError(
@@ -97,31 +136,18 @@ def _compose(parser: Any, rel: str) -> Node | None:
         if kind is ScalarEvent:
             if event.anchor is not None:
                 raise _refused(rel, event.start_mark, _("an anchor (&)"))
-            tag = event.tag
-            if tag is None:
-                resolved = _STR_TAG if event.style else resolve_cached(event.value)
-            elif tag == "!":
-                resolved = _STR_TAG
-            else:
-                resolved = tag
-            if resolved == MERGE:
+            if event.value == "<<" and event.tag is None and not event.style:
                 raise _refused(rel, event.start_mark, _("a merge key (<<)"))
-            node = ScalarNode(
-                resolved, event.value, event.start_mark, event.end_mark, style=event.style or None
-            )
+            node = _Scalar(event.value, event.start_mark, event.end_mark, event.style or None)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None:
                 raise _refused(rel, event.start_mark, _("an anchor (&)"))
             if len(stack) > MAX_DEPTH:
                 raise _refused(rel, event.start_mark, _("nesting too deep"))
-            is_map = kind is MappingStartEvent
-            cls = MappingNode if is_map else SequenceNode
-            collection = cls(
-                _MAP_TAG if is_map else _SEQ_TAG,
-                [],
-                event.start_mark,
-                None,
-                flow_style=event.flow_style,
+            collection: Node = (
+                _Mapping(event.start_mark, event.flow_style)
+                if kind is MappingStartEvent
+                else _Sequence(event.start_mark, event.flow_style)
             )
             stack.append((collection, None))
             continue
