@@ -143,9 +143,9 @@ def check_library(root: Path, rel: str, failures: Failures, label: str) -> Count
         return codes
     for problem in result.problems:
         codes[problem.code] += 1
-        if problem.file == rel and problem.is_error and problem.line < 1:
-            if problem.code not in ("file.unreadable", "file.symlink", "file.special"):
-                failures.add(f"{label}: {problem.code} without a line in {rel}")
+        unlocated = problem.file == rel and problem.is_error and problem.line < 1
+        if unlocated and problem.code not in ("file.unreadable", "file.symlink", "file.special"):
+            failures.add(f"{label}: {problem.code} without a line in {rel}")
     return codes
 
 
@@ -370,7 +370,8 @@ def _members_file(size: int, typo: bool) -> str:
     while total < size:
         n += 1
         entry = (
-            f"- id: M{n:03d}\n  name: Lành Minh Lực {n}\n  gender: {'female' if n % 2 else 'male'}\n"
+            f"- id: M{n:03d}\n  name: Lành Minh Lực {n}\n"
+            f"  gender: {'female' if n % 2 else 'male'}\n"
             f"  birth_year: {1940 + n % 50}\n  ethnicity: Nùng\n  joined: 2017-05-12\n"
             f"  consent: 2023-07-17\n  team: T4\n  groups: [truyen-thong]\n"
         )
