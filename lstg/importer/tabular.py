@@ -158,7 +158,7 @@ def read_csv(path: Path) -> Table:
 def read_xlsx(path: Path, sheet: str | None = None) -> Table:
     """Read one sheet of an Excel register (the first sheet unless ``sheet`` is given)."""
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(path, read_only=True, data_only=False)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:
         raise UserError(
             _("{path} cannot be read as an Excel file: {reason}").format(path=path, reason=exc)
