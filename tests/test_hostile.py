@@ -427,7 +427,7 @@ def test_two_edits_at_once_are_both_recorded(data: Path) -> None:
             env={**os.environ, **ENV},
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-        )  # fmt: skip
+        )
         for n in range(2)
     ]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
@@ -485,7 +485,7 @@ def test_an_edit_that_cannot_get_the_lock_is_refused(data: Path) -> None:
         "export-onto-members",
         "into-plans",
         "dotdot-onto-province",
-    ],  # fmt: skip
+    ],
 )
 def test_an_output_never_lands_on_data(data: Path, args: list[str]) -> None:
     (data / "plans").mkdir()
