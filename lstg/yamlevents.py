@@ -36,6 +36,7 @@ from lstg.yamlscalars import (
     STANDARD_SCALAR_TAGS,
     STR,
     TIMESTAMP,
+    _RESOLVED,
     BadScalar,
     convert,
     fits,
@@ -188,6 +189,9 @@ def build(text: str, rel: str) -> Built:
             dispose()
 
 
+_TEXT = frozenset({STR, TIMESTAMP})
+
+
 def _build(parser: Any, text: str, rel: str) -> Built:
     get = parser.get_event
     stack: list[_Frame] = []
@@ -197,6 +201,7 @@ def _build(parser: Any, text: str, rel: str) -> Built:
     documents = 0
     anchor_mark: Any = None
     is_normalized = unicodedata.is_normalized
+    known = _RESOLVED.get
 
     while True:
         event = get()
@@ -208,7 +213,7 @@ def _build(parser: Any, text: str, rel: str) -> Built:
             raw: str = event.value
             value: Any
             if tag is None:
-                resolved = STR if event.style else resolve_cached(raw)
+                resolved = STR if event.style else (known(raw) or resolve_cached(raw))
             elif tag == "!":
                 resolved = STR
             elif tag in STANDARD_SCALAR_TAGS:
@@ -226,7 +231,7 @@ def _build(parser: Any, text: str, rel: str) -> Built:
                 resolved = tag
             else:
                 raise _Abort(_tag_problem(rel, tag, event.start_mark))
-            if resolved is STR or resolved in (STR, TIMESTAMP):
+            if resolved is STR or resolved is TIMESTAMP or resolved in _TEXT:
                 if raw.isascii() or is_normalized("NFC", raw):
                     value = raw
                 else:
