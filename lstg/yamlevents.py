@@ -30,13 +30,13 @@ from typing import Any
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error, warning
 from lstg.yamlscalars import (
+    _RESOLVED,
     MAP,
     MERGE,
     SEQ,
     STANDARD_SCALAR_TAGS,
     STR,
     TIMESTAMP,
-    _RESOLVED,
     BadScalar,
     convert,
     fits,

@@ -658,3 +658,45 @@ def test_import_reports_a_formula_cell_without_a_value_at_its_cell(
     assert status == 1, out + err
     assert re.search(r"dòng 2, cột C .*=1900\+55", out + err), out + err
     assert tree(data.parent) == before
+
+
+@POSIX
+def test_a_terminated_edit_removes_its_temporary_files(data: Path) -> None:
+    slow = (
+        "import os, sys, time\n"
+        "import lstg.atomicfile as a\n"
+        "real = os.fsync\n"
+        "def slow(fd):\n"
+        "    print('writing', flush=True); time.sleep(30); real(fd)\n"
+        "a.os.fsync = slow\n"
+        "from lstg.cli import main\n"
+        "sys.argv = ['lstg', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    from lstg.workdir import work_dir
+
+    work_dir(data)
+    before = tree(data.parent)
+    process = subprocess.Popen(
+        [sys.executable, "-c", slow, "member", "add", CLUB, *ADD, "--data", str(data)],
+        env={**os.environ, **ENV}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "writing"
+    process.terminate()
+    assert process.wait(timeout=20) == 128 + 15
+    assert tree(data.parent) == before
+    work = data / ".lstg-cache" / "tmp" / CLUB
+    assert not work.exists() or list(work.iterdir()) == []
+
+
+@POSIX
+def test_a_cache_folder_that_is_a_link_is_never_written_through(data: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "old.json").write_text("{}", "utf-8")
+    os.utime(outside / "old.json", (0, 0))
+    (data / ".lstg-cache").symlink_to(outside)
+    status, _out, _err = lstg("validate", "--data", str(data))
+    assert status == 0
+    assert sorted(p.name for p in outside.iterdir()) == ["old.json"]

@@ -32,6 +32,9 @@ class Cache:
     def _secret(self) -> bytes | None:
         if self._key is not None:
             return self._key
+        if kind_of(self.dir) not in (Kind.FOLDER, Kind.MISSING):
+            # A cache folder that is a link could hold anyone's key and entries.
+            return None
         path = self.dir / "key"
         try:
             key = path.read_bytes()
@@ -80,6 +83,8 @@ class Cache:
         """
         import time
 
+        if kind_of(self.dir) is not Kind.FOLDER:
+            return
         marker = self.dir / ".pruned"
         now = time.time()
         try:
