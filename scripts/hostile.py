@@ -231,8 +231,10 @@ def fuzz(cases: int, seed: int, cli: int) -> int:
                 changed = [p for p in after if after[p] != snapshot.get(p)]
                 if code != 0 and changed:
                     failures.add(f"{label}: refused edit changed {changed}")
-                if code == 0:
-                    originals.update({p: after[p] for p in changed if p in originals})
+                for extra in set(after) - set(originals):
+                    extra.unlink()
+                for original, content in originals.items():
+                    original.write_bytes(content)
             path.write_bytes(originals[path])
         took = time.monotonic() - started
     print(f"fuzz: {cases} mutations (seed {seed}), {min(cli, cases)} through the CLI, "
