@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lstg.render import format as fmt
 from lstg.report.model import FIGURE_KINDS, TABLES, Report
 from lstg.report.text import context, labels
+from lstg.spreadsheets import defuse_workbook
 
 _NUMBER_FORMATS = {
     "count": "#,##0",
@@ -269,6 +270,7 @@ def render_xlsx(report: Report) -> bytes:
             )
         sheet.finish()
 
+    defuse_workbook(book)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
