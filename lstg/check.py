@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from lstg.dataset import ClubData, DataSet
 from lstg.errors import UsageError, UserError
 from lstg.i18n import _
-from lstg.loader import load_dataset
 from lstg.periods import Period, Window
 from lstg.places import Level, Unit, UnknownPlace, find_unit
 from lstg.resolve import resolve
 from lstg.rollup import clubs_in
-from lstg.rollup.club import exists
 from lstg.rollup.completeness import Completeness, completeness
+from lstg.rollup.facts import AnyClub, Clubs
+from lstg.rollup.registry import club_value
+from lstg.rollup.stream import with_facts, with_records
 from lstg.rules import CheckResult, evaluate
 
 __all__ = ["CheckRequest", "CheckRun", "UsageError", "run_check"]
@@ -54,7 +54,7 @@ class CheckRun:
     """A check and what it was run on."""
 
     result: CheckResult
-    dataset: DataSet
+    dataset: Clubs
     period_label: str
     place: Unit | None
     data_errors: int
@@ -74,7 +74,13 @@ def run_check(root: Path, request: CheckRequest, *, today: date) -> CheckRun:
     chosen = [x for x in (request.club, request.district, request.commune) if x is not None]
     if len(chosen) > 1:
         raise UsageError(_("Give at most one of --club, --district and --commune."))
-    dataset = load_dataset(root)
+    if request.club is not None:
+        return check_clubs(with_records(root, request.club), request, today=today)
+    return with_facts(root, lambda dataset: check_clubs(dataset, request, today=today))
+
+
+def check_clubs(dataset: Clubs, request: CheckRequest, *, today: date) -> CheckRun:
+    """Check the clubs of ``dataset`` (their records or their facts) against a plan."""
     if not dataset.plans:
         raise UserError(_("The data folder has no plans (plans/*.yaml)."))
     resolved = resolve(
@@ -88,7 +94,7 @@ def run_check(root: Path, request: CheckRequest, *, today: date) -> CheckRun:
     assert plan is not None
     label = resolved.period.label
     place: Unit | None = None
-    clubs: list[ClubData] | None = None
+    clubs: list[AnyClub] | None = None
     if request.club is not None:
         data = dataset.clubs.get(request.club)
         if data is None or data.club is None:
@@ -106,7 +112,9 @@ def run_check(root: Path, request: CheckRequest, *, today: date) -> CheckRun:
             )
         except UnknownPlace as exc:
             raise UsageError(str(exc)) from None
-        clubs = [d for d in clubs_in(dataset, place) if exists(d, Window(as_of, as_of))]
+        clubs = [
+            d for d in clubs_in(dataset, place) if club_value("clubs", d, Window(as_of, as_of))
+        ]
     result = evaluate(dataset, plan, as_of=as_of, period=period, clubs=clubs, place=place)
     if request.club is not None:
         result = CheckResult(result.plan, result.as_of, result.period, [], result.clubs)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -331,6 +331,22 @@ def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
         The data set, whose ``problems`` are not yet located; see
         :func:`lstg.reader.locate_problems`.
     """
+    dataset = load_base(root)
+    wanted = [f for f in club_folders(root) if clubs is None or f.name in clubs]
+    for club, found in load_clubs(root, wanted):
+        dataset.clubs[club.id] = club
+        dataset.problems.extend(found)
+    return dataset
+
+
+def load_base(root: Path, *, club_files: bool | Collection[str] = False) -> DataSet:
+    """The province, the plans and the particulars of a data folder, without its clubs; with
+    ``club_files`` (``True`` for every club, or some club ids), those clubs with their club
+    file only (no members, loans, meetings).
+
+    The club files are what placing a club in units and telling its status need; see
+    :mod:`lstg.rollup.stream`, which loads the records of each club in turn.
+    """
     problems: list[Problem] = []
     province: Province | None = None
     province_path = root / PROVINCE_FILE
@@ -372,19 +388,30 @@ def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
     if (root / REPORTS_FILE).is_file():
         reports, found = load_document(root, root / REPORTS_FILE, Reports)
         problems.extend(found)
-    loaded: dict[str, ClubData] = {}
-    wanted = [f for f in club_folders(root) if clubs is None or f.name in clubs]
-    for club, found in load_clubs(root, wanted):
-        loaded[club.id] = club
-        problems.extend(found)
+    skeletons: dict[str, ClubData] = {}
+    wanted: Collection[str] | None = None if isinstance(club_files, bool) else club_files
+    for folder in club_folders(root) if club_files else []:
+        if wanted is not None and folder.name not in wanted:
+            continue
+        club = load_club_file(root, folder)
+        skeletons[club.id] = club
     return DataSet(
         root=root,
         province=province,
         plans=plans,
-        clubs=loaded,
+        clubs=skeletons,
         problems=problems,
         reports=reports,
     )
+
+
+def load_club_file(root: Path, folder: Path) -> ClubData:
+    """A club folder with its club file only (no members, loans, ledger or meetings)."""
+    data = ClubData(id=folder.name, folder=_rel(root, folder))
+    club_path = folder / CLUB_FILE
+    if kind_of(club_path) is Kind.FILE:
+        data.club, _found = load_document(root, club_path, Club)
+    return data
 
 
 PARALLEL_FROM = 16

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
-from lstg.dataset import PLANS_DIR, ClubData, DataSet
+from lstg.dataset import PLANS_DIR
 from lstg.i18n import _
 from lstg.periods import Window
 from lstg.places import Unit, units, units_within
@@ -55,7 +55,7 @@ from lstg.rollup import (
     has_set_value,
     set_value,
 )
-from lstg.rollup.club import exists
+from lstg.rollup.facts import AnyClub, Clubs
 from lstg.rollup.indicators import Number
 from lstg.rollup.registry import ratio_parts
 from lstg.schema import Plan, Rule
@@ -189,7 +189,7 @@ class ClubVerdicts:
             (met or exceeded; no data is not met). False when the plan flags none.
     """
 
-    club: ClubData
+    club: AnyClub
     verdicts: list[Verdict]
     well_managed: bool
 
@@ -254,7 +254,7 @@ def year_spans(window: Window) -> list[Window]:
     return spans[::-1]
 
 
-def _in_club_set(rule: Rule, plan: Plan, data: ClubData) -> bool:
+def _in_club_set(rule: Rule, plan: Plan, data: AnyClub) -> bool:
     if data.club is None:
         return False
     wanted = rule.params.clubs
@@ -266,7 +266,7 @@ def _in_club_set(rule: Rule, plan: Plan, data: ClubData) -> bool:
 
 
 def _club_verdict(
-    rule: Rule, plan: Plan, data: ClubData, *, as_of: date, period: Window
+    rule: Rule, plan: Plan, data: AnyClub, *, as_of: date, period: Window
 ) -> Verdict | None:
     window = rule_window(rule, plan, as_of=as_of, period=period)
     spans = year_spans(window) if rule.window == "period" else [window]
@@ -290,7 +290,7 @@ def _club_verdict(
     )
 
 
-def evaluate_club(plan: Plan, data: ClubData, *, as_of: date, period: Window) -> ClubVerdicts:
+def evaluate_club(plan: Plan, data: AnyClub, *, as_of: date, period: Window) -> ClubVerdicts:
     """Measure one club against every club-scope rule of ``plan``."""
     verdicts: list[Verdict] = []
     flagged: list[bool] = []
@@ -322,11 +322,11 @@ def _set_detail(rule: Rule, selection: Selection, window: Window) -> dict[str, N
 
 
 def evaluate_target(
-    dataset: DataSet,
+    dataset: Clubs,
     plan: Plan,
     rule: Rule,
     *,
-    clubs: Sequence[ClubData],
+    clubs: Sequence[AnyClub],
     counted: Sequence[Unit] | None,
     well_managed: dict[str, bool],
     as_of: date,
@@ -364,12 +364,12 @@ def evaluate_target(
 
 
 def evaluate(
-    dataset: DataSet,
+    dataset: Clubs,
     plan: Plan,
     *,
     as_of: date,
     period: Window,
-    clubs: Sequence[ClubData] | None = None,
+    clubs: Sequence[AnyClub] | None = None,
     place: Unit | None = None,
 ) -> CheckResult:
     """Check ``plan`` on the data at ``as_of``.
@@ -432,7 +432,9 @@ def evaluate(
             if verdict is not None:
                 targets.append(verdict)
     listed = (
-        [d for d in everyone if exists(d, Window(as_of, as_of))] if clubs is None else list(clubs)
+        [d for d in everyone if club_value("clubs", d, Window(as_of, as_of))]
+        if clubs is None
+        else list(clubs)
     )
     club_results = [
         judged[d.id] if d.id in judged else evaluate_club(plan, d, as_of=as_of, period=period)
@@ -441,7 +443,7 @@ def evaluate(
     return CheckResult(plan, as_of, period, targets, club_results)
 
 
-def check_plans(dataset: DataSet) -> list[Problem]:
+def check_plans(dataset: Clubs) -> list[Problem]:
     """Problems with the plans' rules that their schema cannot see.
 
     An indicator name that the roll-up layer does not know

@@ -31,6 +31,7 @@ from lstg.rollup.completeness import (
     month_states,
     months_late,
 )
+from lstg.rollup.facts import AnyClub
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,11 @@ def _club_status(dataset: DataSet, data: ClubData, window: Window) -> ClubStatus
         last_record=last_recorded(data, window.end),
         months_late=months_late(data, window.end),
     )
+
+
+def _records(clubs: list[AnyClub]) -> list[ClubData]:
+    """The clubs with their records (status reads each month's records)."""
+    return [d for d in clubs if isinstance(d, ClubData)]
 
 
 def _shown(data: ClubData, window: Window) -> bool:
@@ -138,7 +144,7 @@ def run_status(
             unit = places.find_unit(province, wanted, district or commune or "", window.end)
         except UnknownPlace as exc:
             raise UsageError(str(exc)) from None
-        chosen = clubs_in(dataset, unit)
+        chosen = _records(clubs_in(dataset, unit))
         level = "commune" if wanted == "district" else wanted
         groups = (
             [u for u in places.units_within(province, unit, window.end)]
@@ -146,7 +152,7 @@ def run_status(
             else [unit]
         )
     else:
-        chosen = clubs_in(dataset, None)
+        chosen = _records(clubs_in(dataset, None))
         groups = list(places.units(province, level, window.end))
     shown = [d for d in chosen if _shown(d, window)]
     units: list[UnitStatus] = []

@@ -87,8 +87,8 @@ The data continues through the phase 2021–2025:
   the activity fund, which buys equipment (scales, blood-pressure and glucose meters,
   computers, printers, loudspeakers, chairs).
 - Loans grow with the funds (up to 8 million đ, terms of 6–12 months); most are repaid on
-  time, some late (seven loans more than 30 days overdue at 31/12/2024, ten at 30/11/2026), and one is written off
-  after the borrower's death (`cao-loc-gia-cat`).
+  time, some late (seven loans more than 30 days overdue at 31/12/2024, ten at
+  30/11/2026), and one is written off after the borrower's death (`cao-loc-gia-cat`).
 - Members join and leave (died, moved, withdrew: `Qua đời`, `Chuyển nơi ở`,
   `Xin thôi tham gia CLB`). Consent to keep personal data was collected from the members
   present in the second half of 2023 and from every member joining since 2021; a few

@@ -351,7 +351,7 @@ def test_a_cached_report_names_the_time_of_this_run(data: Path) -> None:
         "2020-11-30",
     )
     first = run(*args, env={"LSTG_GENERATED_AT": "2026-11-29T08:00:00+00:00"})
-    assert entries(data, "report")
+    assert entries(data, "facts")
     second = run(*args, env={"LSTG_GENERATED_AT": "2026-11-29T09:30:00+00:00"})
     assert json.loads(first[1])["provenance"]["generated_at"] == "2026-11-29T08:00:00+00:00"
     assert json.loads(second[1])["provenance"]["generated_at"] == "2026-11-29T09:30:00+00:00"

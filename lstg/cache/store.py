@@ -168,10 +168,17 @@ class Cache:
             if st is None:
                 files[rel] = "/"
                 continue
-            stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
+            # A stamp catches an edit that puts the modification time back (cp -p, rsync
+            # -t, tar x): the change time and the inode cannot be set back, nor the mode.
+            stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_mode]
             old = known.get(rel)
-            if old is not None and old[:3] == stamp and st.st_mtime_ns < trusted_before:
-                files[rel] = old[3]
+            if (
+                isinstance(old, list)
+                and len(old) == len(stamp) + 1
+                and old[: len(stamp)] == stamp
+                and max(st.st_mtime_ns, st.st_ctime_ns) < trusted_before
+            ):
+                files[rel] = old[-1]
                 fresh[rel] = old
                 continue
             if not stat.S_ISREG(st.st_mode):

@@ -23,6 +23,8 @@ from lstg.i18n import _
 from lstg.loader import load_dataset
 from lstg.periods import Period
 from lstg.resolve import resolve
+from lstg.rollup.facts import Clubs
+from lstg.rollup.stream import with_facts
 from lstg.validation import validate
 
 __all__ = ["ExportFormat", "ExportKind", "Table", "age_band", "export_tables", "render"]
@@ -57,16 +59,24 @@ def export_tables(
                 "The data has {n} errors; run lstg validate and correct them before exporting."
             ).format(n=result.errors)
         )
+    if kind is ExportKind.ROLLUP:
+
+        def figures(dataset: Clubs) -> list[Table]:
+            resolved = resolve(
+                dataset.plans,
+                plan=None,
+                period=period,
+                as_of=as_of,
+                today=today,
+                require_plan=False,
+            )
+            units = resolved.plan.units if resolved.plan is not None else None
+            chosen = None if club is None else [club]
+            return rollup_tables(dataset, clubs=chosen, window=resolved.window, units=units)
+
+        return with_facts(root, figures, clubs=None if club is None else [club])
     dataset = load_dataset(root, clubs=None if club is None else [club])
     clubs = [club] if club is not None else sorted(dataset.clubs)
-    if kind is ExportKind.ROLLUP:
-        resolved = resolve(
-            dataset.plans, plan=None, period=period, as_of=as_of, today=today, require_plan=False
-        )
-        units = resolved.plan.units if resolved.plan is not None else None
-        return rollup_tables(
-            dataset, clubs=None if club is None else clubs, window=resolved.window, units=units
-        )
     return record_tables(
         dataset, kind, clubs=clubs, redact=redact, as_of=as_of or today, with_club=club is None
     )

@@ -19,6 +19,7 @@ from lstg.errors import UserError
 from lstg.i18n import _
 from lstg.periods import Window
 from lstg.rollup import FIGURE_NAMES, club_figures, rollup
+from lstg.rollup.facts import Clubs
 from lstg.schema import BalanceAssertion, Loan, Member
 
 
@@ -288,7 +289,7 @@ def _sortable(value: Any) -> tuple[int, Any]:
 
 
 def rollup_tables(
-    dataset: DataSet,
+    dataset: Clubs,
     *,
     clubs: list[str] | None,
     window: Window,

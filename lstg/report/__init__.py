@@ -7,19 +7,17 @@ JSON); :func:`write_atomically` saves it.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, datetime
 from pathlib import Path
 
-from lstg.cache import remember
 from lstg.errors import UsageError
-from lstg.i18n import current_language
-from lstg.loader import load_dataset
 from lstg.provenance import provenance
 from lstg.report.build import build_report
 from lstg.report.model import Report
 from lstg.report.output import FORMATS, default_file_name, render, write_atomically
 from lstg.report.request import Request, UnknownScope
+from lstg.rollup.facts import Clubs
+from lstg.rollup.stream import with_facts, with_records
 
 
 def make_report(
@@ -29,16 +27,17 @@ def make_report(
 
     The provenance (the data folder's commit, uncommitted changes) is read
     before the data, so that a report never claims a commit it was not made from.
-    The report built from unchanged data is kept in the cache (:mod:`lstg.cache`).
+    A club's report is made from its records; a report of a unit or the province
+    from each club's facts, in bounded memory (:mod:`lstg.rollup.stream`).
     """
     made_from = provenance(root, generated_at=generated_at)
 
-    def build() -> Report:
-        return build_report(load_dataset(root), request, provenance=made_from, today=today)
+    def build(dataset: Clubs) -> Report:
+        return build_report(dataset, request, provenance=made_from, today=today)
 
-    parts = [repr(request), today.isoformat(), current_language()]
-    made = remember(root, "report", parts, build)
-    return dataclasses.replace(made, provenance=made_from)
+    if request.level == "club":
+        return build(with_records(root, request.name or ""))
+    return with_facts(root, build)
 
 
 __all__ = [

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Literal
 
 from lstg import places
-from lstg.dataset import ClubData, DataSet
+from lstg.dataset import ClubData
 from lstg.errors import UserError
 from lstg.i18n import _, using
 from lstg.periods import Window
@@ -39,6 +39,7 @@ from lstg.report.targets import club_targets, member_band, unit_targets
 from lstg.resolve import Resolved
 from lstg.rollup import Figures, Rollup, club_figures, clubs_in, in_report, rollup
 from lstg.rollup.completeness import Completeness, completeness
+from lstg.rollup.facts import AnyClub, Clubs
 from lstg.rollup.figures import SINCE_FOUNDING
 from lstg.rollup.indicators import Selection
 from lstg.rollup.registry import ratio_parts
@@ -81,7 +82,7 @@ def _child_level(province: Province, window: Window, plan: Plan | None) -> place
 
 
 def _rollups(
-    dataset: DataSet, request: Request, window: Window, previous: Window, plan: Plan | None
+    dataset: Clubs, request: Request, window: Window, previous: Window, plan: Plan | None
 ) -> tuple[Rollup, Rollup]:
     province = dataset.province
     assert province is not None
@@ -102,7 +103,7 @@ def _rollups(
     return now, before
 
 
-def _club(dataset: DataSet, club_id: str) -> ClubData:
+def _club(dataset: Clubs, club_id: str) -> AnyClub:
     data = dataset.clubs.get(club_id)
     if data is None or data.club is None:
         known = ", ".join(sorted(i for i, d in dataset.clubs.items() if d.club is not None))
@@ -112,7 +113,7 @@ def _club(dataset: DataSet, club_id: str) -> ClubData:
     return data
 
 
-def _note(province: Province, data: ClubData, day: date, with_district: bool) -> ClubNote:
+def _note(province: Province, data: AnyClub, day: date, with_district: bool) -> ClubNote:
     assert data.club is not None
     # the commune in the units of the report's date (a 2026 report names new communes),
     # else as the club records it
@@ -129,7 +130,7 @@ def _note(province: Province, data: ClubData, day: date, with_district: bool) ->
 
 
 def _preparing(
-    dataset: DataSet, clubs: Sequence[ClubData], window: Window, with_district: bool
+    dataset: Clubs, clubs: Sequence[AnyClub], window: Window, with_district: bool
 ) -> list[ClubNote]:
     province = dataset.province
     assert province is not None
@@ -142,8 +143,9 @@ def _preparing(
     return sorted(notes, key=lambda n: (n.founded, n.name))
 
 
-def _members(data: ClubData, day: date) -> list[MemberLine]:
+def _members(data: AnyClub, day: date) -> list[MemberLine]:
     assert data.club is not None
+    assert isinstance(data, ClubData), "a club's report is made from its records"
     since_founding = Window(SINCE_FOUNDING, day)
     lines = []
     for member in data.members_on(day):
@@ -200,11 +202,11 @@ class _Part:
     members: list[MemberLine] | None
     targets: list[Target]
     unit_targets: list[UnitTargets]
-    clubs: list[ClubData]
+    clubs: list[AnyClub]
     """The clubs the figures count."""
 
 
-def _club_part(dataset: DataSet, request: Request, resolved: Resolved, previous: Window) -> _Part:
+def _club_part(dataset: Clubs, request: Request, resolved: Resolved, previous: Window) -> _Part:
     province = dataset.province
     assert province is not None
     window, plan = resolved.window, resolved.plan
@@ -233,7 +235,7 @@ def _club_part(dataset: DataSet, request: Request, resolved: Resolved, previous:
     )
 
 
-def _unit_part(dataset: DataSet, request: Request, resolved: Resolved, previous: Window) -> _Part:
+def _unit_part(dataset: Clubs, request: Request, resolved: Resolved, previous: Window) -> _Part:
     province = dataset.province
     assert province is not None
     window, plan = resolved.window, resolved.plan
@@ -294,7 +296,7 @@ def _unit_words(province: Province, day: date, language: str) -> dict[str, str]:
 
 
 def build_report(
-    dataset: DataSet,
+    dataset: Clubs,
     request: Request,
     *,
     provenance: Provenance,
@@ -306,7 +308,7 @@ def build_report(
 
 
 def _build(
-    dataset: DataSet,
+    dataset: Clubs,
     request: Request,
     *,
     provenance: Provenance,
@@ -382,7 +384,7 @@ def _build(
     )
 
 
-def _borrower_base(dataset: DataSet, clubs: Sequence[ClubData], window: Window) -> int | None:
+def _borrower_base(dataset: Clubs, clubs: Sequence[AnyClub], window: Window) -> int | None:
     """The denominator of the report's borrower share (since founding), as the roll-up divides."""
     selection = Selection(dataset.province, tuple(clubs))
     _, base = ratio_parts("borrower_share", selection, Window(SINCE_FOUNDING, window.end))
@@ -390,7 +392,7 @@ def _borrower_base(dataset: DataSet, clubs: Sequence[ClubData], window: Window) 
 
 
 def _not_reporting(
-    dataset: DataSet, done: Completeness, window: Window, with_district: bool
+    dataset: Clubs, done: Completeness, window: Window, with_district: bool
 ) -> list[ClubNote]:
     province = dataset.province
     assert province is not None

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from lstg.dataset import DataSet
 from lstg.errors import UsageError
 from lstg.periods import Period
 from lstg.report.model import Level
 from lstg.resolve import Resolved, resolve
+from lstg.rollup.facts import Clubs
 
 
 class UnknownScope(UsageError):
@@ -48,7 +48,7 @@ class Request:
     signed: date | None = None
 
 
-def resolve_request(dataset: DataSet, request: Request, *, today: date) -> Resolved:
+def resolve_request(dataset: Clubs, request: Request, *, today: date) -> Resolved:
     """The plan, period and as-of date of ``request``, by the one rule of :mod:`lstg.resolve`.
 
     Raises:

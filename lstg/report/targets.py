@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from lstg.dataset import ClubData, DataSet
 from lstg.periods import Window
 from lstg.places import Unit
 from lstg.render.criteria import actual_text, spans_text, target_text
 from lstg.report.model import Kind, Target, UnitTargets
 from lstg.report.names import split_name
+from lstg.rollup.facts import AnyClub, Clubs
 from lstg.rules import Verdict, evaluate, evaluate_club
 from lstg.schema import Plan
 
@@ -36,7 +36,7 @@ def _target(verdict: Verdict, language: str) -> Target:
 
 
 def unit_targets(
-    dataset: DataSet,
+    dataset: Clubs,
     plan: Plan,
     *,
     place: Unit | None,
@@ -60,7 +60,7 @@ def unit_targets(
 
 
 def club_targets(
-    plan: Plan, data: ClubData, *, as_of: date, period: Window, language: str
+    plan: Plan, data: AnyClub, *, as_of: date, period: Window, language: str
 ) -> list[Target]:
     """The plan's quality criteria measured on one club."""
     verdicts = evaluate_club(plan, data, as_of=as_of, period=period)

@@ -290,7 +290,13 @@ def expected_months(club: ClubData, window: Window) -> list[date]:
     which it was operating every day (launched, not suspended, not dissolved)."""
     if club.club is None or club.club.launched is None:
         return []
-    return [m for m in _month_starts(window) if _operating_all_month(club, m)]
+    launched = club.club.launched
+    # no month before the launch can be owed: start the count there, not in 1900
+    start = max(window.start, launched.replace(day=1))
+    if start > window.end:
+        return []
+    owed = Window(start, window.end)
+    return [m for m in _month_starts(owed) if m >= window.start and _operating_all_month(club, m)]
 
 
 def _months_with(meetings: list[Meeting]) -> set[tuple[int, int]]:

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from lstg.dataset import ClubData, DataSet
+from lstg.dataset import ClubData
 from lstg.periods import Window
 from lstg.rollup import club as c
+from lstg.rollup.facts import AnyClub, Clubs
 from lstg.rollup.indicators import Selection
 from lstg.rollup.registry import club_value, set_value
 from lstg.schema.loan import add_months
@@ -51,7 +52,7 @@ class Completeness:
         return self.months_recorded == self.months_expected
 
 
-def completeness(dataset: DataSet, clubs: Sequence[ClubData], window: Window) -> Completeness:
+def completeness(dataset: Clubs, clubs: Sequence[AnyClub], window: Window) -> Completeness:
     """The completeness of the records of ``clubs`` over ``window``, from the indicators
     ``months_expected``, ``months_recorded``, ``completeness``, ``clubs_owing`` and
     ``clubs_not_reporting``."""

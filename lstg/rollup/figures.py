@@ -18,10 +18,10 @@ from datetime import date, timedelta
 from typing import Literal
 
 from lstg import places
-from lstg.dataset import ClubData, DataSet
 from lstg.i18n import _
 from lstg.periods import Window
 from lstg.places import Level, Unit, contains, find_unit, units_within
+from lstg.rollup.facts import AnyClub, Clubs
 from lstg.rollup.indicators import Number, Selection
 from lstg.rollup.registry import club_value, set_value
 
@@ -87,7 +87,7 @@ def _window_for(name: str, window: Window) -> Window:
     return window
 
 
-def club_figures(club: ClubData, window: Window) -> Figures:
+def club_figures(club: AnyClub, window: Window) -> Figures:
     """The figures of one club over ``window`` (stocks at its end, flows over it)."""
     values: dict[str, Number | None] = {}
     for name in FIGURE_NAMES:
@@ -99,8 +99,8 @@ def club_figures(club: ClubData, window: Window) -> Figures:
 
 
 def aggregate(
-    dataset: DataSet,
-    clubs: Iterable[ClubData],
+    dataset: Clubs,
+    clubs: Iterable[AnyClub],
     window: Window,
     *,
     units: Sequence[Unit] | None = None,
@@ -151,7 +151,7 @@ class Rollup:
     rows: list[Row]
 
 
-def in_report(club: ClubData, window: Window) -> bool:
+def in_report(club: AnyClub, window: Window) -> bool:
     """Whether a club is listed in a report over ``window``: founded by its end and not
     dissolved before its start. Totals count every club (see :func:`rollup`)."""
     if club.club is None or club.club.status_on(window.end) is None:
@@ -159,9 +159,9 @@ def in_report(club: ClubData, window: Window) -> bool:
     return club.club.status_on(window.start - timedelta(days=1)) != "dissolved"
 
 
-def clubs_in(dataset: DataSet, unit: Unit | None) -> list[ClubData]:
+def clubs_in(dataset: Clubs, unit: Unit | None) -> list[AnyClub]:
     """The loaded clubs that lie in ``unit`` (every club when ``unit`` is ``None``), by id."""
-    found: list[ClubData] = []
+    found: list[AnyClub] = []
     for data in sorted(dataset.clubs.values(), key=lambda d: d.id):
         if data.club is None:
             continue
@@ -170,7 +170,7 @@ def clubs_in(dataset: DataSet, unit: Unit | None) -> list[ClubData]:
     return found
 
 
-def _listed(club: ClubData, figures: Figures, window: Window) -> bool:
+def _listed(club: AnyClub, figures: Figures, window: Window) -> bool:
     """A club has a row when it is in the report, or when it still counts in a figure
     (a club dissolved before the window whose loans are still owed)."""
     if in_report(club, window):
@@ -179,7 +179,7 @@ def _listed(club: ClubData, figures: Figures, window: Window) -> bool:
 
 
 def rollup(
-    dataset: DataSet,
+    dataset: Clubs,
     *,
     level: Literal["province", "district", "commune"],
     unit: str | Unit | None,

@@ -27,6 +27,7 @@ from lstg.periods import Window
 from lstg.places import Unit as Place
 from lstg.places import contains, units, units_within, zone_of
 from lstg.rollup import club as c
+from lstg.rollup.facts import AnyClub
 from lstg.schema import Province
 
 Number = int | float
@@ -59,7 +60,7 @@ class Selection:
     """
 
     province: Province | None
-    clubs: tuple[ClubData, ...]
+    clubs: tuple[AnyClub, ...]
     units: tuple[Place, ...] | None = None
     well_managed: Mapping[str, bool] | None = None
     zones: tuple[str, ...] | None = None
@@ -129,6 +130,13 @@ class Indicator:
         return f"{fn.__module__}.{fn.__qualname__}"
 
 
+def _value(name: str, data: AnyClub, window: Window) -> Number | None:
+    """A club's figure, from its records or its facts (:func:`lstg.rollup.registry.club_value`)."""
+    from lstg.rollup.registry import club_value
+
+    return club_value(name, data, window)
+
+
 def covered(records: Records | None, data: ClubData, window: Window) -> bool:
     """Whether a club's monthly records cover a figure over ``window``.
 
@@ -159,7 +167,7 @@ def _units_of(selection: Selection, window: Window, only_operating: bool) -> set
     for data in selection.clubs:
         if data.club is None:
             continue
-        if not (c.operating(data, window) if only_operating else c.exists(data, window)):
+        if not _value("clubs_operating" if only_operating else "clubs", data, window):
             continue
         found.update(u for u in selection.units_at(window) if contains(province, u, data.club))
     return found
@@ -202,7 +210,9 @@ def clubs_well_managed(selection: Selection, window: Window) -> int | None:
         return None
     verdicts = selection.well_managed
     return sum(
-        1 for data in selection.clubs if c.exists(data, window) and verdicts.get(data.id, False)
+        1
+        for data in selection.clubs
+        if _value("clubs", data, window) and verdicts.get(data.id, False)
     )
 
 
@@ -217,7 +227,9 @@ def clubs_to_standard(selection: Selection, window: Window) -> int | None:
         return None
     verdicts = selection.well_managed
     return sum(
-        1 for data in selection.clubs if c.operating(data, window) and verdicts.get(data.id, False)
+        1
+        for data in selection.clubs
+        if _value("clubs_operating", data, window) and verdicts.get(data.id, False)
     )
 
 
@@ -253,7 +265,7 @@ def communes_with_standard_clubs(selection: Selection, window: Window) -> int | 
     standard = [
         d
         for d in selection.clubs
-        if d.club is not None and c.operating(d, window) and verdicts.get(d.id, False)
+        if d.club is not None and _value("clubs_operating", d, window) and verdicts.get(d.id, False)
     ]
     found = 0
     for commune in _zone_communes(selection, window):

@@ -6,9 +6,12 @@ documents each one (a test keeps the two in step).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lstg.dataset import ClubData
 from lstg.periods import Window
 from lstg.rollup import club as c
+from lstg.rollup.facts import AnyClub, ClubFacts, Key, note
 from lstg.rollup.indicators import (
     ClubFn,
     Indicator,
@@ -508,15 +511,18 @@ INDICATORS: dict[str, Indicator] = {i.name: i for i in _ALL}
 """Every indicator, by name, in the order of the documentation."""
 
 
-def club_value(name: str, data: ClubData, window: Window) -> Number | None:
+def club_value(name: str, data: AnyClub, window: Window) -> Number | None:
     """The value of indicator ``name`` for one club over ``window``.
 
     ``None`` when the figure does not exist for the club, or when the club's
-    records do not cover it (see :func:`lstg.rollup.indicators.covered`).
+    records do not cover it (see :func:`lstg.rollup.indicators.covered`). A
+    club's facts (:class:`~lstg.rollup.facts.ClubFacts`) give the value computed
+    from its records.
 
     Raises:
         KeyError: no such indicator.
         ValueError: the indicator has no value for one club (such as ``units_total``).
+        MissingFact: the club's facts do not hold the figure.
     """
     indicator = INDICATORS[name]
     if indicator.combine == "ratio":
@@ -525,11 +531,24 @@ def club_value(name: str, data: ClubData, window: Window) -> Number | None:
         return share(club_value(numerator, data, window), club_value(denominator, data, window))
     if indicator.club is None:
         raise ValueError(f"indicator {name} has no value for one club")
+    if isinstance(data, ClubFacts):
+        return data.value(name, window)
+    if note(name, window) and indicator.records is not None:
+        # Noting what is asked, on the club files alone: a figure of the monthly records
+        # has no records to rest on yet, and its value does not change what is asked.
+        # Figures of the club file (status, funds) are true already, for filters on them.
+        return 0
     return indicator.club_value(data, window)
 
 
+def facts_of(data: ClubData, needs: Iterable[Key], *, errors: int = 0) -> ClubFacts:
+    """The facts of one club: the value of each (indicator, window) of ``needs``."""
+    values = {(name, window): INDICATORS[name].club_value(data, window) for name, window in needs}
+    return ClubFacts(data.id, data.folder, data.club, values, errors)
+
+
 def _summed(indicator: Indicator, selection: Selection, window: Window) -> list[Number | None]:
-    return [indicator.club_value(data, window) for data in selection.clubs]
+    return [club_value(indicator.name, data, window) for data in selection.clubs]
 
 
 def set_value(name: str, selection: Selection, window: Window) -> Number | None:

@@ -1,0 +1,142 @@
+"""Answers about many clubs in bounded memory: each club's records are loaded, reduced to its
+facts, and dropped (see :mod:`lstg.rollup.facts`).
+
+:func:`with_facts` runs a piece of work (a report, a check, an export of figures) twice:
+first on the clubs' club files alone, noting which figures it asks for; then on each
+club's facts, computed in worker processes a batch of clubs at a time, or read from
+the cache when the club's files have not changed. Memory holds the club files and the
+facts of every club, and the records of a few clubs at once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TypeVar
+
+from lstg.dataset import ClubData, DataSet
+from lstg.i18n import current_language, set_language
+from lstg.loader import club_folders, load_base, load_club
+from lstg.problems import Problem
+from lstg.progress import Progress
+from lstg.rollup.facts import ClubFacts, FactSet, Key, recording
+from lstg.rollup.registry import facts_of
+
+T = TypeVar("T")
+
+BATCH = 8
+"""Clubs a worker loads and reduces together."""
+PARALLEL_FROM = 16
+"""From this many clubs on, clubs are loaded in worker processes."""
+
+
+def with_facts(
+    root: Path,
+    work: Callable[[FactSet | DataSet], T],
+    *,
+    clubs: Collection[str] | None = None,
+) -> T:
+    """The result of ``work`` on the data folder ``root``, computed in bounded memory.
+
+    ``work`` must ask the same figures of a club whatever their values (it does: the
+    figures a report or a check asks for follow from its windows and plan alone).
+
+    Args:
+        clubs: the clubs ``work`` may see (all by default).
+    """
+    base = load_base(root, club_files=True if clubs is None else clubs)
+    with recording() as needs:
+        work(base)
+    facts, errors = club_facts(root, sorted(base.clubs), frozenset(needs), base.clubs)
+    factset = FactSet(
+        root=base.root,
+        province=base.province,
+        plans=base.plans,
+        clubs=facts,
+        problems=[*[p for p in base.problems if p.is_error], *errors],
+        reports=base.reports,
+    )
+    return work(factset)
+
+
+def with_records(root: Path, club_id: str) -> DataSet:
+    """The data folder with every club's club file, and one club with all its records: what a
+    club's own report or check reads."""
+    base = load_base(root, club_files=True)
+    folder = next((f for f in club_folders(root) if f.name == club_id), None)
+    if folder is not None:
+        data, problems = load_club(root, folder)
+        base.clubs[club_id] = data
+        base.problems.extend(problems)
+    return base
+
+
+def club_facts(
+    root: Path, ids: list[str], needs: frozenset[Key], clubs: dict[str, ClubData]
+) -> tuple[dict[str, ClubFacts], list[Problem]]:
+    """The facts of each club in ``ids`` for ``needs``, and the errors found loading them.
+
+    Clubs whose files have not changed since their facts were last computed for the
+    same figures are read from the cache (:mod:`lstg.cache`). ``clubs`` are the clubs
+    with their club files (see :func:`lstg.loader.load_base`): the facts take them.
+    """
+    from lstg import cache
+    from lstg.cache.facts import FactsCache
+
+    facts: dict[str, ClubFacts] = {}
+    errors: list[Problem] = []
+    stored = FactsCache(root, needs) if cache.enabled() else None
+    missing = list(ids)
+    if stored is not None:
+        for club_id, (found, problems) in stored.get_all(ids).items():
+            found.club = clubs[club_id].club if club_id in clubs else None
+            facts[club_id] = found
+            errors.extend(problems)
+        missing = [c for c in ids if c not in facts]
+    folders = {f.name: f for f in club_folders(root)}
+    progress = Progress(len(missing), label="clubs")
+    for batch in _reduced(root, [folders[c] for c in missing if c in folders], needs, progress):
+        for reduced, problems in batch:
+            facts[reduced.id] = reduced
+            errors.extend(problems)
+            if stored is not None:
+                stored.put(reduced, problems)
+    progress.done()
+    if stored is not None:
+        stored.done()
+    return facts, errors
+
+
+def _reduce(root: Path, folder: Path, needs: frozenset[Key]) -> tuple[ClubFacts, list[Problem]]:
+    data, problems = load_club(root, folder)
+    errors = sum(1 for p in problems if p.is_error)
+    return facts_of(data, needs, errors=errors), [p for p in problems if p.is_error]
+
+
+def _reduce_batch(
+    root: Path, folders: list[Path], needs: frozenset[Key], language: str
+) -> list[tuple[ClubFacts, list[Problem]]]:
+    if current_language() != language:
+        set_language(language)
+    return [_reduce(root, folder, needs) for folder in folders]
+
+
+def _reduced(
+    root: Path, folders: list[Path], needs: frozenset[Key], progress: Progress
+) -> Iterator[list[tuple[ClubFacts, list[Problem]]]]:
+    """Batches of (facts, errors) of ``folders``, in worker processes when there are many."""
+    workers = min(os.cpu_count() or 1, 8)
+    batches = [folders[i : i + BATCH] for i in range(0, len(folders), BATCH)]
+    if workers < 2 or len(folders) < PARALLEL_FROM:
+        for batch in batches:
+            yield [_reduce(root, folder, needs) for folder in batch]
+            progress.advance(len(batch))
+        return
+    language = current_language()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_reduce_batch, root, b, needs, language) for b in batches]
+        for future, batch in zip(futures, batches, strict=True):
+            yield future.result()
+            progress.advance(len(batch))
