@@ -24,9 +24,10 @@ from jinja2 import (
 from jinja2.runtime import Context
 
 from lstg.render import format as fmt
+from lstg.resources import templates_dir
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
-"""The bundled templates, which users may copy and edit."""
+TEMPLATES_DIR = templates_dir()
+"""The bundled templates (``templates/`` in the repository), which users may copy and edit."""
 
 
 def _with_language(
