@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lstg.cache.keys import _CLUBS, code_fingerprint, digest
-from lstg.cache.snapshot import _CHECKED, _RECENT
 from lstg.cache.store import Cache
 from lstg.problems import Problem, Severity
 
@@ -82,8 +81,7 @@ def validate_cached(
 
     cache = Cache(root)
     selection = None if clubs is None else frozenset(clubs)
-    recent = _RECENT.pop(root, None)
-    before = recent[1] if recent and recent[0] == selection else cache.snapshot(selection)
+    before = cache.snapshot(selection)
     language = current_language()
     base = digest(code_fingerprint(), today.isoformat(), language, before.shared)
     ids = sorted(c for c in (before.clubs if clubs is None else clubs) if not c.startswith("."))
@@ -109,7 +107,6 @@ def validate_cached(
             problems.extend(club_problems)
     if misses:
         after = cache.snapshot(selection)
-        _CHECKED[root] = (selection, after)
         for club_id in misses:
             unchanged = after.clubs.get(club_id) == before.clubs.get(club_id)
             if unchanged and after.shared == before.shared:

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from lstg.cache.keys import _CLUBS, CACHE_DIR, FORMAT, KEEP_DAYS, RACY_SECONDS, digest
+from lstg.cache.keys import _CLUBS, FORMAT, KEEP_DAYS, RACY_SECONDS, cache_folder, digest
 from lstg.cache.snapshot import Snapshot, _now_ns, _walk
 
 
@@ -21,7 +21,7 @@ class Cache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.dir = root / CACHE_DIR
+        self.dir = cache_folder(root)
         self._key: bytes | None = None
         self._writable = True
 
@@ -52,7 +52,7 @@ class Cache:
         if not self._writable:
             return False
         try:
-            self.dir.mkdir(exist_ok=True)
+            self.dir.mkdir(parents=True, exist_ok=True)
             ignore = self.dir / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# Made by lstg: this folder is a cache.\n*\n", encoding="utf-8")
