@@ -32,7 +32,8 @@ pytest: install
 test: lint typecheck pytest
 
 catalogs: install
-	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output -o lstg/locale/lstg.pot lstg
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output -o lstg/locale/lstg.pot lstg
+	$(BIN)/python scripts/cli_messages.py lstg/locale/lstg.pot
 	$(BIN)/pybabel update -i lstg/locale/lstg.pot -d lstg/locale -D lstg --no-fuzzy-matching
 	$(BIN)/pybabel compile -d lstg/locale -D lstg --statistics
 

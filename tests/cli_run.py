@@ -1,0 +1,48 @@
+"""Running ``lstg`` in-process, the whole program but the exit: what the console script does."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from typer.testing import CliRunner
+
+from lstg import cli
+
+
+@dataclass(frozen=True)
+class Ran:
+    """One run: the exit code, the standard output and error, and both as they came."""
+
+    code: int
+    stdout: str
+    stderr: str
+    output: str
+
+
+def invoke(
+    *args: str, env: Mapping[str, str | None] | None = None, input: str | None = None
+) -> Ran:
+    """Run ``lstg args`` through :func:`lstg.cli.run`, with the streams captured.
+
+    The environment variables lstg reads are cleared unless ``env`` sets them, so
+    that the shell the tests run in changes nothing.
+    """
+    environment: dict[str, str | None] = {
+        "LSTG_DATA": None,
+        "LSTG_LANG": None,
+        "LSTG_NO_CACHE": None,
+        "LSTG_TODAY": None,
+        "LSTG_GENERATED_AT": None,
+    }
+    environment.update(env or {})
+    runner = CliRunner()
+    with runner.isolation(input=input, env=environment) as (stdout, stderr, output):
+        code = cli.run(list(args))
+        import sys
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        streams = (stdout, stderr, output)
+        texts = [s.getvalue().decode("utf-8").replace("\r\n", "\n") for s in streams]
+        return Ran(code, *texts)
