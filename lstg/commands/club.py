@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
-from lstg.commands._edit_common import (
-    DryRunOption,
-    data_root,
-    day,
-    maybe_day,
-    show,
-)
-from lstg.commands._options import DataOption, LangOption
+from lstg.commands._edit_common import DryRunOption, data_root, show
+from lstg.commands._options import DATE, TEXT, DataOption
 from lstg.edit import finish
 from lstg.edit.clubs import new_club
 
@@ -26,29 +21,38 @@ def new(
         str,
         typer.Argument(metavar="CLUB", help="The club's id, its folder name: chi-lang-dong-mo."),
     ],
-    name: Annotated[str, typer.Option("--name", help="The club's full name.")],
-    commune: Annotated[str, typer.Option("--commune", help='The commune code, such as "06463".')],
-    founded: Annotated[str, typer.Option("--founded", help="Founding date (dd/mm/yyyy).")],
+    name: Annotated[str, typer.Option("--name", help="The club's full name.", **TEXT)],
+    commune: Annotated[
+        str, typer.Option("--commune", metavar="CODE", help='The commune code, such as "06463".')
+    ],
+    founded: Annotated[date, typer.Option("--founded", help="The founding date.", **DATE)],
     era: Annotated[
         str | None,
-        typer.Option("--era", help="Era of the commune code (default: the era of --founded)."),
+        typer.Option(
+            "--era",
+            metavar="ERA",
+            help="The era of the commune code (default: the era of --founded).",
+            show_default=False,
+        ),
     ] = None,
     launched: Annotated[
-        str | None, typer.Option("--launched", help="Launch date (lễ ra mắt), if held.")
+        date | None,
+        typer.Option(
+            "--launched", help="The launch date (lễ ra mắt), if held.", show_default=False, **DATE
+        ),
     ] = None,
     dry_run: DryRunOption = False,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
     """Create a club folder with its club.yaml and an empty members list."""
-    root = data_root(data, lang)
+    root = data_root(data)
     change = new_club(
         root,
         club,
         name=name,
         commune=commune.strip(),
         era=era,
-        founded=day(founded, "--founded"),
-        launched=maybe_day(launched, "--launched"),
+        founded=founded,
+        launched=launched,
     )
     return show(finish(change, dry_run=dry_run))

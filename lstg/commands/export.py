@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from lstg.commands._edit_common import data_root, maybe_day
-from lstg.commands._options import DataOption, LangOption
-from lstg.edit.atomic import write_atomic
-from lstg.export import ExportFormat, ExportKind, export_tables, render
+from lstg.commands._options import (
+    AsOfOption,
+    ClubOption,
+    DataOption,
+    OutputOption,
+    PeriodOption,
+    ProvinceOption,
+    choice,
+    data_root,
+    fictional_notice,
+    format_option,
+    write_output,
+)
+from lstg.export import ExportFormat, ExportKind, Table, export_tables, render
 from lstg.i18n import _
-from lstg.periods import parse_period
 
 
 def export(
@@ -21,21 +29,14 @@ def export(
         ExportKind,
         typer.Argument(
             metavar="KIND",
+            parser=choice(ExportKind),
             help="What to export: members, loans, meetings, health, ledger or rollup.",
         ),
     ],
-    club: Annotated[
-        str | None, typer.Argument(metavar="CLUB", help="The club's id; leave out with --province.")
-    ] = None,
-    province: Annotated[
-        bool, typer.Option("--province", help="Every club of the data folder.")
-    ] = False,
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv, xlsx or json.")] = (
-        ExportFormat.CSV
-    ),
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="The file to write (default: stdout).")
-    ] = None,
+    province: ProvinceOption = False,
+    club: ClubOption = None,
+    fmt: Annotated[ExportFormat, format_option(ExportFormat)] = ExportFormat.CSV,
+    output: OutputOption = None,
     redact: Annotated[
         bool,
         typer.Option(
@@ -44,33 +45,33 @@ def export(
             "no ethnicity, poverty as counts only.",
         ),
     ] = False,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Day at which ages are taken (default: today).")
-    ] = None,
-    period: Annotated[
-        str | None,
-        typer.Option("--period", help="Period of roll-up figures: 2024, 2024-Q3, 2021..2025."),
-    ] = None,
+    as_of: AsOfOption = None,
+    period: PeriodOption = None,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
-    """Export members, loans, meetings, health checks, the fund ledger or roll-up figures."""
+    """Export members, loans, meetings, health checks, the fund ledger or roll-up figures.
+
+    One club with --club, every club of the data folder with --province. Ages are
+    taken at the as-of date (default: today); roll-up figures are those of the
+    period (default: the as-of date's year, up to it). An Excel export needs -o.
+    """
     if (club is None) == (not province):
-        raise typer.BadParameter(_("give a club id, or --province for every club"))
-    root = data_root(data, lang)
-    day = maybe_day(as_of, "--as-of") or date.today()
-    try:
-        window = parse_period(period) if period is not None else None
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--period") from None
-    tables = export_tables(root, kind, club=club, redact=redact, as_of=day, period=window)
+        raise typer.BadParameter(_("give --club CLUB, or --province for every club"))
+    if output is None and fmt is ExportFormat.XLSX:
+        raise typer.BadParameter(_("an XLSX export needs -o FILE"))
+    root = data_root(data)
+    day = as_of or date.today()
+    tables = export_tables(root, kind, club=club, redact=redact, as_of=day, period=period)
+    rows = sum(len(t.rows) for t in tables)
+    notice = fictional_notice(root)
+    if notice:
+        tables = [Table("notice", ["notice"], [[notice]]), *tables]
     payload = render(tables, fmt)
     if output is None:
-        if fmt is ExportFormat.XLSX:
-            raise typer.BadParameter(_("an XLSX export needs -o FILE"))
         typer.echo(payload.decode("utf-8").removeprefix("\ufeff"), nl=False)
         return 0
-    write_atomic(output, payload)
-    rows = sum(len(t.rows) for t in tables)
-    typer.echo(_("Wrote {rows} rows to {path}.").format(rows=rows, path=output))
+    if notice:
+        typer.echo(notice, err=True)
+    write_output(output, payload)
+    typer.echo(_("Wrote {rows} rows to {path}.").format(rows=rows, path=output), err=True)
     return 0

@@ -11,14 +11,23 @@ from typing import Annotated
 import typer
 
 from lstg.commands._options import (
+    AsOfOption,
+    ClubOption,
+    CommuneOption,
     DataOption,
-    Language,
+    DistrictOption,
+    OutputOption,
+    PeriodOption,
+    PlanOption,
+    ProvinceOption,
     TodayOption,
     data_and_language,
     day_or_today,
+    fictional_notice,
+    format_option,
+    write_output,
 )
 from lstg.i18n import _
-from lstg.periods import parse_period
 from lstg.provenance import GENERATED_AT_VAR
 from lstg.report import (
     Request,
@@ -26,10 +35,9 @@ from lstg.report import (
     default_file_name,
     make_report,
     render,
-    write_atomically,
 )
 from lstg.report.model import Level
-from lstg.report.output import TEMPLATED_FORMATS
+from lstg.report.output import TEMPLATED_FORMATS, own_template
 
 
 class ReportFormat(StrEnum):
@@ -67,55 +75,24 @@ def _template_problem(template: Path, fmt: str) -> str | None:
 
 
 def report(
-    province: Annotated[
-        bool,
-        typer.Option(
-            "--province",
-            help="The whole province: a row per district (per commune after 1 July 2025).",
-        ),
-    ] = False,
-    district: Annotated[
-        str | None,
-        typer.Option("--district", help="One district, by name or code; a row per club."),
-    ] = None,
-    commune: Annotated[
-        str | None,
-        typer.Option("--commune", help="One commune, by name or code; a row per club."),
-    ] = None,
-    club: Annotated[str | None, typer.Option("--club", help="One club, by its id.")] = None,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            "--period",
-            help="2024, 2024-Q3, 2024-H1, 2024-05 or 2021..2025 "
-            "(default: the plan's phase that holds the as-of date).",
-        ),
-    ] = None,
-    as_of: Annotated[
-        datetime | None,
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d"],
-            help="The day stocks are taken (default: the period's end).",
-        ),
-    ] = None,
-    plan: Annotated[
-        str | None,
-        typer.Option("--plan", help="The plan whose targets are shown, such as 2021-2025."),
-    ] = None,
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", help="md, html, docx, xlsx or json.")
-    ] = ReportFormat.MD,
-    lang: Annotated[
-        Language | None,
-        typer.Option("--lang", help="Language of the report (default: the province file's)."),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write the report to this file.")
-    ] = None,
+    province: ProvinceOption = False,
+    district: DistrictOption = None,
+    commune: CommuneOption = None,
+    club: ClubOption = None,
+    period: PeriodOption = None,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
+    output_format: Annotated[ReportFormat, format_option(ReportFormat)] = ReportFormat.MD,
+    output: OutputOption = None,
     template: Annotated[
         Path | None,
-        typer.Option("--template", help="Your own template (Markdown, HTML or Word)."),
+        typer.Option(
+            "--template",
+            metavar="FILE",
+            help="A template of your own (Markdown, HTML or Word), rather than the data "
+            "folder's templates/ or the bundled one.",
+            show_default=False,
+        ),
     ] = None,
     members: Annotated[
         bool,
@@ -128,8 +105,17 @@ def report(
         typer.Option("--generated-at", envvar=GENERATED_AT_VAR, hidden=True),
     ] = None,
 ) -> int:
-    """Write the review report: totals, a row per unit, targets, change, and data provenance."""
-    root, language = data_and_language(data, lang)
+    """Write the review report: totals, a row per unit, targets, change, and data provenance.
+
+    A province report has a row per district (per commune after 1 July 2025), a
+    district or commune report a row per club. The period is by default the plan's
+    phase that holds the as-of date, and the figures are taken by default at the
+    period's end. Word and Excel reports are written to a file named after the
+    report unless -o names one; the others go to the standard output. The layout
+    comes from --template, else from the data folder's templates/ folder, else
+    from the bundled templates (lstg template).
+    """
+    root, language = data_and_language(data)
     scope = _scope(province, district, commune, club)
     if scope is None:
         typer.echo(
@@ -144,12 +130,14 @@ def report(
         if problem:
             typer.echo(f"lstg: {problem}", err=True)
             return 2
+    else:
+        template = own_template(root, language, output_format.value)
     try:
         request = Request(
             level=scope[0],
             name=scope[1],
-            period=parse_period(period) if period is not None else None,
-            as_of=as_of.date() if as_of is not None else None,
+            period=period,
+            as_of=as_of,
             plan=plan,
             lang=language,
             members=members,
@@ -166,10 +154,13 @@ def report(
     content = render(made, output_format.value, template=template)
     if output is None and output_format.value in ("docx", "xlsx"):
         output = Path(default_file_name(made, output_format.value))
+    notice = fictional_notice(root)
     if output is None:
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
         return 0
-    write_atomically(output, content)
+    if notice:
+        typer.echo(notice, err=True)
+    write_output(output, content)
     typer.echo(_("Report written to {path}").format(path=output), err=True)
     return 0

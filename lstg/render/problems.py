@@ -3,8 +3,9 @@
 The text form puts each problem on one line, ``FILE:LINE:COL: severity code:
 message``, so that editors can jump to it; under it, the offending line of the
 file with a caret under the column, and a hint where there is one. A one-line
-summary ends the output. The severity and the code stay in English in every
-language, so that tools can match them.
+summary ends the output. The severity is in the user's language; the code stays
+in English in every language, and so does the JSON form, so that tools can match
+them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lstg.i18n import _, ngettext
+from lstg.i18n import N_, _, ngettext
 from lstg.problems import Problem
 from lstg.reader import source_lines
 
@@ -53,12 +54,18 @@ def summary_line(summary: Summary) -> str:
     )
 
 
+SEVERITIES = {"error": N_("error"), "warning": N_("warning")}
+"""The words for each severity, translated when a problem is shown."""
+
+
 def heading(problem: Problem) -> str:
     """The problem's first line: ``FILE:LINE:COL: severity code: message``."""
     place = problem.file
     if problem.line:
         place = f"{problem.file}:{problem.line}:{problem.column}"
-    return f"{place}: {problem.severity} {problem.code}: {problem.message}"
+    severity = str(problem.severity)
+    word = _(SEVERITIES.get(severity, severity))
+    return f"{place}: {word} {problem.code}: {problem.message}"
 
 
 def render_text(problems: Sequence[Problem], root: Path, *, clubs: int) -> str:
@@ -109,10 +116,12 @@ def _width(text: str) -> int:
     return width
 
 
-def render_json(problems: Sequence[Problem], *, clubs: int) -> str:
-    """``{"problems": [...], "summary": {...}}``, indented, UTF-8 text unescaped."""
+def render_json(problems: Sequence[Problem], *, clubs: int, notice: str | None = None) -> str:
+    """``{"problems": [...], "summary": {...}}``, indented, UTF-8 text unescaped;
+    data that are fictional say so first, in ``"notice"``."""
     summary = Summary.of(problems, clubs=clubs)
-    document = {
+    document: dict[str, object] = {"notice": notice} if notice else {}
+    document |= {
         "problems": [
             {
                 "file": p.file,
