@@ -48,6 +48,10 @@ def render_docx(report: Report, template: Path | None = None) -> bytes:
         "bound": parts.bound,
     }
     document.render(values, jinja_env=env.overlay(autoescape=True))
+    if report.notice:
+        body = document.paragraphs
+        first = body[0].insert_paragraph_before() if body else document.add_paragraph()
+        first.add_run(report.notice).bold = True
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -186,6 +186,8 @@ class Report:
             are left out of the figures.
         unit_targets: in a province report, the plan's district (or commune)
             targets measured on each unit.
+        fictional: the data are invented (the bundled sample): every writer
+            says so at the top of the document.
     """
 
     lang: str
@@ -215,6 +217,15 @@ class Report:
     member_band: tuple[float, float] | None = None
     data_errors: int = 0
     unit_targets: list[UnitTargets] = field(default_factory=list)
+    fictional: bool = False
+
+    @property
+    def notice(self) -> str | None:
+        """The line that starts a report of fictional data, in the report's language."""
+        from lstg.i18n import in_language
+        from lstg.provenance import FICTIONAL_NOTICE
+
+        return in_language(self.lang, FICTIONAL_NOTICE) if self.fictional else None
 
     @property
     def unit_target_lines(self) -> list[tuple[Name, Target]]:
