@@ -4,7 +4,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 CLUBS ?= 200
 
-.PHONY: install demo test lint typecheck pytest bench catalogs clean
+ENVS ?= build/check-envs
+WHEEL = dist/lstg-*.whl
+
+.PHONY: install demo test lint typecheck pytest wheel test-installed test-lowest bench catalogs clean
 
 install: $(VENV)/.installed
 
@@ -15,9 +18,9 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: install
-	$(BIN)/lstg validate
-	$(BIN)/lstg check --plan 2016-2020 --as-of 2020-11-30
-	$(BIN)/lstg report --province --as-of 2020-11-30
+	$(BIN)/lstg validate --data sample
+	$(BIN)/lstg check --data sample --plan 2016-2020 --as-of 30/11/2020
+	$(BIN)/lstg report --data sample --province --as-of 30/11/2020
 
 lint: install
 	$(BIN)/ruff check .
@@ -29,7 +32,33 @@ typecheck: install
 pytest: install
 	$(BIN)/pytest
 
-test: lint typecheck pytest
+test: lint typecheck pytest test-installed test-lowest
+
+# The wheel, as users get it: installed in a fresh virtual environment with the newest
+# dependencies (pip) and in another with the lowest that pyproject.toml allows (uv),
+# and used from an empty folder (tests/installed/).
+wheel: install
+	rm -rf dist
+	$(BIN)/python -m pip wheel --no-deps --quiet -w dist .
+
+test-installed: wheel
+	rm -rf $(ENVS)/newest $(ENVS)/lowest
+	$(PYTHON) -m venv $(ENVS)/newest
+	$(ENVS)/newest/bin/python -m pip install --quiet $(WHEEL)
+	$(BIN)/uv venv --quiet --python $(PYTHON) $(ENVS)/lowest
+	$(BIN)/uv pip install --quiet --python $(ENVS)/lowest/bin/python \
+		--resolution lowest-direct -r pyproject.toml $(WHEEL)
+	$(BIN)/pytest tests/installed --installed $(ENVS)/newest/bin
+	$(BIN)/pytest tests/installed --installed $(ENVS)/lowest/bin
+
+# The whole suite again with the lowest dependencies, and worker processes started
+# with spawn, as on Windows and macOS.
+test-lowest: install
+	rm -rf $(ENVS)/lowest-dev
+	$(BIN)/uv venv --quiet --python $(PYTHON) $(ENVS)/lowest-dev
+	$(BIN)/uv pip install --quiet --python $(ENVS)/lowest-dev/bin/python \
+		--resolution lowest-direct -r pyproject.toml --extra test -e .
+	LSTG_START_METHOD=spawn $(ENVS)/lowest-dev/bin/pytest -p no:cacheprovider
 
 catalogs: install
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output -o lstg/locale/lstg.pot lstg
@@ -42,7 +71,7 @@ bench: install
 	$(BIN)/python bench/run.py --clubs $(CLUBS)
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .lstg-cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .lstg-cache build dist
 
 .PHONY: data
 data: install

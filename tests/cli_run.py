@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -36,13 +37,14 @@ def invoke(
         "LSTG_GENERATED_AT": None,
     }
     environment.update(env or {})
-    runner = CliRunner()
-    with runner.isolation(input=input, env=environment) as (stdout, stderr, output):
+    try:
+        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # Click before 8.2
+    except TypeError:
+        runner = CliRunner()
+    with runner.isolation(input=input, env=environment) as streams:
         code = cli.run(list(args))
-        import sys
-
         sys.stdout.flush()
         sys.stderr.flush()
-        streams = (stdout, stderr, output)
         texts = [s.getvalue().decode("utf-8").replace("\r\n", "\n") for s in streams]
-        return Ran(code, *texts)
+    out, err = texts[0], texts[1]
+    return Ran(code, out, err, texts[2] if len(texts) > 2 else out + err)

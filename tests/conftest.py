@@ -12,6 +12,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="Rewrite the golden files under tests/golden/ from the current output.",
     )
+    parser.addoption(
+        "--installed",
+        metavar="DIR",
+        default=None,
+        help="The bin/ (Scripts/) folder of a virtual environment where the wheel is "
+        "installed: tests/installed/ runs the user's path with its lstg.",
+    )
 
 
 @pytest.fixture

@@ -131,9 +131,11 @@ def _check_clubs(
             _sort_into(results, _batch_problems(run, root, batch, today, language))
             progress.advance(len(batch))
     else:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures import as_completed
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        from lstg.pool import process_pool
+
+        with process_pool(workers) as pool:
             futures = {
                 pool.submit(_batch_problems, run, root, batch, today, language): batch
                 for batch in batches

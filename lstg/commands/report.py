@@ -21,6 +21,7 @@ from lstg.commands._options import (
     PlanOption,
     ProvinceOption,
     TodayOption,
+    checked,
     data_and_language,
     day_or_today,
     fictional_notice,
@@ -102,7 +103,12 @@ def report(
     today: TodayOption = None,
     generated_at: Annotated[
         datetime | None,
-        typer.Option("--generated-at", envvar=GENERATED_AT_VAR, hidden=True),
+        typer.Option(
+            "--generated-at",
+            parser=checked(datetime.fromisoformat),
+            envvar=GENERATED_AT_VAR,
+            hidden=True,
+        ),
     ] = None,
 ) -> int:
     """Write the review report: totals, a row per unit, targets, change, and data provenance.
