@@ -115,6 +115,7 @@ def data_value(value: Any) -> Path:
 
     return data_path(str(value))
 
+
 DATE: dict[str, Any] = {"parser": date_value, "metavar": "DATE"}
 """How a date option is declared: ``typer.Option("--joined", help=…, **DATE)``."""
 AMOUNT: dict[str, Any] = {"parser": amount_value, "metavar": "AMOUNT"}
