@@ -7,7 +7,7 @@ CLUBS ?= 200
 ENVS ?= build/check-envs
 WHEEL = dist/lstg-*.whl
 
-.PHONY: install demo test lint typecheck pytest wheel test-installed test-lowest bench catalogs clean
+.PHONY: install demo test lint typecheck pytest wheel test-installed test-lowest bench catalogs docs clean
 
 install: $(VENV)/.installed
 
@@ -65,6 +65,9 @@ catalogs: install
 	$(BIN)/python scripts/cli_messages.py lstg/locale/lstg.pot
 	$(BIN)/pybabel update -i lstg/locale/lstg.pot -d lstg/locale -D lstg --no-fuzzy-matching
 	$(BIN)/pybabel compile -d lstg/locale -D lstg --statistics
+
+docs: install
+	$(BIN)/python scripts/cli_reference.py
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -6,8 +6,9 @@ Exit codes: 0 done; 1 problems found, or the run cannot proceed (a
 disk), with one clear line; 2 wrong usage, with Click's usage line and message in
 the user's language; 3 an internal error, whose traceback and versions go to a
 log file (:mod:`lstg.crash`) and, with ``--debug``, to the screen. A reader that
-stops reading (``lstg validate | head -1``) ends the run quietly, as Click's own
-output does: the reader had what it wanted. Bad data never
+stops reading (``lstg validate | head -1``) ends the run quietly, with exit 1 as
+Click gives when it notices (it may not: output that fits in the pipe is simply
+written). Bad data never
 reaches here as an exception: commands report it as problems.
 
 ``--debug``, ``--no-cache`` and ``--lang`` are accepted before or after the
@@ -268,7 +269,11 @@ def run(args: list[str]) -> int:
         return 130
     except BrokenPipeError:
         silence_stdout()
-        return 0
+        return 1
+    except SystemExit as exc:
+        # Click ends the run so itself when the reader of the output went away.
+        silence_stdout()
+        return exc.code if isinstance(exc.code, int) else 1
     except OSError as exc:
         _say(f"lstg: {os_error(exc)}")
         return 1
@@ -286,6 +291,7 @@ def main() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
+        code = code or 1
     except OSError:
         pass
     sys.exit(code)

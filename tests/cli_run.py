@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typer.testing import CliRunner
 
 from lstg import cli
+from lstg.i18n import current_language, request_language, set_language
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ def invoke(
     """Run ``lstg args`` through :func:`lstg.cli.run`, with the streams captured.
 
     The environment variables lstg reads are cleared unless ``env`` sets them, so
-    that the shell the tests run in changes nothing.
+    that the shell the tests run in changes nothing; the language is restored after.
     """
     environment: dict[str, str | None] = {
         "LSTG_DATA": None,
@@ -41,10 +42,16 @@ def invoke(
         runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # Click before 8.2
     except TypeError:
         runner = CliRunner()
-    with runner.isolation(input=input, env=environment) as streams:
-        code = cli.run(list(args))
-        sys.stdout.flush()
-        sys.stderr.flush()
-        texts = [s.getvalue().decode("utf-8").replace("\r\n", "\n") for s in streams]
+    before = current_language()
+    try:
+        with runner.isolation(input=input, env=environment) as streams:
+            code = cli.run(list(args))
+            sys.stdout.flush()
+            sys.stderr.flush()
+            texts = [s.getvalue().decode("utf-8").replace("\r\n", "\n") for s in streams]
+    finally:
+        # The language is process-wide: a run leaves it as it found it for the next test.
+        request_language(None)
+        set_language(before)
     out, err = texts[0], texts[1]
     return Ran(code, out, err, texts[2] if len(texts) > 2 else out + err)
