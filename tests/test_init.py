@@ -291,3 +291,10 @@ def test_init_inside_a_repository_sets_no_hook_there(tmp_path: Path) -> None:
     assert not (tmp_path / "lang-son" / ".pre-commit-config.yaml").exists()
     assert "initialised a git repository" not in out
     assert f"{tmp_path / 'lang-son'} is inside another git repository" in out
+
+
+def test_the_published_hook_checks_the_same_files() -> None:
+    published = YAML(typ="safe", pure=True).load(
+        (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text("utf-8")
+    )
+    assert [hook["files"] for hook in published] == [hooks.DATA_FILES]
