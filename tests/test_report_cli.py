@@ -171,12 +171,13 @@ def test_english_markdown(small: Path) -> None:
     )
 
 
-def test_one_scope_is_required(small: Path) -> None:
-    code, _, err = run_report("--data", str(small))
+def test_at_most_one_scope_and_the_province_by_default(small: Path) -> None:
+    whole = run_report("--data", str(small), "--as-of", "2020-11-30")
+    assert whole == run_report("--province", "--data", str(small), "--as-of", "2020-11-30")
+    assert whole[0] == 0
+    code, _, err = run_report("--province", "--district", "Chi Lăng", "--data", str(small))
     assert code == 2
     assert "--province, --district, --commune" in err
-    code, _, _ = run_report("--province", "--district", "Chi Lăng", "--data", str(small))
-    assert code == 2
 
 
 def test_members_only_with_a_club(small: Path) -> None:

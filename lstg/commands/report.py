@@ -53,7 +53,7 @@ def _scope(
     province: bool, district: str | None, commune: str | None, club: str | None
 ) -> tuple[Level, str | None] | None:
     chosen: list[tuple[Level, str | None]] = []
-    if province:
+    if province or (district is None and commune is None and club is None):
         chosen.append(("province", None))
     if district is not None:
         chosen.append(("district", district))
@@ -113,8 +113,9 @@ def report(
 ) -> int:
     """Write the review report: totals, a row per unit, targets, change, and data provenance.
 
-    A province report has a row per district (per commune after 1 July 2025), a
-    district or commune report a row per club. The period is by default the plan's
+    The whole province unless --district, --commune or --club narrows it. A province
+    report has a row per district (per commune after 1 July 2025), a district or
+    commune report a row per club. The period is by default the plan's
     phase that holds the as-of date, and the figures are taken by default at the
     period's end. Word and Excel reports are written to a file named after the
     report unless -o names one; the others go to the standard output. The layout
