@@ -314,8 +314,10 @@ def _usage_error(error: Exception) -> int:
         _say(f"lstg: {translate(message)}")
         return code
     if type(error).__name__ == "NoArgsIsHelpError":
-        _say(message)
-        return code
+        # ``lstg`` or ``lstg club`` alone: the help, as ``--help`` gives it (and as
+        # Click before 8.2 does).
+        typer.echo(message)
+        return 0
     ctx: Any = getattr(error, "ctx", None)
     if ctx is not None:
         _say(ctx.get_usage())

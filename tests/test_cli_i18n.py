@@ -163,3 +163,12 @@ def test_the_language_of_the_data_is_the_default_of_outputs(tmp_path: Path) -> N
     assert ran.stdout == "No problems found (1 club checked).\n"
     ran = invoke("validate", "--data", str(root), "--today", "2026-11-29", "--lang", "vi")
     assert ran.stdout == "Không có vấn đề nào (đã kiểm tra 1 câu lạc bộ).\n"
+
+
+def test_the_program_or_a_group_alone_shows_its_help() -> None:
+    english = {"LSTG_LANG": "en"}
+    alone = invoke(env=english)
+    assert (alone.code, alone.stdout) == (0, invoke("--help", env=english).stdout)
+    group = invoke("club", env=english)
+    assert group.code == 0
+    assert group.stdout.splitlines()[0] == "Usage: lstg club [OPTIONS] COMMAND [ARGS]..."
