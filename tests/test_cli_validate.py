@@ -212,7 +212,7 @@ def test_pre_commit_hook_definition() -> None:
             "id": "lstg-validate",
             "entry": "lstg validate",
             "language": "python",
-            "files": r"\.ya?ml$",
+            "files": r"^([^./][^/]*|(plans|clubs)/.+)\.ya?ml$",
             "pass_filenames": True,
         }
     ]
