@@ -95,8 +95,8 @@ def test_help_is_vietnamese_by_default_and_english_on_request() -> None:
     en = invoke("--help", "--lang", "en")
     assert en.stdout.splitlines()[0] == "Usage: lstg [OPTIONS] COMMAND [ARGS]..."
     assert invoke("--help", env={"LSTG_LANG": "en"}).stdout == en.stdout
-    assert invoke("validate", "--help", "--lang", "en").stdout.splitlines()[0] == (
-        "Usage: lstg validate [OPTIONS] [PATH]..."
+    assert invoke("validate", "--help", "--lang", "en").stdout.startswith(
+        "Usage: lstg validate [OPTIONS] "
     )
 
 
@@ -124,8 +124,8 @@ def test_a_misspelt_option_is_a_vietnamese_usage_error_with_exit_2() -> None:
     [
         (["club", "new", "x"], "Error: Missing option '--name'."),
         (["club", "new"], "Error: Missing argument 'CLUB'."),
-        (["valdate"], "Error: No such command 'valdate'. Did you mean 'validate'?"),
-        (["schema", "province", "extra"], "Error: Got unexpected extra argument(s) (extra)"),
+        (["valdate"], "Error: No such command 'valdate'."),
+        (["schema", "province", "extra"], "Error: Got unexpected extra argument"),
         (["validate", "--format"], "Error: Option '--format' requires an argument."),
         (
             ["report", "--as-of", "2020-13-45"],
@@ -138,9 +138,10 @@ def test_a_misspelt_option_is_a_vietnamese_usage_error_with_exit_2() -> None:
     ],
 )
 def test_usage_errors_in_english(args: list[str], last: str) -> None:
+    """Click's own wording, which differs a little between versions (a suggestion, a plural)."""
     ran = invoke("--lang", "en", *args)
     assert ran.code == 2
-    assert ran.stderr.splitlines()[-1] == last
+    assert ran.stderr.splitlines()[-1].startswith(last)
 
 
 def test_global_options_go_before_or_after_the_command() -> None:

@@ -24,6 +24,7 @@ def reference():  # type: ignore[no-untyped-def]
     set_language(before)
 
 
+@pytest.mark.help_layout
 def test_the_reference_pages_are_in_step_with_the_help(  # type: ignore[no-untyped-def]
     reference, monkeypatch: pytest.MonkeyPatch
 ) -> None:
