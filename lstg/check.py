@@ -11,31 +11,32 @@ from datetime import date
 from pathlib import Path
 
 from lstg.dataset import ClubData, DataSet
-from lstg.errors import UserError
+from lstg.errors import UsageError, UserError
 from lstg.i18n import _
 from lstg.loader import load_dataset
 from lstg.periods import Period, Window
 from lstg.places import Level, Unit, UnknownPlace, find_unit
+from lstg.resolve import resolve
 from lstg.rollup import clubs_in
 from lstg.rollup.club import exists
-from lstg.rules import CheckResult, choose_plan, evaluate
+from lstg.rollup.completeness import Completeness, completeness
+from lstg.rules import CheckResult, evaluate
 
-
-class UsageError(ValueError):
-    """An option names something that does not exist; the message lists what does."""
+__all__ = ["CheckRequest", "CheckRun", "UsageError", "run_check"]
 
 
 @dataclass(frozen=True, slots=True)
 class CheckRequest:
     """What the user asked to check.
 
+    Plan, period and as-of date are resolved by :func:`lstg.resolve.resolve`,
+    the same rule as ``lstg report`` and ``lstg export``.
+
     Attributes:
-        plan: a plan id; by default the plan whose phase contains the as-of
-            date (or, without one, today), else the latest plan.
+        plan: a plan id; by default the plan whose phase holds the as-of date.
         period: the period of rules measured over a period; by default the
-            calendar year of the as-of date, up to it.
-        as_of: by default the end of the period if given, else of the plan,
-            but never after today.
+            plan's phase with ``plan``, else the calendar year of the as-of date.
+        as_of: by default the end of the period, else of the plan, else today.
         club, district, commune: at most one; narrows the clubs listed and the
             targets to that club or unit.
     """
@@ -57,6 +58,7 @@ class CheckRun:
     period_label: str
     place: Unit | None
     data_errors: int
+    completeness: Completeness
 
 
 def run_check(root: Path, request: CheckRequest, *, today: date) -> CheckRun:
@@ -75,23 +77,16 @@ def run_check(root: Path, request: CheckRequest, *, today: date) -> CheckRun:
     dataset = load_dataset(root)
     if not dataset.plans:
         raise UserError(_("The data folder has no plans (plans/*.yaml)."))
-    hint = request.as_of or (request.period.end if request.period else None) or today
-    plan = choose_plan(dataset, plan_id=request.plan, day=hint)
-    if plan is None:
-        raise UsageError(
-            _("Unknown plan “{plan}”. Known plans: {names}").format(
-                plan=request.plan, names=", ".join(sorted(dataset.plans))
-            )
-        )
-    as_of = request.as_of
-    if as_of is None:
-        as_of = min(request.period.end if request.period else plan.end, today)
-    if request.period is not None:
-        period = request.period.window.until(as_of)
-        label = request.period.label
-    else:
-        period = Window(date(as_of.year, 1, 1), as_of)
-        label = str(as_of.year)
+    resolved = resolve(
+        dataset.plans,
+        plan=request.plan,
+        period=request.period,
+        as_of=request.as_of,
+        today=today,
+    )
+    plan, as_of, period = resolved.plan, resolved.as_of, resolved.window
+    assert plan is not None
+    label = resolved.period.label
     place: Unit | None = None
     clubs: list[ClubData] | None = None
     if request.club is not None:
@@ -116,4 +111,5 @@ def run_check(root: Path, request: CheckRequest, *, today: date) -> CheckRun:
     if request.club is not None:
         result = CheckResult(result.plan, result.as_of, result.period, [], result.clubs)
     errors = sum(1 for p in dataset.problems if p.is_error)
-    return CheckRun(result, dataset, label, place, errors)
+    scope = clubs if clubs is not None else clubs_in(dataset, None)
+    return CheckRun(result, dataset, label, place, errors, completeness(dataset, scope, period))

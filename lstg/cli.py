@@ -58,6 +58,11 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "report",
         "Write the review report: totals, a row per unit, targets, change, and data provenance.",
     ),
+    "status": (
+        "status",
+        "status",
+        "Show which clubs have sent the meeting records of which months, unit by unit.",
+    ),
     "import": (
         "import_",
         "import_register",
@@ -85,6 +90,7 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
     "loan": ("loan", "app", "Lend, record repayments, write off loans."),
     "meeting": ("meeting", "app", "Record meetings."),
     "fund": ("fund", "app", "Record money into and out of the funds."),
+    "place": ("place", "app", "Find administrative units by name or code, in every era."),
 }
 """Every command: its module in ``lstg.commands``, the function (or sub-application) it
 runs, and its help in the list of commands. A run imports only the module of the

@@ -44,3 +44,11 @@ def os_error(exc: OSError) -> str:
     """A failed read or write in one line: the path, and what went wrong."""
     paths = [str(p) for p in (exc.filename, exc.filename2) if p is not None]
     return f"{' → '.join(paths)}: {os_reason(exc)}" if paths else os_reason(exc)
+
+
+class UsageError(UserError):
+    """The options ask for something the data does not have or that cannot be: exit 2.
+
+    An unknown plan, club or place, an as-of date after today, a period that
+    has not started; the message says what there is instead.
+    """

@@ -8,6 +8,8 @@ Messages are translated when they are made, so set the language before loading.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from lstg.resources import locale_dir
 
@@ -76,3 +78,14 @@ def in_language(language: str, message: str) -> str:
     return gettext.translation(
         DOMAIN, localedir=LOCALE_DIR, languages=[language], fallback=True
     ).gettext(message)
+
+
+@contextmanager
+def using(language: str) -> Iterator[None]:
+    """Make ``language`` the language of messages within a ``with`` block, then restore it."""
+    before = _language
+    set_language(language)
+    try:
+        yield
+    finally:
+        set_language(before)

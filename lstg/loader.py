@@ -28,6 +28,7 @@ from lstg.dataset import (
     ClubData,
     DataSet,
 )
+from lstg.errors import UserError
 from lstg.i18n import _, current_language, set_language
 from lstg.modelerrors import problems_from
 from lstg.problems import Problem, error, warning
@@ -246,6 +247,22 @@ def _no_province_hint(root: Path) -> str:
     return _("The data folder is the one that holds {file}, plans/ and clubs/.").format(
         file=PROVINCE_FILE
     )
+
+
+def load_province(root: Path) -> Province:
+    """The province file of the data folder ``root``, for commands that need only it.
+
+    Raises:
+        UserError: the file is missing or does not load; ``lstg validate`` says why.
+    """
+    province = None
+    if (root / PROVINCE_FILE).is_file():
+        province, _problems = load_document(root, root / PROVINCE_FILE, Province)
+    if province is None:
+        raise UserError(
+            _("{file} cannot be read; run lstg validate to see why.").format(file=PROVINCE_FILE)
+        )
+    return province
 
 
 def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:

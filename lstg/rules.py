@@ -11,7 +11,10 @@ met         Đạt         the bound is reached exactly, or the value is inside 
 exceeded    Vượt        strictly beyond the bound, on the good side
 not_met     Chưa đạt    short of the bound, or outside a ``between`` range
 no_data     Không có    no value (a share of nothing, a club with no whole month
-            số liệu     since launch), when the rule's ``missing`` says so
+            số liệu     since launch, a club without records), when the rule's
+                        ``missing`` says so
+undecided   Chưa ban    the plan has no bounds for it yet (``bounds: undecided``):
+            hành        the value is measured and shown, without a verdict
 =========== =========== ==========================================================
 
 Operators: ``at_least b`` is met at ``b`` and exceeded above it; ``at_most b``
@@ -19,14 +22,22 @@ is met at ``b`` and exceeded below it; ``between a b`` is met inside the range,
 both ends included, and never exceeded; ``more_than b`` and ``less_than b`` are
 met strictly beyond ``b`` and never exceeded, since the bound itself is not
 enough.
+
+A club criterion over the period (``window: period``) is judged on a year at
+most. Over a longer period — the review of a phase, ``2021..2025`` — it is
+judged on each span of twelve months ending at the as-of date, going back
+(the calendar years 2025, 2024, … for a phase reviewed as of 31/12/2025); the
+verdict is the last span's, and the verdicts of the earlier spans are kept as
+the club's history ("met in 3 of 5 years"). A shorter remainder at the start of
+the period is not judged. The report states which span its verdicts are of.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Literal
 
 from lstg.dataset import PLANS_DIR, ClubData, DataSet
@@ -46,15 +57,18 @@ from lstg.rollup import (
 )
 from lstg.rollup.club import exists
 from lstg.rollup.indicators import Number
+from lstg.rollup.registry import ratio_parts
 from lstg.schema import Plan, Rule
+from lstg.schema.loan import add_months
 
-Status = Literal["met", "exceeded", "not_met", "no_data"]
+Status = Literal["met", "exceeded", "not_met", "no_data", "undecided"]
 
 STATUS_LABELS: dict[Status, dict[str, str]] = {
     "met": {"vi": "Đạt", "en": "Met"},
     "exceeded": {"vi": "Vượt", "en": "Exceeded"},
     "not_met": {"vi": "Chưa đạt", "en": "Not met"},
-    "no_data": {"vi": "Không có số liệu", "en": "No data"},
+    "no_data": {"vi": "Chưa có số liệu", "en": "No data"},
+    "undecided": {"vi": "Chưa ban hành mục tiêu", "en": "Target not yet set"},
 }
 """How each status reads, in each language."""
 
@@ -69,15 +83,20 @@ def judge(rule: Rule, value: Number | None) -> Status | None:
     """The status of ``value`` under ``rule``; ``None`` when the rule is to be skipped.
 
     Values within 1e-9 of a bound count as equal to it, so that a share
-    computed as 100 × 42 ÷ 60 is exactly 70%.
+    computed as 100 × 42 ÷ 60 is exactly 70%. A rule whose bounds are
+    ``undecided`` is ``undecided`` whatever the value.
     """
     if value is None:
         if rule.missing == "skip":
             return None
+        if not rule.decided:
+            return "undecided"
         return "not_met" if rule.missing == "not_met" else "no_data"
-    low = rule.bounds[0]
+    if not rule.decided:
+        return "undecided"
+    low = rule.limits[0]
     if rule.operator == "between":
-        high = rule.bounds[1]
+        high = rule.limits[1]
         return "met" if low - _EPSILON <= value <= high + _EPSILON else "not_met"
     if rule.operator == "at_least":
         if abs(value - low) <= _EPSILON:
@@ -90,6 +109,21 @@ def judge(rule: Rule, value: Number | None) -> Status | None:
     if rule.operator == "more_than":
         return "met" if value > low + _EPSILON else "not_met"
     return "met" if value < low - _EPSILON else "not_met"
+
+
+DETAILS: dict[str, tuple[str, ...]] = {
+    "meeting_interval_months": ("months_held", "months_recorded", "months_expected"),
+    "months_unrecorded": ("months_recorded", "months_expected"),
+}
+"""For indicators whose bare value does not speak for itself, the figures shown beside it.
+A share always shows its numerator and denominator."""
+
+
+def _companions(name: str) -> tuple[str, ...]:
+    indicator = INDICATORS.get(name)
+    if indicator is not None and indicator.ratio is not None:
+        return indicator.ratio
+    return DETAILS.get(name, ())
 
 
 def unit_of(rule: Rule) -> str:
@@ -107,7 +141,13 @@ class Verdict:
     Attributes:
         place: the district or commune a district- or commune-scope rule was
             measured on; ``None`` for the province and for a club.
-        window: the window the indicator was computed over.
+        window: the window the indicator was computed over (for a club
+            criterion over a long period, the last span of twelve months).
+        history: for a club criterion over a period longer than a year, each
+            span judged, oldest first, with its status; the last is this verdict's.
+        detail: the figures that explain the value to a reader, over the same
+            window (see :data:`DETAILS`): a share's numerator and denominator,
+            the months with a meeting and the months owed.
     """
 
     rule: Rule
@@ -115,16 +155,29 @@ class Verdict:
     status: Status
     window: Window
     place: Unit | None = None
+    history: tuple[tuple[Window, Status], ...] = ()
+    detail: dict[str, Number | None] = field(default_factory=dict)
 
     @property
     def unit(self) -> str:
         return unit_of(self.rule)
 
     @property
-    def target(self) -> float | list[float]:
-        """The bound, or both bounds of ``between``."""
-        bounds = self.rule.bounds
+    def target(self) -> float | list[float] | None:
+        """The bound, or both bounds of ``between``; ``None`` when undecided."""
+        bounds = self.rule.limits
+        if not bounds:
+            return None
         return list(bounds) if self.rule.operator == "between" else bounds[0]
+
+    @property
+    def spans_met(self) -> tuple[int, int] | None:
+        """How many of the spans judged were met (or exceeded), and how many had a value;
+        ``None`` for a verdict on a single window."""
+        if not self.history:
+            return None
+        judged = [status for _, status in self.history if status != "no_data"]
+        return sum(1 for s in judged if s in ("met", "exceeded")), len(judged)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +205,13 @@ class CheckResult:
     clubs: list[ClubVerdicts]
 
     @property
+    def basis(self) -> Window | None:
+        """The span that club criteria over the period were judged on, when the period is
+        longer than a year (see the module docstring); ``None`` otherwise."""
+        spans = year_spans(self.period)
+        return spans[-1] if len(spans) > 1 or spans[0] != self.period else None
+
+    @property
     def all_met(self) -> bool:
         """Whether nothing is short of its bound (no ``not_met`` anywhere)."""
         verdicts = [*self.targets, *(v for c in self.clubs for v in c.verdicts)]
@@ -175,6 +235,25 @@ def rule_window(rule: Rule, plan: Plan, *, as_of: date, period: Window) -> Windo
     return Window(as_of, as_of)
 
 
+def year_spans(window: Window) -> list[Window]:
+    """The spans a club criterion over ``window`` is judged on, oldest first.
+
+    The window itself when it is a year or shorter; else each span of twelve
+    months ending at the window's end, going back while a whole span fits.
+    """
+    spans: list[Window] = []
+    end = window.end
+    while True:
+        start = add_months(end + timedelta(days=1), -12)
+        if start < window.start:
+            break
+        spans.append(Window(start, end))
+        end = start - timedelta(days=1)
+    if len(spans) <= 1:
+        return [window]
+    return spans[::-1]
+
+
 def _in_club_set(rule: Rule, plan: Plan, data: ClubData) -> bool:
     if data.club is None:
         return False
@@ -186,6 +265,31 @@ def _in_club_set(rule: Rule, plan: Plan, data: ClubData) -> bool:
     return True
 
 
+def _club_verdict(
+    rule: Rule, plan: Plan, data: ClubData, *, as_of: date, period: Window
+) -> Verdict | None:
+    window = rule_window(rule, plan, as_of=as_of, period=period)
+    spans = year_spans(window) if rule.window == "period" else [window]
+    history: list[tuple[Window, Status]] = []
+    value: Number | None = None
+    status: Status | None = None
+    for span in spans:
+        value = club_value(rule.indicator, data, span)
+        status = judge(rule, value)
+        history.append((span, status or "no_data"))
+    if status is None:
+        return None
+    detail = {name: club_value(name, data, spans[-1]) for name in _companions(rule.indicator)}
+    return Verdict(
+        rule,
+        value,
+        status,
+        spans[-1],
+        history=tuple(history) if len(spans) > 1 else (),
+        detail=detail,
+    )
+
+
 def evaluate_club(plan: Plan, data: ClubData, *, as_of: date, period: Window) -> ClubVerdicts:
     """Measure one club against every club-scope rule of ``plan``."""
     verdicts: list[Verdict] = []
@@ -193,14 +297,12 @@ def evaluate_club(plan: Plan, data: ClubData, *, as_of: date, period: Window) ->
     for rule in plan.rules:
         if rule.scope != "club" or not _usable(rule, club=True):
             continue
-        window = rule_window(rule, plan, as_of=as_of, period=period)
-        value = club_value(rule.indicator, data, window)
-        status = judge(rule, value)
-        if status is None:
+        verdict = _club_verdict(rule, plan, data, as_of=as_of, period=period)
+        if verdict is None:
             continue
-        verdicts.append(Verdict(rule, value, status, window))
+        verdicts.append(verdict)
         if rule.well_managed:
-            flagged.append(status in ("met", "exceeded"))
+            flagged.append(verdict.status in ("met", "exceeded"))
     return ClubVerdicts(data, verdicts, bool(flagged) and all(flagged))
 
 
@@ -208,6 +310,15 @@ def _usable(rule: Rule, *, club: bool) -> bool:
     if rule.indicator not in INDICATORS:
         return False
     return has_club_value(rule.indicator) if club else has_set_value(rule.indicator)
+
+
+def _set_detail(rule: Rule, selection: Selection, window: Window) -> dict[str, Number | None]:
+    indicator = INDICATORS[rule.indicator]
+    if indicator.ratio is not None:
+        return dict(
+            zip(indicator.ratio, ratio_parts(rule.indicator, selection, window), strict=True)
+        )
+    return {name: set_value(name, selection, window) for name in DETAILS.get(rule.indicator, ())}
 
 
 def evaluate_target(
@@ -236,17 +347,20 @@ def evaluate_target(
         return None
     window = rule_window(rule, plan, as_of=as_of, period=period)
     chosen = tuple(d for d in clubs if _in_club_set(rule, plan, d))
+    params = rule.params
     selection = Selection(
         dataset.province,
         chosen,
         None if counted is None else tuple(counted),
         well_managed,
+        zones=None if params.zones is None else tuple(params.zones),
+        min_clubs=params.min_clubs,
     )
     value = set_value(rule.indicator, selection, window)
     status = judge(rule, value)
     if status is None:
         return None
-    return Verdict(rule, value, status, window, place)
+    return Verdict(rule, value, status, window, place, detail=_set_detail(rule, selection, window))
 
 
 def evaluate(
@@ -325,21 +439,6 @@ def evaluate(
         for d in listed
     ]
     return CheckResult(plan, as_of, period, targets, club_results)
-
-
-def choose_plan(dataset: DataSet, *, plan_id: str | None, day: date | None) -> Plan | None:
-    """The plan named ``plan_id``; else the one whose phase contains ``day``; else the latest.
-
-    ``None`` when there is no such plan (an unknown id, or no plans at all).
-    """
-    if plan_id is not None:
-        return dataset.plans.get(plan_id)
-    plans = sorted(dataset.plans.values(), key=lambda p: p.start)
-    if day is not None:
-        for plan in plans:
-            if plan.start <= day <= plan.end:
-                return plan
-    return plans[-1] if plans else None
 
 
 def check_plans(dataset: DataSet) -> list[Problem]:

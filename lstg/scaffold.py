@@ -25,6 +25,7 @@ EMPTY_PROVINCE = """\
 # which one list of units was in force). Fill in the name, the code and the
 # units; see docs/data-format.md. Codes are written in quotes.
 name: Tên tỉnh
+kind: tỉnh                    # or: thành phố (a centrally governed city)
 code: "00"
 language: vi
 eras:

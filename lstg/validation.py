@@ -16,6 +16,7 @@ from lstg import cache
 from lstg.checks import (
     board,
     dates,
+    duplicates,
     folder,
     funds,
     health,
@@ -23,6 +24,7 @@ from lstg.checks import (
     loans,
     people,
     places,
+    province,
     references,
     unknown,
 )
@@ -55,6 +57,7 @@ CLUB_CHECKS: tuple[ClubCheck, ...] = (
     funds.check_cash,
     health.check_health,
     health.check_ages,
+    duplicates.check_duplicates,
 )
 """Every check of one club, in the order they run; each sees only its club."""
 
@@ -145,10 +148,18 @@ def validate(
             )
     day = today or date.today()
     if cache.enabled():
-        problems, dataset, checked = cache.validate_cached(root, clubs=clubs, today=day, run=_run)
-        return ValidationResult(problems, dataset, checked)
-    located, dataset = _run(root, None if clubs is None else sorted(clubs), day)
-    return ValidationResult(sorted(located, key=lambda p: p.sort_key()), dataset)
+        problems, dataset, checked, people = cache.validate_cached(
+            root, clubs=clubs, today=day, run=_run
+        )
+    else:
+        problems, dataset = _run(root, None if clubs is None else sorted(clubs), day)
+        people = duplicates.all_indexes(dataset.province, list(dataset.clubs.values()))
+        checked = None
+    if clubs is None:
+        # The one check that spans clubs: it needs every club, so a run on some
+        # clubs leaves it out. Clubs give it a digest of names, never names.
+        problems = [*problems, *locate_problems(root, duplicates.check_across_clubs(people))]
+    return ValidationResult(sorted(problems, key=lambda p: p.sort_key()), dataset, checked)
 
 
 def _run(root: Path, clubs: list[str] | None, today: date) -> tuple[list[Problem], DataSet]:
@@ -162,6 +173,7 @@ def check_dataset(dataset: DataSet, *, today: date) -> list[Problem]:
     """Every check that spans records and files; the problems are not yet located."""
     problems: list[Problem] = []
     problems.extend(folder.check_folder(dataset))
+    problems.extend(province.check_province(dataset))
     broken = frozenset(p.file for p in dataset.problems if p.is_error)
     for data in dataset.clubs.values():
         view = ClubView.of(data, today, broken)

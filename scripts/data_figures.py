@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lstg.dataset import ClubData, DataSet
 from lstg.loader import load_dataset
+from lstg.places import club_unit
 from lstg.schema import BalanceAssertion, Province, Transaction
 from lstg.schema.meeting import ACTIVITY_AREAS
 
@@ -24,16 +25,11 @@ END = date(2025, 12, 31)
 
 
 def district_of(province: Province, club: ClubData) -> str | None:
-    """The club's district name: its commune's district, through ``becomes`` for new units."""
+    """The club's district name before 1/7/2025: its commune placed, through the province
+    file's ``becomes`` links, in the last era that had districts."""
     assert club.club is not None
-    before = province.eras[0]
-    names = {d.code: d.name for d in before.districts}
-    place = club.club.commune
-    if place.era == before.id:
-        codes = {c.district for c in before.communes if c.code == place.code}
-    else:
-        codes = {c.district for c in before.communes if place.code in c.becomes}
-    return names.get(codes.pop()) if len(codes) == 1 and None not in codes else None
+    unit = club_unit(province, club.club, "district", date(2025, 6, 30))
+    return None if unit is None else unit.name
 
 
 def older_count(club: ClubData, day: date) -> int:

@@ -1,7 +1,10 @@
 """The clubs of the bundled data set: where, when, and the figures each must reproduce.
 
 The 18 clubs of 2017–2020 carry the seed's figures as of 30/11/2020 (members, older
-members, borrowers); the 20 clubs of 2021–2025 carry a target size at 31/12/2025.
+members, borrowers); the 20 clubs of 2021–2025 carry a target size at 31/12/2025; the
+clubs of 2026, in the communes of the 2025 reform, a size at the end of the data.
+The data run to 30/11/2026 (``END``); a few clubs have sent their records only up to
+an earlier day (``records_until``), as happens before a district officer chases them.
 Everything else about a club is drawn from its own seeded random generator.
 """
 
@@ -11,7 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 CUTOFF = date(2020, 11, 30)
-END = date(2025, 12, 31)
+PHASE_END = date(2025, 12, 31)
+"""The day the 2021–2025 clubs reach their ``size_end``."""
+END = date(2026, 11, 30)
+"""The last day of the data."""
 
 
 @dataclass(frozen=True)
@@ -21,13 +27,16 @@ class Spec:
     Attributes:
         members_2020, older_2020: members and older members on 30/11/2020 (old clubs).
         borrowers_2020: distinct members with a loan by 30/11/2020 (old clubs).
-        size_end: members on 31/12/2025.
+        size_end: members on 31/12/2025 (on the last day of the data for a club
+            founded after it).
         every: months between regular meetings (1 monthly, 2 or 3).
         missing_areas: activity areas the club does not take up.
         volunteers: home-care volunteers.
         activity_fund: whether the club opened an activity fund.
         regulations: whether the club adopted fund regulations.
         new_era: the commune is a unit of the era from 1/7/2025.
+        records_until: the last day whose records the club has sent (default: the
+            end of the data).
     """
 
     id: str
@@ -48,10 +57,21 @@ class Spec:
     commune_support: bool = False
     production: str | None = None
     notes: dict[str, str] = field(default_factory=dict)
+    records_until: date | None = None
 
     @property
     def old(self) -> bool:
         return self.founded <= CUTOFF
+
+    @property
+    def last_day(self) -> date:
+        """The last day of the club's records."""
+        return self.records_until or END
+
+    @property
+    def size_day(self) -> date:
+        """The day the club has ``size_end`` members."""
+        return PHASE_END if self.founded <= PHASE_END else END
 
 
 D = date
@@ -82,7 +102,7 @@ SPECS: tuple[Spec, ...] = (
          50, 33, 2, production="Bán rau cải xoong trồng ven suối", commune_support=True),
     Spec("binh-gia-binh-gia", BG, "Thị trấn Bình Gia", D(2018, 8, 15), D(2018, 9, 27), 64,
          60, 42, 3, commune_support=True),
-    Spec("bac-son-bac-son", BS, "Thị trấn Bắc Sơn", D(2018, 10, 9), D(2018, 11, 20), 62,
+    Spec("bac-son-bac-son", BS, "Xã Bắc Sơn", D(2018, 10, 9), D(2018, 11, 20), 62,
          58, 41, 2),
     Spec("chi-lang-bang-mac", CHL, "Xã Bằng Mạc", D(2019, 3, 12), D(2019, 4, 23), 53,
          45, 31, 2, every=2, volunteers=3),
@@ -96,7 +116,7 @@ SPECS: tuple[Spec, ...] = (
          35, 24, 2, missing_areas=("resources",)),
     Spec("huu-lung-minh-son", HL, "Xã Minh Sơn", D(2019, 10, 8), D(2019, 11, 19), 63,
          61, 42, 2),
-    Spec("dinh-lap-dinh-lap", DL, "Thị trấn Đình Lập", D(2020, 3, 10), D(2020, 6, 16), 62,
+    Spec("dinh-lap-dinh-lap", DL, "Xã Bính Xá", D(2020, 3, 10), D(2020, 6, 16), 62,
          60, 38, 1, every=2),
     Spec("van-lang-hoang-van-thu", VL, "Xã Hoàng Văn Thụ", D(2020, 8, 18), D(2021, 3, 23), 52,
          30, 19, 0),
@@ -134,7 +154,27 @@ SPECS: tuple[Spec, ...] = (
          new_era=True, activity_fund=False, missing_areas=("rights", "resources")),
     Spec("xa-loi-bac", "", "Xã Lợi Bác", D(2025, 8, 12), D(2025, 10, 14), 38,
          new_era=True, activity_fund=False, regulations=False, volunteers=3),
-    Spec("xa-thien-long", "", "Xã Thiện Long", D(2025, 10, 21), None, 32,
+    Spec("xa-thien-long", "", "Xã Thiện Long", D(2025, 10, 21), D(2026, 3, 24), 46,
+         new_era=True, regulations=False, volunteers=3),
+    Spec("xa-na-duong", "", "Xã Na Dương", D(2026, 2, 24), D(2026, 3, 31), 54,
+         new_era=True, missing_areas=("rights",), volunteers=5),
+    Spec("phuong-luong-van-tri", "", "Phường Lương Văn Tri", D(2026, 4, 14), D(2026, 5, 26), 50,
+         new_era=True, activity_fund=False, volunteers=4),
+    Spec("xa-van-quan", "", "Xã Văn Quan", D(2026, 6, 9), D(2026, 7, 21), 45,
+         new_era=True, regulations=False, missing_areas=("resources",), volunteers=3),
+    Spec("xa-mau-son", "", "Xã Mẫu Sơn", D(2026, 9, 15), None, 36,
          new_era=True, activity_fund=False, regulations=False, volunteers=0),
+)
+
+RECORDS_UNTIL: dict[str, date] = {
+    "dinh-lap-thai-binh": D(2026, 8, 31),
+    "binh-gia-tan-van": D(2026, 7, 31),
+    "van-lang-tan-my": D(2026, 9, 30),
+}
+"""Clubs whose records of the latest months have not reached the district yet."""
+
+SPECS = tuple(
+    Spec(**{**s.__dict__, "records_until": RECORDS_UNTIL[s.id]}) if s.id in RECORDS_UNTIL else s
+    for s in SPECS
 )
 # fmt: on

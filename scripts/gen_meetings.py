@@ -7,13 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
 
-from gen_clubs import END, RESUMED, SUSPENDED, SUSPENDED_CLUB, Spec
+from gen_clubs import RESUMED, SUSPENDED, SUSPENDED_CLUB, Spec
 from gen_people import Person, Roster
 
 AREAS = ("income", "health", "home-care", "self-help", "rights", "learning", "culture", "resources")
 # The month of Tết Nguyên đán; when it falls late in January the January meeting is
 # often held before it.
-TET_MONTH = {2017: 1, 2018: 2, 2019: 2, 2020: 1, 2021: 2, 2022: 2, 2023: 1, 2024: 2, 2025: 1}
+TET_MONTH = {
+    2017: 1, 2018: 2, 2019: 2, 2020: 1, 2021: 2, 2022: 2, 2023: 1, 2024: 2, 2025: 1, 2026: 2
+}  # fmt: skip
 GLUCOMETERS = date(2021, 8, 1)
 COVID_2020 = "Tạm dừng sinh hoạt theo Chỉ thị 16/CT-TTg về giãn cách xã hội phòng, chống COVID-19"
 
@@ -73,7 +75,7 @@ class Planner:
         if spec.launched is None:
             return []
         meetings = [self.gathering(spec.launched, "Lễ ra mắt Câu lạc bộ", ["culture", "self-help"])]
-        months = _month_starts(spec.launched, END)[1:]
+        months = _month_starts(spec.launched, spec.last_day)[1:]
         for index, (year, month) in enumerate(months, start=1):
             day = date(year, month, min(28, max(1, self.day + rng.randint(-3, 3))))
             reason = self.skip_reason(day, index)
@@ -98,7 +100,7 @@ class Planner:
         for earlier, later in pairwise(meetings):
             if later.date <= earlier.date:
                 later.date = earlier.date + timedelta(days=1)
-        return meetings
+        return [m for m in meetings if m.date <= spec.last_day]
 
     def skip_reason(self, day: date, index: int) -> str | None:
         spec, rng = self.spec, self.rng
@@ -127,7 +129,7 @@ class Planner:
 
     def extra(self, day: date) -> Meeting | None:
         topics = [a for a in TOPICS if a in self.areas]
-        if not topics or day > END:
+        if not topics or day > self.spec.last_day:
             return None
         if self.spec.id == SUSPENDED_CLUB and SUSPENDED <= day < RESUMED:
             return None

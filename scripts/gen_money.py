@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from gen_clubs import CUTOFF, END, WRITE_OFF_CLUB, Spec
+from gen_clubs import CUTOFF, WRITE_OFF_CLUB, Spec
 from gen_meetings import Meeting
 from gen_people import DIED, Person, Roster
 
@@ -114,13 +114,14 @@ def make_funds(rng: random.Random, spec: Spec, roster: Roster, meetings: list[Me
         ledger += _activity_entries(rng, spec, roster, meetings, STATE_SUPPORT - split)
     ledger.sort(key=lambda e: (e.date, e.fund != "income"))
     loans = Lender(rng, spec, roster, meetings, ledger, regulations).run()
-    balances = _balances(ledger, loans, launch, activity_opened)
+    ledger = [e for e in ledger if e.date <= spec.last_day]
+    balances = _balances(ledger, loans, launch, activity_opened, spec.last_day)
     return Funds(launch, activity_opened, regulations, ledger, loans, balances)
 
 
 def _state_support_day(spec: Spec) -> date | None:
     if spec.old:
-        return max(date(2021, 7, 14), (spec.launched or END) + timedelta(days=45))
+        return max(date(2021, 7, 14), (spec.launched or spec.last_day) + timedelta(days=45))
     year = spec.founded.year + 1
     return date(year, 6, 16) if year <= 2024 else None
 
@@ -162,7 +163,7 @@ def _income_entries(
         day = _first_held(meetings, launch + timedelta(days=60)) or launch
         amount = rng.choice([1, 1, 1.5, 2, 3]) * MILLION
         entries.append(Entry(day, "income", int(amount), "donors", note="Con em thành viên ủng hộ"))
-    for year in range(launch.year, END.year + 1):
+    for year in range(launch.year, spec.last_day.year + 1):
         joiners = [p for p in people if p.joined.year == year and p.joined > launch]
         day = max((m.date for m in meetings if m.held and m.date.year == year), default=None)
         joiners = [p for p in joiners if day is not None and p.joined <= day]
@@ -222,7 +223,7 @@ def _activity_entries(
     planned.append(
         Entry(launch, "activity", n * fee, "members", note=f"Thu quỹ hoạt động: {n} người")
     )
-    for year in range(launch.year + 1, END.year + 1):
+    for year in range(launch.year + 1, spec.last_day.year + 1):
         day = _first_held(meetings, date(year, 3, 1))
         if day is not None and day.year == year:
             n = len(_present(people, day))
@@ -235,7 +236,7 @@ def _activity_entries(
                     note=f"Thu quỹ hoạt động năm {year}: {n} người",
                 )
             )
-    for year in range(launch.year, END.year + 1):
+    for year in range(launch.year, spec.last_day.year + 1):
         day = date(year, 1, 20)
         if day > launch:
             amount = -_thousand(rng.uniform(300_000, 1_000_000))
@@ -275,7 +276,7 @@ def _activity_entries(
     for person in people:
         if person.left is not None and person.left[1] == DIED and person.left[0] > launch:
             day = person.left[0] + timedelta(days=2)
-            if day <= END:
+            if day <= spec.last_day:
                 planned.append(
                     Entry(
                         day,
@@ -360,7 +361,7 @@ class Lender:
         self.spec = spec
         self.roster = roster
         self.people = roster.people
-        start = regulations or (spec.launched or END) + timedelta(days=60)
+        start = regulations or (spec.launched or spec.last_day) + timedelta(days=60)
         self.days = [m.date for m in meetings if m.held and m.date > start]
         self.inflows = [(e.date, e.amount) for e in ledger if e.fund == "income"]
         self.loans: list[Loan] = []
@@ -372,11 +373,14 @@ class Lender:
         self.counter: dict[int, int] = {}
 
     def _designate(self) -> list[Person]:
-        launch = self.spec.launched or END
+        launch = self.spec.launched or self.spec.last_day
         founders = [
             p
             for p in self.people
-            if p.joined <= launch and p.left is None and p not in self.roster.board
+            if p.joined <= launch
+            and (p.left is None or p.left[0] > CUTOFF + timedelta(days=600))
+            and (p.age_on(CUTOFF) or 60) <= 78
+            and p not in self.roster.board
         ]
         founders.sort(key=lambda p: (p.household == "none", p.id))
         chosen = founders[: self.spec.borrowers_2020 + 4]
@@ -393,6 +397,13 @@ class Lender:
 
     def active(self, day: date) -> list[Loan]:
         return [loan for loan in self.loans if loan.outstanding(day - timedelta(days=1)) > 0]
+
+    def busy(self, day: date) -> set[str]:
+        """Members who owe a loan on ``day``, or received one that day: no one borrows
+        twice at one meeting."""
+        return {loan.member for loan in self.active(day)} | {
+            loan.member for loan in self.loans if loan.disbursed == day
+        }
 
     def run(self) -> list[Loan]:
         forced = self.spec.id == WRITE_OFF_CLUB
@@ -427,7 +438,7 @@ class Lender:
             due = add_months(day, 12)
             fresh = [p for p in self.designated if p.id not in borrowed]
             pool = fresh or (self.designated if self.rng.random() < 0.5 else [])
-            busy = {loan.member for loan in self.active(day)}
+            busy = self.busy(day)
             pool = [p for p in pool if self._eligible(p, day, due, busy)]
             if not pool:
                 return
@@ -444,7 +455,7 @@ class Lender:
                 return
             term = rng.choice([6, 12, 12, 12])
             due = add_months(day, term)
-            busy = {loan.member for loan in self.active(day)}
+            busy = self.busy(day)
             pool = [p for p in self.people if self._eligible(p, day, due, busy)]
             if not pool:
                 return
@@ -487,7 +498,7 @@ class Lender:
             paid = max(paid, day + timedelta(days=1))
             months = max(1, round((due - previous).days / 30.4))
             interest = _thousand(owed * self.rate / 100 * months)
-            if paid <= END:
+            if paid <= self.spec.last_day:
                 loan.repayments.append((paid, principal, interest))
             previous, owed = due, owed - principal
         self.loans.append(loan)
@@ -505,12 +516,14 @@ class Lender:
 
 
 def _balances(
-    ledger: list[Entry], loans: list[Loan], opened: date, activity_opened: date | None
+    ledger: list[Entry], loans: list[Loan], opened: date, activity_opened: date | None, last: date
 ) -> list[Entry]:
-    """Year-end balance assertions for each open fund."""
+    """Year-end balance assertions for each open fund, up to the last day of the records."""
     balances = []
-    for year in range(opened.year, END.year + 1):
+    for year in range(opened.year, last.year + 1):
         day = date(year, 12, 31)
+        if day > last:
+            break
         for fund, since in (("income", opened), ("activity", activity_opened)):
             if since is None or since > day:
                 continue

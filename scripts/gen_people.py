@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from gen_clubs import CUTOFF, END, SUSPENDED, SUSPENDED_CLUB, WRITE_OFF_CLUB, Spec
+from gen_clubs import CUTOFF, SUSPENDED, SUSPENDED_CLUB, WRITE_OFF_CLUB, Spec
 
 SURNAMES = {
     "Tày": ["Hoàng", "Nông", "Lăng", "Vi", "Hà", "Lục", "Chu", "Dương", "Đinh", "Bế", "Lộc", "Ma"],
@@ -253,7 +253,7 @@ def make_roster(rng: random.Random, spec: Spec, district: str) -> Roster:
     if spec.id == SUSPENDED_CLUB:
         chair.left = (SUSPENDED - timedelta(days=20), DIED)
 
-    _departures(rng, people, start=max(spec.founded, CUTOFF) + timedelta(days=1))
+    _departures(rng, people, start=max(spec.founded, CUTOFF) + timedelta(days=1), end=spec.last_day)
     _joiners(rng, spec, people, add)
     people.sort(key=lambda p: p.joined)
     _finish(rng, spec, people, board)
@@ -273,34 +273,40 @@ def _reason(rng: random.Random, person: Person, day: date) -> str:
     return MOVED if rng.random() < 0.45 else WITHDREW
 
 
-def _departures(rng: random.Random, people: list[Person], start: date) -> None:
-    """Members who leave between ``start`` and the end of the data."""
-    years = (END - start).days / 365.25
+def _departures(rng: random.Random, people: list[Person], start: date, end: date) -> None:
+    """Members who leave between ``start`` and ``end``, the last day of the club's records."""
+    years = (end - start).days / 365.25
     for person in people:
         if person.keep or person.left is not None:
             continue
         age = person.age_on(start) or 50
         yearly = 0.012 + (0.018 if age >= 70 else 0.0) + (0.03 if age >= 80 else 0.0)
         if rng.random() < yearly * years:
-            day = _day_between(rng, max(start, person.joined + timedelta(days=90)), END)
-            if day <= END and day > person.joined:
+            day = _day_between(rng, max(start, person.joined + timedelta(days=90)), end)
+            if day <= end and day > person.joined:
                 person.left = (day, _reason(rng, person, day))
 
 
 def _joiners(
     rng: random.Random, spec: Spec, people: list[Person], add: Callable[[date, bool, date], Person]
 ) -> None:
-    """New members after the founding (and, for old clubs, after 30/11/2020) up to the end size."""
+    """New members after the founding (and, for old clubs, after 30/11/2020) up to the size
+    at the club's size day, then a few more up to the last day of its records."""
     first = CUTOFF + timedelta(days=1) if spec.old else spec.founded + timedelta(days=20)
-    last = date(2025, 12, 20)
+    size_day, end = spec.size_day, spec.last_day
+    last = min(size_day, end) - timedelta(days=11)
     share = rng.uniform(0.6, 0.7)
-    while sum(p.member_on(END) for p in people) < spec.size_end:
+    while sum(p.member_on(size_day) for p in people) < spec.size_end:
         joined = _day_between(rng, first, last)
         older = rng.random() < share
         person = add(joined, older, joined)
-        if rng.random() < 0.03 and (END - joined).days > 200:
-            day = _day_between(rng, joined + timedelta(days=120), END)
+        if rng.random() < 0.03 and (end - joined).days > 200:
+            day = _day_between(rng, joined + timedelta(days=120), end)
             person.left = (day, _reason(rng, person, day))
+    if size_day < end:
+        for _ in range(rng.randint(0, 4)):
+            joined = _day_between(rng, size_day + timedelta(days=1), end - timedelta(days=11))
+            add(joined, rng.random() < share, joined)
 
 
 def _finish(rng: random.Random, spec: Spec, people: list[Person], board: list[Person]) -> None:
@@ -309,7 +315,7 @@ def _finish(rng: random.Random, spec: Spec, people: list[Person], board: list[Pe
         person.id = f"M{number:03d}"
     consent_day = date(2023, rng.randint(7, 10), rng.randint(5, 25))
     for person in people:
-        last_year = person.left[0].year if person.left else END.year
+        last_year = person.left[0].year if person.left else spec.last_day.year
         if person.household != "none":
             low = max(2016, person.joined.year - 1)
             high = max(low, min(last_year, 2025))

@@ -10,7 +10,7 @@ from lstg.dataset import DataSet
 from lstg.loader import load_dataset
 
 INTRO = """\
-# The bundled data set: Lạng Sơn, 2017–2025 (fictional)
+# The bundled data set: Lạng Sơn, 2017–2026 (fictional)
 
 This folder is a **fictional but realistic** data set of Lạng Sơn province's
 Intergenerational Self-Help Clubs (CLB Liên thế hệ tự giúp nhau). **Every name, birth
@@ -29,8 +29,13 @@ by loading the written files with `lstg.loader.load_dataset`); it leaves `plans/
 The same seed gives the same bytes; each club draws from its own generator (the seed and
 the club id), so a change to one club leaves the others' files as they were.
 `python scripts/data_figures.py data` prints the figures below again.
-The units come from `scripts/reference/lang-son-admin-units-2025.csv` (see the README
-beside it). The file format is described in `docs/data-format.md`.
+The units of every era come from the tables in `scripts/reference/` (see the README
+there and `docs/places.md`). Each club records its commune in the era in force when it
+was founded: `bac-son-bac-son` lies in xã Bắc Sơn, a commune that existed only before
+1/1/2020 (then xã Bắc Quỳnh); `trang-dinh-that-khe` in thị trấn Thất Khê, which took
+part of xã Đại Đồng on 1/12/2024 and a new code; `dinh-lap-dinh-lap` in xã Bính Xá,
+split on 1/7/2025, and records the part it lies in (xã Đình Lập).
+The file format is described in `docs/data-format.md`.
 
 ## What it reproduces: the seed's results as of 30/11/2020
 
@@ -60,13 +65,13 @@ As computed from the loaded data:
 STORY = """
 ## 2021–2025
 
-The data continues to 31/12/2025 (no date after it):
+The data continues through the phase 2021–2025:
 
 - The 2016–2020 clubs keep operating. The club of xã Vũ Lăng (`bac-son-vu-lang`) is
   suspended from 01/9/2022, after its chair died, until the board is completed on
   15/3/2023; its months in between are recorded as skipped.
 - 20 new clubs are founded, in every district including Tràng Định and Lộc Bình. Three
-  are founded after 01/7/2025 and are placed in new communes (era `from-2025-07`):
+  are founded after 01/7/2025 and are placed in new communes (era `2025-07`):
   xã Quốc Khánh, xã Lợi Bác and xã Thiện Long, the last still preparing at the end.
 - Meetings are monthly in most clubs and every 2 or 3 months in some; a month without a
   meeting is an entry of kind `skipped` with its reason (Tết, COVID-19 distancing in
@@ -91,7 +96,21 @@ The data continues to 31/12/2025 (no date after it):
   the income fund's cash is its ledger entries plus loan repayments (principal and
   interest) less disbursements, which are written only in `loans.yaml`.
 
-Key figures, computed from the loaded data (their definitions are in
+## 2026
+
+The data run to 30/11/2026 (no date after it), the first year of the 2026–2030 plan
+(`plans/2026-2030.yaml`, Decision 1648/QĐ-TTg), in the 65 communes of the reform:
+
+- Four clubs are founded in 2026 in new communes: xã Na Dương (February), phường Lương
+  Văn Tri (April), xã Văn Quan (June) and xã Mẫu Sơn (15/9/2026, still preparing on
+  30/11/2026); xã Thiện Long's club, founded in October 2025, is launched in March 2026.
+- Three clubs have not sent their latest records to the district: xã Tân Văn
+  (`binh-gia-tan-van`, none after July), xã Thái Bình (`dinh-lap-thai-binh`, none after
+  August) and xã Tân Mỹ (`van-lang-tan-my`, none after September). `lstg status` shows
+  them, and their activities and loans of the months without records are "chưa có số
+  liệu" in every report.
+
+Key figures of 2021–2025, computed from the loaded data (their definitions are in
 `scripts/data_figures.py`; the plan's own indicators are computed by `lstg check`):
 
 """

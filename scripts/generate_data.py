@@ -21,7 +21,7 @@ from gen_clubs import RESUMED, SPECS, SUSPENDED, SUSPENDED_CLUB, Spec
 from gen_meetings import Meeting, Planner
 from gen_money import Funds, make_funds
 from gen_people import Person, Roster, make_roster
-from gen_places import AFTER, BEFORE, Units, province_lines, read_units
+from gen_places import AFTER, PARTS, Units, province_lines, read_units
 from gen_readme import readme_text
 from gen_yaml import Code, Rows, Wrapped, block_record, flow_map, header, scalar, write
 
@@ -36,9 +36,17 @@ def club_name(spec: Spec) -> str:
 
 
 def commune_of(units: Units, spec: Spec) -> dict[str, object]:
-    if spec.new_era:
-        return {"code": Code(units.new_code(spec.commune)), "era": AFTER}
-    return {"code": Code(units.old_code(spec.district, spec.commune)), "era": BEFORE}
+    """The club's commune in the era in force when it was founded."""
+    era = units.era_at(spec.founded).id
+    return {"code": Code(units.code_of(era, spec.commune, spec.district)), "era": era}
+
+
+def communes_of(units: Units, spec: Spec) -> list[dict[str, object]]:
+    """The part of a split commune that the club lies in, in the era after the split."""
+    if spec.id not in PARTS:
+        return []
+    era, name = PARTS[spec.id]
+    return [{"code": Code(units.code_of(era, name)), "era": era}]
 
 
 def board_rows(spec: Spec, roster: Roster) -> list[dict[str, object]]:
@@ -71,6 +79,9 @@ def club_lines(spec: Spec, units: Units, roster: Roster, funds: Funds) -> list[s
     )
     lines.append(f"name: {scalar(name)}")
     lines.append(f"commune: {flow_map(commune_of(units, spec))}")
+    if communes_of(units, spec):
+        lines.append("communes:")
+        lines += [f"  - {flow_map(place)}" for place in communes_of(units, spec)]
     lines.append(f"founded: {spec.founded.isoformat()}")
     if spec.launched is not None:
         lines.append(f"launched: {spec.launched.isoformat()}")
@@ -248,7 +259,7 @@ def generate(target: Path, seed: str = SEED) -> None:
     for spec in SPECS:
         rng = random.Random(f"{seed}:{spec.id}")
         district = (
-            units.districts[units.district_of_new(units.new_code(spec.commune))]
+            units.district_of(AFTER, units.code_of(AFTER, spec.commune))
             if (spec.new_era)
             else spec.district
         )

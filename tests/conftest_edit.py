@@ -7,7 +7,7 @@ from pathlib import Path
 from cli_run import invoke
 
 CLUB = "chi-lang-quang-lang"
-TODAY = "2026-11-29"
+TODAY = "2026-12-01"
 
 PROVINCE = """\
 name: Lạng Sơn

@@ -45,6 +45,10 @@ def figures(clubs: int, members: int, **more: int | float | None) -> Figures:
         "members_health_checked": 0,
         "hypertensive_share": None,
         "home_care_visits": 0,
+        "months_expected": 0,
+        "months_recorded": 0,
+        "completeness": None,
+        "clubs_not_reporting": 0,
     }
     values.update(more)
     return Figures(**values)  # type: ignore[arg-type]
@@ -161,6 +165,12 @@ def sample_report(lang: str = "vi", *, dirty: bool | None = False) -> Report:
             Change("borrower_share", "percent", 100 * 12 / 360, None, None),
             Change("fund_income", "money", 21_000_000, 1_000_000, 20_000_000),
         ],
+        unit_words={
+            "district": "District, city" if lang == "en" else "Huyện, thành phố",
+            "commune": "Commune, ward, township" if lang == "en" else "Xã, phường, thị trấn",
+            "club": "Club" if lang == "en" else "Câu lạc bộ",
+        },
+        borrower_base=360,
         provenance=Provenance(
             commit="0123456789abcdef0123456789abcdef01234567" if dirty is not None else None,
             dirty=dirty,

@@ -14,7 +14,7 @@ from lstg.i18n import current_language, set_language
 BROKEN = Path(__file__).parent / "broken"
 BASE = BROKEN / "_base"
 CLUB = "clubs/chi-lang-quang-lac"
-TODAY = "2026-11-29"
+TODAY = "2026-12-01"
 
 
 def run_validate(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:

@@ -26,12 +26,13 @@ def dataset() -> DataSet:
 
 
 def _district(dataset: DataSet, club: ClubData) -> str:
-    """The district of a club's commune, from the province file's era before 1/7/2025."""
+    """The district of a club's commune, in the era the club records it in (the era in
+    force when it was founded: every 2016–2020 club was founded before 1/7/2025)."""
     assert dataset.province is not None and club.club is not None
-    era = dataset.province.era("before-2025-07")
-    assert era is not None
-    assert club.club.commune.era == era.id
-    commune = next(c for c in era.communes if c.code == club.club.commune.code)
+    era = dataset.province.era(club.club.commune.era)
+    assert era is not None and era.contains(club.club.founded)
+    commune = era.commune(club.club.commune.code)
+    assert commune is not None
     return next(d.name for d in era.districts if d.code == commune.district)
 
 
@@ -47,7 +48,7 @@ def test_loads_without_errors(dataset: DataSet) -> None:
 
 def test_validates_without_problems(dataset: DataSet) -> None:
     assert dataset.problems == []
-    assert check_dataset(dataset, today=date(2026, 1, 1)) == []
+    assert check_dataset(dataset, today=date(2026, 12, 1)) == []
 
 
 def test_18_clubs_in_9_districts_on_2020_11_30(dataset: DataSet) -> None:
@@ -114,12 +115,38 @@ def test_35_members_had_borrowed_by_2020_11_30(dataset: DataSet) -> None:
     assert all(0 <= loan.monthly_interest <= 1 and 6 <= loan.term_months <= 12 for loan in loans)
 
 
-def test_no_date_after_2025(dataset: DataSet) -> None:
-    last = date(2025, 12, 31)
+def test_no_date_after_the_end_of_the_data(dataset: DataSet) -> None:
+    last = date(2026, 11, 30)
     for club in dataset.clubs.values():
         assert all(m.date <= last for m in club.meetings)
         assert all(e.date <= last for e in club.ledger)
         assert all(r.date <= last for loan in club.loans for r in loan.repayments)
+
+
+def test_2026_clubs_are_in_the_new_communes(dataset: DataSet) -> None:
+    new = sorted(
+        (c.club.founded, c.id, c.club.commune.era)
+        for c in dataset.clubs.values()
+        if c.club is not None and c.club.founded.year == 2026
+    )
+    assert [(day.isoformat(), club) for day, club, _ in new] == [
+        ("2026-02-24", "xa-na-duong"),
+        ("2026-04-14", "phuong-luong-van-tri"),
+        ("2026-06-09", "xa-van-quan"),
+        ("2026-09-15", "xa-mau-son"),
+    ]
+    assert {era for _, _, era in new} == {"2025-07"}
+    assert dataset.clubs["xa-mau-son"].club.launched is None  # type: ignore[union-attr]
+
+
+def test_three_clubs_have_not_sent_their_latest_records(dataset: DataSet) -> None:
+    last = {c.id: max(m.date for m in c.meetings) for c in dataset.clubs.values() if c.meetings}
+    late = {club: day.isoformat() for club, day in last.items() if day < date(2026, 10, 1)}
+    assert late == {
+        "binh-gia-tan-van": "2026-07-09",
+        "dinh-lap-thai-binh": "2026-08-06",
+        "van-lang-tan-my": "2026-09-23",
+    }
 
 
 def test_generator_gives_the_committed_bytes(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from lstg.i18n import current_language, set_language
 from lstg.problems import Problem, error
 
 BROKEN = Path(__file__).parent / "broken"
-TODAY = "2026-11-29"
+TODAY = "2026-12-01"
 CASES = sorted(p.name for p in BROKEN.iterdir() if (p / "expected.txt").is_file())
 
 _NO_CACHE = shutil.ignore_patterns(cache.CACHE_DIR)
@@ -281,7 +281,16 @@ def test_validate_library_gives_the_same_problems_with_and_without_the_cache(dat
 
 
 def test_a_cached_report_names_the_time_of_this_run(data: Path) -> None:
-    args = ("report", "--province", "--data", str(data), "--format", "json")
+    args = (
+        "report",
+        "--province",
+        "--data",
+        str(data),
+        "--format",
+        "json",
+        "--as-of",
+        "2020-11-30",
+    )
     first = run(*args, env={"LSTG_GENERATED_AT": "2026-11-29T08:00:00+00:00"})
     assert entries(data, "report")
     second = run(*args, env={"LSTG_GENERATED_AT": "2026-11-29T09:30:00+00:00"})

@@ -54,5 +54,5 @@ def test_balance_before_the_fund_was_opened(tmp_path: Path) -> None:
 def test_household_certified_in_a_future_year(tmp_path: Path) -> None:
     edits = [(M, "household_certified: 2019", "household_certified: 2027")]
     assert after_edits(tmp_path, edits) == [
-        f"{M}:16:24: error date.future: The year 2027 is in the future (today is 2026-11-29)."
+        f"{M}:16:24: error date.future: The year 2027 is in the future (today is 2026-12-01)."
     ]

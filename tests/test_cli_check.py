@@ -59,46 +59,36 @@ def test_json_has_exactly_the_documented_keys(folder: Path) -> None:
     )
     assert (code, err) == (0, "")
     document = json.loads(out)
-    assert list(document) == ["plan", "as_of", "period", "targets", "clubs"]
+    assert list(document) == [
+        "plan",
+        "as_of",
+        "period",
+        "criteria_judged_on",
+        "completeness",
+        "targets",
+        "clubs",
+    ]
     assert (document["plan"], document["as_of"]) == ("2016-2020", "2020-11-30")
-    assert document["period"] == {"label": "2020", "start": "2020-01-01", "end": "2020-11-30"}
-    assert document["targets"] == [
-        {
-            "id": "clubs",
-            "label": "Xây dựng và duy trì hoạt động 20 Câu lạc bộ",
-            "scope": "province",
-            "unit": "count",
-            "target": 20,
-            "actual": 3,
-            "status": "not_met",
-        },
-        {
-            "id": "districts",
-            "label": "Câu lạc bộ có ở 08 huyện, thành phố",
-            "scope": "province",
-            "unit": "count",
-            "target": 8,
-            "actual": 2,
-            "status": "not_met",
-        },
-        {
-            "id": "members",
-            "label": "Có ít nhất 300 thành viên tham gia",
-            "scope": "province",
-            "unit": "count",
-            "target": 300,
-            "actual": 141,
-            "status": "not_met",
-        },
-        {
-            "id": "members-older",
-            "label": "Có ít nhất 200 thành viên là NCT",
-            "scope": "province",
-            "unit": "count",
-            "target": 200,
-            "actual": 126,
-            "status": "not_met",
-        },
+    # --plan without --period: the plan's phase, cut at the as-of date
+    assert document["period"] == {"label": "2016..2020", "start": "2016-01-01", "end": "2020-11-30"}
+    assert document["criteria_judged_on"] == {"start": "2019-12-01", "end": "2020-11-30"}
+    assert document["targets"][0] == {
+        "id": "clubs",
+        "label": "Xây dựng và duy trì hoạt động 20 Câu lạc bộ",
+        "scope": "province",
+        "unit": "count",
+        "actual": 3,
+        "target": 20,
+        "status": "not_met",
+        "actual_text": "3",
+        "target_text": "ít nhất 20",
+        "window": {"start": "2020-11-30", "end": "2020-11-30"},
+    }
+    assert [(t["id"], t["actual"], t["target"], t["status"]) for t in document["targets"]] == [
+        ("clubs", 3, 20, "not_met"),
+        ("districts", 2, 8, "not_met"),
+        ("members", 141, 300, "not_met"),
+        ("members-older", 126, 200, "not_met"),
     ]
     assert [
         (c["club"], c["name"], c["criteria"], c["well_managed"]) for c in document["clubs"]
@@ -129,13 +119,21 @@ def test_json_club_criteria_in_english(folder: Path) -> None:
     assert document["targets"] == []
     [found] = document["clubs"]
     assert found["club"] == "clb-a" and found["well_managed"] is False
-    assert found["criteria"][:3] == [
-        {"id": "club-members", "actual": 50, "target": [50, 70], "status": "met"},
-        {"id": "club-women", "actual": 60.0, "target": [60, 70], "status": "met"},
-        {"id": "club-older", "actual": 70.0, "target": [60, 70], "status": "met"},
+    assert [
+        (c["id"], c["actual"], c["target"], c["status"], c["actual_text"], c["target_text"])
+        for c in found["criteria"][:3]
+    ] == [
+        ("club-members", 50, [50, 70], "met", "50", "from 50 to 70"),
+        ("club-women", 60.0, [60, 70], "met", "60.0% (30/50)", "from 60% to 70%"),
+        ("club-older", 70.0, [60, 70], "met", "70.0% (35/50)", "from 60% to 70%"),
     ]
     meetings = next(c for c in found["criteria"] if c["id"] == "club-meetings")
-    assert meetings == {"id": "club-meetings", "actual": 1, "target": 1, "status": "met"}
+    assert (meetings["actual"], meetings["target"], meetings["status"]) == (1, 1, "met")
+    assert (meetings["actual_text"], meetings["target_text"]) == (
+        "12/12 months with a meeting",
+        "every month",
+    )
+    assert meetings["detail"] == {"months_held": 12, "months_recorded": 12, "months_expected": 12}
 
 
 def test_text_in_vietnamese_by_default(folder: Path) -> None:
@@ -145,7 +143,7 @@ def test_text_in_vietnamese_by_default(folder: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Kế hoạch: Giai đoạn 2016–2020"
-    assert lines[1] == "Số liệu đến ngày 30/11/2020; kỳ 01/01/2020 – 30/11/2020"
+    assert lines[1] == "Số liệu đến ngày 30/11/2020; kỳ 01/01/2016 – 30/11/2020"
     row = next(line for line in lines if line.startswith("Có ít nhất 300 thành viên tham gia"))
     assert row.split() == [
         "Có",
@@ -158,7 +156,8 @@ def test_text_in_vietnamese_by_default(folder: Path) -> None:
         "gia",
         "Tỉnh",
         "141",
-        "≥",
+        "ít",
+        "nhất",
         "300",
         "Chưa",
         "đạt",
@@ -173,7 +172,10 @@ def test_text_lists_each_club_with_its_criteria(folder: Path) -> None:
     lines = out.splitlines()
     assert "CLB Vĩnh Trại (clb-c): not yet well managed" in lines
     start = lines.index("CLB Vĩnh Trại (clb-c): not yet well managed")
-    assert lines[start + 3].split() == ["50", "to", "70", "members", "71", "50–70", "Not", "met"]
+    assert lines[start + 3].split() == [
+        *("50", "to", "70", "members", "71"),
+        *("from", "50", "to", "70", "Not", "met"),
+    ]
 
 
 def test_strict_exits_1_when_something_is_not_met(folder: Path) -> None:
@@ -247,7 +249,15 @@ def test_default_plan_and_as_of_come_from_today(folder: Path) -> None:
     assert (document["plan"], document["as_of"]) == ("2021-2025", "2023-05-20")
     assert document["period"] == {"label": "2023", "start": "2023-01-01", "end": "2023-05-20"}
     code, out, _err = run_check("--data", str(folder), "--format", "json", today="2027-01-01")
-    assert (json.loads(out)["plan"], json.loads(out)["as_of"]) == ("2021-2025", "2025-12-31")
+    assert (json.loads(out)["plan"], json.loads(out)["as_of"]) == ("2026-2030", "2027-01-01")
+    # no plan holds the date: said, never answered with another plan's numbers
+    code, out, err = run_check("--data", str(folder), "--lang", "en", today="2031-03-01")
+    assert (code, out) == (2, "")
+    assert err == (
+        "lstg: No plan holds the date 1 March 2031. Known plans: 2016-2020 (1 January 2016–"
+        "31 December 2020), 2021-2025 (1 January 2021–31 December 2025), 2026-2030 "
+        "(1 January 2026–31 December 2030)\n"
+    )
 
 
 def test_period_sets_the_as_of_date(folder: Path) -> None:
@@ -289,8 +299,6 @@ def test_records_with_errors_are_left_out_and_said_so(folder: Path) -> None:
     )
     assert code == 0
     lines = out.splitlines()
-    assert lines[2] == (
-        "The data has 1 error: records with errors are left out; run lstg validate."
-    )
+    assert "The data has 1 error: records with errors are left out; run lstg validate." in lines
     row = next(line for line in lines if line.startswith("At least 300 members"))
-    assert row.split()[-5] == "140"
+    assert row.split()[-6] == "140"

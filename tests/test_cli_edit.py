@@ -683,3 +683,24 @@ def test_git_diff_shows_only_the_intended_lines(tmp_path: Path) -> None:
         "+  name: Hoàng Thị Lân    # chair since 2019",
         "+  left: {date: 2025-06-01, reason: Chuyển nơi ở}",
     ]
+
+
+def test_member_add_refuses_the_same_person_twice_unless_told(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    args = ("member", "add", CLUB, "--name", "Hoàng Thị Lan", "--gender", "female")
+    more = ("--birth-year", "1956", "--joined", "2025-03-01", "--data", str(root), "--lang", "en")
+    assert run(*args, *more)[0] == 0
+    before = (root / FOLDER / "members.yaml").read_text("utf-8")
+    code, out = run(*args, *more)
+    assert code == 1
+    assert out == (
+        f"lstg: {FOLDER}/members.yaml already has M004 with this name and year of birth. "
+        "If this is another person, add --different-person; if it is the same person, "
+        "correct that record with lstg member edit.\n"
+    )
+    assert (root / FOLDER / "members.yaml").read_text("utf-8") == before
+    code, out = run(*args, *more, "--different-person")
+    assert (code, out) == (0, f"{FOLDER}/members.yaml:39: added member M005 Hoàng Thị Lan\n")
+    after = (root / FOLDER / "members.yaml").read_text("utf-8")
+    assert changed(before, after)[-2:] == ["+  distinct_from:", "+    - M004"]
+    assert [p.code for p in validate(root).problems if p.code.startswith("member.")] == []

@@ -47,7 +47,8 @@ def test_province_totals_and_rows(small: Path) -> None:
     assert (t.clubs, t.clubs_operating, t.clubs_preparing) == (3, 2, 1)
     assert (t.units_with_clubs, t.units_total) == (2, 3)
     assert (t.members, t.members_older, t.members_young, t.board_members) == (12, 10, 2, 3)
-    assert (t.borrowers, t.loans_disbursed, t.loans_disbursed_amount) == (2, 2, 5_000_000)
+    # borrowers since founding; loans lent in the report's period, the year 2020
+    assert (t.borrowers, t.loans_disbursed, t.loans_disbursed_amount) == (2, 1, 2_000_000)
     assert made.row_level == "district"
     assert [(r.name.full, r.name.short, r.figures.clubs) for r in made.rows] == [
         ("Thành phố Lạng Sơn", "Lạng Sơn", 0),
@@ -63,12 +64,20 @@ def test_province_totals_and_rows(small: Path) -> None:
     ]
 
 
-def test_default_period_is_the_plan_phase_cut_at_the_as_of_date(small: Path) -> None:
+def test_default_period_is_the_year_of_the_as_of_date(small: Path) -> None:
     made = report(small)
+    assert (made.period_label, made.period_kind) == ("2020", "year")
+    assert (made.start, made.end, made.as_of) == (date(2020, 1, 1), date(2020, 12, 31), AS_OF)
+    assert made.plan_id == "2016-2020"
+    assert (made.previous_start, made.previous_end) == (date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_with_a_plan_the_default_period_is_its_phase_cut_at_the_as_of_date(small: Path) -> None:
+    made = report(small, plan="2016-2020")
     assert (made.period_label, made.period_kind) == ("2016..2020", "years")
     assert (made.start, made.end, made.as_of) == (date(2016, 1, 1), date(2020, 12, 31), AS_OF)
-    assert made.plan_id == "2016-2020"
     assert (made.previous_start, made.previous_end) == (date(2011, 1, 1), date(2015, 12, 31))
+    assert made.criteria_basis == "12 tháng tính đến ngày 30/11/2020"
 
 
 def test_period_and_its_part(small: Path) -> None:
@@ -79,14 +88,14 @@ def test_period_and_its_part(small: Path) -> None:
 
 
 def test_as_of_before_the_period_is_refused(small: Path) -> None:
-    with pytest.raises(UsageError, match="before the period"):
+    with pytest.raises(UsageError, match="31/12/2019 nằm ngoài kỳ 2020"):
         report(small, period=parse_period("2020"), as_of=date(2019, 12, 31))
 
 
 def test_a_period_that_has_not_started_is_refused(small: Path) -> None:
-    with pytest.raises(UsageError, match="2030-01-01 is after today"):
+    with pytest.raises(UsageError, match="Kỳ 2030 chưa bắt đầu"):
         report(small, period=parse_period("2030"), as_of=None)
-    with pytest.raises(UsageError, match="2026-01-16 is after today"):
+    with pytest.raises(UsageError, match="16/01/2026 sau ngày hôm nay"):
         report(small, as_of=date(2026, 1, 16))
 
 
@@ -160,8 +169,12 @@ ADDITIVE = [
 
 def _sums_hold(made: Report) -> None:
     for name in ADDITIVE:
-        rows = sum(getattr(r.figures, name) for r in made.rows)
-        assert rows == getattr(made.totals, name), name
+        values = [getattr(r.figures, name) for r in made.rows]
+        total = getattr(made.totals, name)
+        if total is None:
+            assert all(v is None for v in values), name
+        else:
+            assert sum(v for v in values if v is not None) == total, name
 
 
 def test_rows_add_up_to_the_totals(small: Path) -> None:
@@ -243,6 +256,11 @@ def test_bundled_data_gives_the_seed_figures(bundled: DataSet) -> None:
 def test_after_the_reform_the_province_rolls_up_by_commune(small: Path) -> None:
     made = report(small, period=parse_period("2025-H2"), as_of=None)
     assert (made.row_level, made.unit_level, made.plan_id) == ("commune", "commune", None)
+    assert made.no_plan == (
+        "Không có kế hoạch nào áp dụng cho ngày 31/12/2025. Các kế hoạch hiện có: "
+        "2016-2020 (01/01/2016–31/12/2020)"
+    )
+    assert made.targets == []
     assert [(r.name.full, r.figures.clubs) for r in made.rows] == [
         ("Phường Đông Kinh", 0),
         ("Xã Hoàng Văn Thụ", 1),
@@ -250,3 +268,13 @@ def test_after_the_reform_the_province_rolls_up_by_commune(small: Path) -> None:
     ]
     assert (made.totals.units_with_clubs, made.totals.units_total) == (2, 3)
     _sums_hold(made)
+
+
+def test_a_new_commune_is_compared_with_the_same_territory_before(small: Path) -> None:
+    """New xã Chi Lăng (06463) reuses the code of old thị trấn Đồng Mỏ and takes in xã Vân
+    An: the quarter before the reform counts both old communes' clubs, not the old code's."""
+    made = report(small, "commune", "06463", period=parse_period("2025-Q3"), as_of=None)
+    assert made.scope.name.full == "Xã Chi Lăng"
+    changes = {c.key: (c.current, c.previous) for c in made.changes}
+    assert changes["clubs"] == (2, 2)
+    assert changes["members"] == (9, 9)

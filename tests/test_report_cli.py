@@ -93,12 +93,13 @@ def test_json_layout(small: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["scope"] == {"level": "province", "name": "Lạng Sơn", "code": "20"}
-    assert data["period"] == {"label": "2016..2020", "start": "2016-01-01", "end": "2020-12-31"}
+    assert data["period"] == {"label": "2020", "start": "2020-01-01", "end": "2020-12-31"}
     assert data["as_of"] == "2020-11-30"
     assert data["totals"]["units_with_clubs"] == 2
     assert data["totals"]["units_total"] == 3
-    assert data["totals"]["loans_disbursed_amount"] == 5_000_000
-    assert data["totals"]["borrower_share"] == pytest.approx(100 * 2 / 12)
+    assert data["totals"]["loans_disbursed_amount"] == 2_000_000
+    # Vân An has no meeting record at all: its members drop out of the share
+    assert data["totals"]["borrower_share"] == pytest.approx(100 * 2 / 8)
     assert data["rows"][2]["unit"] == "Chi Lăng"
     assert data["rows"][2]["name"] == "Huyện Chi Lăng"
     assert data["rows"][2]["code"] == "187"
@@ -111,6 +112,14 @@ def test_json_layout(small: Path) -> None:
         "target": 4.0,
         "actual": 3,
         "status": "not_met",
+        "actual_text": "3",
+        "target_text": "ít nhất 4",
+    }
+    assert data["completeness"] == {
+        "months_expected": 22,
+        "months_recorded": 2,
+        "share": pytest.approx(100 * 2 / 22),
+        "clubs_not_reporting": ["CLB Liên thế hệ tự giúp nhau xã Vân An"],
     }
     assert data["provenance"] == {
         "commit": None,
@@ -242,7 +251,7 @@ def test_word_and_excel_go_to_a_default_file(
     )
     assert code == 0
     assert out == ""
-    written = tmp_path / "bao-cao-province-20-2016-2020.docx"
+    written = tmp_path / "bao-cao-province-20-2020.docx"
     assert str(written.name) in err
     document = Document(str(written))
     assert document.paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -250,7 +259,7 @@ def test_word_and_excel_go_to_a_default_file(
         "--province", "--as-of", "2020-11-30", "--format", "xlsx", "--data", str(small)
     )
     assert code == 0
-    book = load_workbook(tmp_path / "bao-cao-province-20-2016-2020.xlsx")
+    book = load_workbook(tmp_path / "bao-cao-province-20-2020.xlsx")
     assert book.sheetnames[1] == "CLB và thành viên"
 
 

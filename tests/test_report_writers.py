@@ -29,7 +29,7 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def made(root: Path, lang: str, level: str = "province", name: str | None = None) -> Report:
-    request = Request(level, name, None, date(2020, 11, 30), None, lang)  # type: ignore[arg-type]
+    request = Request(level, name, None, date(2020, 11, 30), "2016-2020", lang)  # type: ignore[arg-type]
     return make_report(root, request, today=date(2026, 1, 15), generated_at=MADE)
 
 
@@ -130,7 +130,7 @@ def test_excel_stores_numbers_as_numbers(small: Path) -> None:
     loans = book["Vốn vay và quỹ"]
     assert loans["E5"].value == 5_000_000
     assert loans["E5"].number_format == '#,##0" đ"'
-    assert loans["C5"].value == pytest.approx(100 * 2 / 12)
+    assert loans["C5"].value == pytest.approx(100 * 2 / 8)
     assert loans["C5"].number_format == '0.0"%"'
     targets = book["Chỉ tiêu"]
     assert [c.value for c in targets[2]] == [

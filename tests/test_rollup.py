@@ -190,7 +190,8 @@ def loan_club(tmp_path: Path) -> ClubData:
             "repayments": [{"date": "2020-05-01", "principal": 1_000_000}],
         },
     ]
-    return one_club(tmp_path, people, loans=loans, ledger=ledger)
+    meetings = monthly_meetings(date(2019, 1, 1), date(2020, 12, 31))
+    return one_club(tmp_path, people, loans=loans, ledger=ledger, meetings=meetings)
 
 
 def test_borrowers_are_current_members_who_received_a_loan_in_the_window(tmp_path: Path) -> None:
@@ -214,6 +215,22 @@ def test_loans_disbursed_outstanding_and_par30(tmp_path: Path) -> None:
     assert c.write_offs(data, YEAR_2020) == 1
     assert c.write_off_amount(data, YEAR_2020) == 1_500_000
     assert club_value("par30", data, at("2019-01-01")) is None
+
+
+def test_loan_figures_without_records_are_no_data_not_zero(tmp_path: Path) -> None:
+    """A club that owed the records of the months a figure rests on, and sent none, has no
+    value for it: PAR30 made of missing repayments is not a fact."""
+    data = loan_club(tmp_path)
+    data.meetings = [m for m in data.meetings if m.date < date(2020, 9, 1)]
+    quarter = Window(date(2020, 9, 1), date(2020, 11, 30))
+    assert c.loans_disbursed(data, quarter) == 0
+    assert club_value("loans_disbursed", data, quarter) is None
+    assert club_value("principal_outstanding", data, at("2020-11-30")) is None
+    assert club_value("par30", data, at("2020-11-30")) is None
+    # one recorded month of the three is enough: the figure stands on it
+    assert club_value("principal_outstanding", data, at("2020-09-30")) == 4_500_000
+    # figures of the registers do not rest on the monthly records
+    assert club_value("members", data, quarter) == 4
 
 
 def test_fund_balances_add_ledger_and_loan_flows(tmp_path: Path) -> None:
@@ -340,14 +357,20 @@ def test_province_rollup_has_a_row_per_district_summing_to_the_totals(tmp_path: 
     assert (totals.units_with_clubs, totals.units_total) == (2, 2)
     assert (totals.members, totals.members_older, totals.members_women) == (100, 60, 70)
     assert (totals.board_members, totals.borrowers, totals.meetings_held) == (2, 1, 11)
-    assert totals.borrower_share == 1.0
+    # CLB C sent no meeting record in the window: its loans and meetings are no data,
+    # and the share counts the members of the clubs that have records (50 + 20)
+    assert totals.clubs_not_reporting == 1
+    assert result.rows[1].figures.borrowers is None
+    assert totals.borrower_share == pytest.approx(100 / 70)
     assert [(r.kind, r.code, r.name, r.figures.clubs, r.figures.members) for r in result.rows] == [
         ("district", "901", "Huyện Chi Lăng", 2, 70),
         ("district", "902", "Thành phố Lạng Sơn", 1, 30),
     ]
     for name in FIGURE_NAMES:
         if INDICATORS[name].combine == "sum":
-            assert sum(getattr(r.figures, name) for r in result.rows) == getattr(totals, name), name
+            values = [getattr(r.figures, name) for r in result.rows]
+            total = getattr(totals, name)
+            assert sum(v for v in values if v is not None) == (total or 0), name
     assert all(r.figures.units_total is None for r in result.rows)
 
 
@@ -375,15 +398,33 @@ def test_rollup_after_the_reform_is_by_new_commune(tmp_path: Path) -> None:
     dataset = load(tmp_path)
     window = Window(date(2025, 7, 1), date(2025, 12, 31))
     result = rollup(dataset, level="province", unit=None, window=window)
+    # clb-b lies in commune 002, split between 101 and 102: it is not given to either
+    set_language("en")
     assert [(r.kind, r.name, r.figures.clubs) for r in result.rows] == [
-        ("commune", "Xã Chi Lăng", 2),
+        ("commune", "Xã Chi Lăng", 1),
         ("commune", "Phường Đông Kinh", 1),
+        ("commune", "Clubs that cannot be placed", 1),
     ]
+    # by district, it lies in district 901 as 002 did
     by_district = rollup(
         dataset, level="province", unit=None, window=window, child_level="district"
     )
     assert [r.figures.clubs for r in by_district.rows] == [2, 1]
     assert (by_district.totals.units_with_clubs, by_district.totals.units_total) == (2, 2)
+
+
+def test_a_club_in_a_split_commune_that_records_its_part_is_placed(tmp_path: Path) -> None:
+    three_clubs(tmp_path)
+    recorded = club("CLB B", commune="002", founded="2020-08-01", launched=None)
+    recorded["communes"] = [{"code": "102", "era": "new"}]
+    write_club(tmp_path, "clb-b", recorded, members(20, older=10, joined="2020-08-01"))
+    dataset = load(tmp_path)
+    window = Window(date(2025, 7, 1), date(2025, 12, 31))
+    result = rollup(dataset, level="province", unit=None, window=window)
+    assert [(r.name, r.figures.clubs) for r in result.rows] == [
+        ("Xã Chi Lăng", 1),
+        ("Phường Đông Kinh", 2),
+    ]
 
 
 def test_figures_fields_are_registered_indicators(tmp_path: Path) -> None:
@@ -420,7 +461,7 @@ def test_clubs_that_cannot_be_placed_get_their_own_row(tmp_path: Path) -> None:
     last = result.rows[-1]
     assert (last.code, last.name, last.figures.clubs, last.figures.members) == (
         "",
-        "Clubs whose commune is not in the province file",
+        "Clubs that cannot be placed",
         1,
         5,
     )

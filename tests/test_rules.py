@@ -19,7 +19,7 @@ from lstg.i18n import set_language
 from lstg.loader import load_dataset
 from lstg.periods import Window
 from lstg.reader import locate_problems
-from lstg.rules import Status, check_plans, choose_plan, evaluate, judge, status_label
+from lstg.rules import Status, check_plans, evaluate, judge, status_label
 from lstg.schema import Rule
 
 BUNDLED_PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
@@ -82,7 +82,7 @@ def test_status_labels_in_both_languages() -> None:
         "Đạt",
         "Vượt",
         "Chưa đạt",
-        "Không có số liệu",
+        "Chưa có số liệu",
     ]
     assert status_label("not_met", "en") == "Not met"
 
@@ -327,11 +327,7 @@ def test_a_rule_added_in_yaml_is_evaluated(tmp_path: Path) -> None:
 def test_meeting_interval_is_configurable_in_the_plan(tmp_path: Path) -> None:
     root = folder_with_plan(tmp_path)
     quarterly = [{"date": f"2021-{m:02d}-10"} for m in (1, 4, 7, 10)]
-    skipped = [
-        {"date": f"2021-{m:02d}-10", "kind": "skipped", "reason": "mùa vụ"}
-        for m in (2, 3, 5, 6, 8, 9, 11, 12)
-    ]
-    write_club(root, "clb-a", club(), members(50), meetings=quarterly + skipped)
+    write_club(root, "clb-a", club(), members(50), meetings=quarterly)
     assert criteria(load(root), "clb-a")["club-meetings"] == (3, "not_met")
     plan_file = root / "plans" / "2021-2025.yaml"
     text = plan_file.read_text(encoding="utf-8")
@@ -342,7 +338,23 @@ def test_meeting_interval_is_configurable_in_the_plan(tmp_path: Path) -> None:
     )
     found = criteria(load(root), "clb-a")
     assert found["club-meetings"] == (3, "met")
+    # February, March, May, … have neither a meeting nor a skip with its reason
+    assert found["club-records"] == (8, "not_met")
+
+
+def test_a_month_skipped_with_its_reason_never_fails_the_monthly_meeting(tmp_path: Path) -> None:
+    root = folder_with_plan(tmp_path)
+    meetings = monthly_meetings(date(2021, 1, 1), date(2021, 12, 31))
+    meetings[1] = {"date": "2021-02-10", "kind": "skipped", "reason": "Nghỉ Tết Nguyên đán"}
+    write_club(root, "clb-a", club(), members(50), meetings=meetings)
+    found = criteria(load(root), "clb-a")
+    assert found["club-meetings"] == (1, "met")
     assert found["club-records"] == (0, "met")
+    del meetings[1]
+    write_club(root, "clb-a", club(), members(50), meetings=meetings)
+    found = criteria(load(root), "clb-a")
+    assert found["club-meetings"] == (2, "not_met")
+    assert found["club-records"] == (1, "not_met")
 
 
 def test_unknown_indicator_is_a_problem_at_the_rule(tmp_path: Path) -> None:
@@ -414,14 +426,6 @@ def test_bundled_plans_have_no_problems() -> None:
     assert set(dataset.plans) >= {"2016-2020", "2021-2025"}
     assert check_plans(dataset) == []
     assert not [p for p in dataset.problems if p.file.startswith("plans/")]
-
-
-def test_choose_plan_by_date_else_latest(tmp_path: Path) -> None:
-    dataset = load(folder_with_plan(tmp_path))
-    assert choose_plan(dataset, plan_id=None, day=date(2020, 11, 30)).id == "2016-2020"  # type: ignore[union-attr]
-    assert choose_plan(dataset, plan_id=None, day=date(2023, 1, 1)).id == "2021-2025"  # type: ignore[union-attr]
-    assert choose_plan(dataset, plan_id=None, day=date(2031, 1, 1)).id == "2021-2025"  # type: ignore[union-attr]
-    assert choose_plan(dataset, plan_id="1990-1995", day=None) is None
 
 
 def test_district_rules_are_measured_on_each_district(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from lstg.cache.keys import _CLUBS, code_fingerprint, digest
 from lstg.cache.store import Cache
+from lstg.checks.duplicates import PeopleIndex, all_indexes
 from lstg.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -55,9 +56,28 @@ PARALLEL_FROM = 4
 """Fewer clubs than this to check are checked in this process."""
 
 
+def _entry(problems: list[Problem], people: PeopleIndex) -> dict[str, Any]:
+    return {"problems": [_problem_to_json(p) for p in problems], "people": people}
+
+
+def _read_entry(entry: Any) -> tuple[list[Problem], PeopleIndex]:
+    """A club's entry: its problems and its people index; ``ValueError`` when malformed."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("people"), dict):
+        raise ValueError("not a club entry")
+    problems = [_problem_from_json(item) for item in entry["problems"]]
+    index = entry["people"]
+    places = [str(p) for p in index["places"]]
+    people = []
+    for member_id, row, key, apart, born in index["people"]:
+        if not (isinstance(member_id, str) and isinstance(row, int) and isinstance(key, str)):
+            raise ValueError("not a people index")
+        people.append([member_id, row, key, [str(a) for a in apart], born])
+    return problems, {"places": places, "people": people}
+
+
 def validate_cached(
     root: Path, *, clubs: Collection[str] | None, today: date, run: RunClubs
-) -> tuple[list[Problem], DataSet, int]:
+) -> tuple[list[Problem], DataSet, int, dict[str, PeopleIndex]]:
     """Validate ``root``, reading and checking only the clubs whose files changed.
 
     Cross-file checks see one club at a time, so a club's problems depend only
@@ -75,7 +95,9 @@ def validate_cached(
 
     Returns:
         Every located problem (those of unchanged clubs from the cache), the data
-        set of the province and plans (no clubs), and how many clubs were checked.
+        set of the province and plans (no clubs), how many clubs were checked, and
+        each club's people index (for the check across clubs, which holds digests
+        of names, never names).
     """
     from lstg.i18n import current_language
 
@@ -88,21 +110,27 @@ def validate_cached(
     keys = {c: digest(base, before.clubs.get(c, "")) for c in ids}
     problems: list[Problem] = []
     misses: list[str] = []
+    people: dict[str, PeopleIndex] = {}
     for club_id in ids:
         entry = cache.get("club", keys[club_id])
         try:
-            problems.extend([_problem_from_json(item) for item in entry])
-        except (TypeError, ValueError):
+            found_problems, people[club_id] = _read_entry(entry)
+            problems.extend(found_problems)
+        except (TypeError, ValueError, KeyError):
             misses.append(club_id)
     if 0 < len(misses) <= BATCH:
         found, dataset = run(root, misses, today)
         fresh: dict[str, list[Problem]] = {c: [] for c in misses}
         _sort_into(fresh, found)
         problems.extend(found)
+        people.update(
+            all_indexes(dataset.province, [d for c, d in dataset.clubs.items() if c in fresh])
+        )
     else:
         found, dataset = run(root, [], today)
         problems.extend(found)
-        fresh = _check_clubs(root, misses, today, run, language)
+        fresh, indexes = _check_clubs(root, misses, today, run, language)
+        people.update(indexes)
         for club_problems in fresh.values():
             problems.extend(club_problems)
     if misses:
@@ -110,25 +138,29 @@ def validate_cached(
         for club_id in misses:
             unchanged = after.clubs.get(club_id) == before.clubs.get(club_id)
             if unchanged and after.shared == before.shared:
-                cache.put("club", keys[club_id], [_problem_to_json(p) for p in fresh[club_id]])
+                entry = _entry(fresh[club_id], people.get(club_id, {"places": [], "people": []}))
+                cache.put("club", keys[club_id], entry)
         cache.prune()
-    return sorted(problems, key=lambda p: p.sort_key()), dataset, len(ids)
+    return sorted(problems, key=lambda p: p.sort_key()), dataset, len(ids), people
 
 
 def _check_clubs(
     root: Path, ids: list[str], today: date, run: RunClubs, language: str
-) -> dict[str, list[Problem]]:
-    """The located problems of each club in ``ids``, checked in batches."""
+) -> tuple[dict[str, list[Problem]], dict[str, PeopleIndex]]:
+    """The located problems and the people index of each club in ``ids``, checked in batches."""
     results: dict[str, list[Problem]] = {c: [] for c in ids}
+    people: dict[str, PeopleIndex] = {}
     if not ids:
-        return results
+        return results, people
     workers = min(os.cpu_count() or 1, 8)
     size = max(1, min(BATCH, -(-len(ids) // (2 * workers))))
     batches = [ids[i : i + size] for i in range(0, len(ids), size)]
     progress = _Progress(len(ids))
     if workers < 2 or len(ids) < PARALLEL_FROM:
         for batch in batches:
-            _sort_into(results, _batch_problems(run, root, batch, today, language))
+            found, indexes = _batch_problems(run, root, batch, today, language)
+            _sort_into(results, found)
+            people.update(indexes)
             progress.advance(len(batch))
     else:
         from concurrent.futures import as_completed
@@ -141,10 +173,12 @@ def _check_clubs(
                 for batch in batches
             }
             for future in as_completed(futures):
-                _sort_into(results, future.result())
+                found, indexes = future.result()
+                _sort_into(results, found)
+                people.update(indexes)
                 progress.advance(len(futures[future]))
     progress.done()
-    return results
+    return results, people
 
 
 def _sort_into(results: dict[str, list[Problem]], problems: list[Problem]) -> None:
@@ -156,15 +190,17 @@ def _sort_into(results: dict[str, list[Problem]], problems: list[Problem]) -> No
 
 def _batch_problems(
     run: RunClubs, root: Path, batch: list[str], today: date, language: str
-) -> list[Problem]:
-    """The problems of the clubs of ``batch`` only (those of the province are left out)."""
+) -> tuple[list[Problem], dict[str, PeopleIndex]]:
+    """The problems of the clubs of ``batch`` only (those of the province are left out),
+    and their people index."""
     from lstg.i18n import current_language, set_language
 
     if current_language() != language:
         set_language(language)
-    found, _dataset = run(root, batch, today)
+    found, dataset = run(root, batch, today)
     wanted = set(batch)
-    return [p for p in found if _club_of(p) in wanted]
+    indexes = all_indexes(dataset.province, [d for c, d in dataset.clubs.items() if c in wanted])
+    return [p for p in found if _club_of(p) in wanted], indexes
 
 
 class _Progress:

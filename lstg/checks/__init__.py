@@ -16,7 +16,8 @@ so a check does not report them a second time.
 - :mod:`~lstg.checks.funds`: each fund's cash day by day, balance assertions, overdrafts.
 - :mod:`~lstg.checks.ledger`: ledger dates and paired transfers.
 - :mod:`~lstg.checks.health`: plausible measurements and ages (warnings).
-- :mod:`~lstg.checks.places`: the club's commune in the province file.
+- :mod:`~lstg.checks.places`: the club's commune in the province file, placeable in every era.
+- :mod:`~lstg.checks.province`: the province file's codes, districts and links between eras.
 - :mod:`~lstg.checks.folder`: the data folder as a whole.
 
 :func:`lstg.validation.check_dataset` runs them all.

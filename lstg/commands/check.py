@@ -45,10 +45,10 @@ def check(
 ) -> int:
     """Measure clubs, districts and the province against the plan's criteria and targets.
 
-    The whole province unless --district, --commune or --club narrows it. The plan
-    is by default the one whose phase holds the as-of date; the figures are taken
-    by default at the plan's end or today, whichever is earlier; criteria measured
-    over a period use by default the as-of date's year.
+    The whole province unless --district, --commune or --club narrows it. The plan,
+    the period and the as-of date follow the one rule of every command
+    (docs/periods.md): without options, the figures of today, the plan whose phase
+    holds it, and its year.
     """
     root, language = data_and_language(data)
     if province and (district or commune or club):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
@@ -14,12 +13,15 @@ from lstg.commands._options import (
     OutputOption,
     PeriodOption,
     ProvinceOption,
+    TodayOption,
     choice,
     data_root,
+    day_or_today,
     fictional_notice,
     format_option,
     write_output,
 )
+from lstg.errors import UsageError
 from lstg.export import ExportFormat, ExportKind, Table, export_tables, render
 from lstg.i18n import _
 
@@ -48,20 +50,32 @@ def export(
     as_of: AsOfOption = None,
     period: PeriodOption = None,
     data: DataOption = None,
+    today: TodayOption = None,
 ) -> int:
     """Export members, loans, meetings, health checks, the fund ledger or roll-up figures.
 
     One club with --club, every club of the data folder with --province. Ages are
-    taken at the as-of date (default: today); roll-up figures are those of the
-    period (default: the as-of date's year, up to it). An Excel export needs -o.
+    taken at the as-of date; the period and the as-of date of roll-up figures
+    follow the one rule of every command (docs/periods.md). An Excel export needs -o.
     """
     if (club is None) == (not province):
         raise typer.BadParameter(_("give --club CLUB, or --province for every club"))
     if output is None and fmt is ExportFormat.XLSX:
         raise typer.BadParameter(_("an XLSX export needs -o FILE"))
     root = data_root(data)
-    day = as_of or date.today()
-    tables = export_tables(root, kind, club=club, redact=redact, as_of=day, period=period)
+    try:
+        tables = export_tables(
+            root,
+            kind,
+            club=club,
+            redact=redact,
+            as_of=as_of,
+            today=day_or_today(today),
+            period=period,
+        )
+    except UsageError as exc:
+        typer.echo(f"lstg: {exc}", err=True)
+        return 2
     rows = sum(len(t.rows) for t in tables)
     notice = fictional_notice(root)
     if notice:

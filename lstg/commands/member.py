@@ -158,6 +158,14 @@ def add(
             show_default=False,
         ),
     ] = None,
+    different_person: Annotated[
+        bool,
+        typer.Option(
+            "--different-person",
+            help="Add the member although one with the same name and year of birth is "
+            "already in the club: they are two people.",
+        ),
+    ] = False,
     dry_run: DryRunOption = False,
     data: DataOption = None,
 ) -> int:
@@ -181,7 +189,8 @@ def add(
     )
     if member_id is not None:
         fields["id"] = member_id
-    return show(finish(add_member(root, club, fields), dry_run=dry_run))
+    change = add_member(root, club, fields, different_person=different_person)
+    return show(finish(change, dry_run=dry_run))
 
 
 @app.command("leave")

@@ -115,12 +115,11 @@ def report(
 
     The whole province unless --district, --commune or --club narrows it. A province
     report has a row per district (per commune after 1 July 2025), a district or
-    commune report a row per club. The period is by default the plan's
-    phase that holds the as-of date, and the figures are taken by default at the
-    period's end. Word and Excel reports are written to a file named after the
-    report unless -o names one; the others go to the standard output. The layout
-    comes from --template, else from the data folder's templates/ folder, else
-    from the bundled templates (lstg template).
+    commune report a row per club. The plan, the period and the as-of date follow
+    the one rule of every command (docs/periods.md). Word and Excel reports are
+    written to a file named after the report unless -o names one; the others go to
+    the standard output. The layout comes from --template, else from the data
+    folder's templates/ folder, else from the bundled templates (lstg template).
     """
     root, language = data_and_language(data)
     scope = _scope(province, district, commune, club)
@@ -158,6 +157,8 @@ def report(
     except (UsageError, ValueError) as exc:
         typer.echo(f"lstg: {exc}", err=True)
         return 2
+    if made.no_plan:
+        typer.echo(f"lstg: {made.no_plan}", err=True)
     content = render(made, output_format.value, template=template)
     if output is None and output_format.value in ("docx", "xlsx"):
         output = Path(default_file_name(made, output_format.value))

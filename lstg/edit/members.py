@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from lstg.checks.duplicates import same_name
 from lstg.edit.change import Change
 from lstg.edit.club_files import ClubFiles, next_id, record_ids
 from lstg.edit.values import nfc_all
@@ -33,8 +34,40 @@ def member_record(fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def add_member(root: Path, club: str, fields: dict[str, Any]) -> Change:
-    """Add a member at the end of ``members.yaml``; the id is the next free one if not given."""
+def _birth_year(record: dict[str, Any]) -> object:
+    born = record.get("birth_date")
+    if isinstance(born, date):
+        return born.year
+    return record.get("birth_year")
+
+
+def same_person(existing: Any, record: dict[str, Any]) -> list[str]:
+    """The ids of the members of ``existing`` (the raw records of members.yaml) with the
+    name and year of birth of ``record`` (the same test as ``member.duplicate``)."""
+    if not isinstance(existing, list) or not isinstance(record.get("name"), str):
+        return []
+    wanted = (same_name(record["name"]), _birth_year(record))
+    found = []
+    for other in existing:
+        if not isinstance(other, dict) or not isinstance(other.get("name"), str):
+            continue
+        if (same_name(other["name"]), _birth_year(other)) != wanted:
+            continue
+        born, their = record.get("birth_date"), other.get("birth_date")
+        if isinstance(born, date) and isinstance(their, date) and born != their:
+            continue
+        found.append(str(other.get("id", "?")))
+    return found
+
+
+def add_member(
+    root: Path, club: str, fields: dict[str, Any], *, different_person: bool = False
+) -> Change:
+    """Add a member at the end of ``members.yaml``; the id is the next free one if not given.
+
+    A member with the name and year of birth of one already in the club is refused,
+    unless ``different_person``: the new record then says ``distinct_from`` them.
+    """
     files = ClubFiles(root, club)
     doc = files.members()
     ids = record_ids(doc.data())
@@ -45,6 +78,17 @@ def add_member(root: Path, club: str, fields: dict[str, Any]) -> Change:
         raise UserError(
             _("There is already a member {id} in {file}.").format(id=record["id"], file=doc.rel)
         )
+    twins = same_person(doc.data(), record)
+    if twins and not different_person:
+        raise UserError(
+            _(
+                "{file} already has {ids} with this name and year of birth. If this is "
+                "another person, add --different-person; if it is the same person, "
+                "correct that record with lstg member edit."
+            ).format(file=doc.rel, ids=", ".join(twins))
+        )
+    if twins:
+        record = member_record({**record, "distinct_from": twins})
     line = doc.insert_record(record)
     return files.finish(
         _("{file}:{line}: added member {id} {name}").format(

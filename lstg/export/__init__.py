@@ -21,7 +21,8 @@ from lstg.export.tables import ExportKind, Table, age_band, record_tables, rollu
 from lstg.export.writers import ExportFormat, render
 from lstg.i18n import _
 from lstg.loader import load_dataset
-from lstg.periods import Period, Window
+from lstg.periods import Period
+from lstg.resolve import resolve
 from lstg.validation import validate
 
 __all__ = ["ExportFormat", "ExportKind", "Table", "age_band", "export_tables", "render"]
@@ -33,16 +34,21 @@ def export_tables(
     *,
     club: str | None,
     redact: bool,
-    as_of: date,
+    as_of: date | None,
+    today: date,
     period: Period | None = None,
 ) -> list[Table]:
     """The tables of an export of one club (``club``) or of the whole province (``None``).
 
     The clubs exported are validated first: records that fail validation would be
-    missing from the export, so an export of data with errors is refused.
+    missing from the export, so an export of data with errors is refused. Roll-up
+    figures take their period and as-of date by the rule of :mod:`lstg.resolve`
+    (the same as ``lstg check`` and ``lstg report``); ages in record exports are
+    taken at ``as_of``, by default today.
 
     Raises:
         UserError: the data has errors, or the club does not exist.
+        UsageError: the period or as-of date cannot be (see :func:`lstg.resolve.resolve`).
     """
     result = validate(root, clubs=None if club is None else [club])
     if not result.ok:
@@ -54,10 +60,13 @@ def export_tables(
     dataset = load_dataset(root, clubs=None if club is None else [club])
     clubs = [club] if club is not None else sorted(dataset.clubs)
     if kind is ExportKind.ROLLUP:
-        window = (
-            Window(period.start, period.end) if period else Window(date(as_of.year, 1, 1), as_of)
+        resolved = resolve(
+            dataset.plans, plan=None, period=period, as_of=as_of, today=today, require_plan=False
         )
-        return rollup_tables(dataset, clubs=None if club is None else clubs, window=window)
+        units = resolved.plan.units if resolved.plan is not None else None
+        return rollup_tables(
+            dataset, clubs=None if club is None else clubs, window=resolved.window, units=units
+        )
     return record_tables(
-        dataset, kind, clubs=clubs, redact=redact, as_of=as_of, with_club=club is None
+        dataset, kind, clubs=clubs, redact=redact, as_of=as_of or today, with_club=club is None
     )

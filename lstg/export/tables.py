@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from lstg.dataset import ClubData, DataSet
 from lstg.errors import UserError
@@ -287,9 +287,19 @@ def _sortable(value: Any) -> tuple[int, Any]:
     return (3, str(value))
 
 
-def rollup_tables(dataset: DataSet, *, clubs: list[str] | None, window: Window) -> list[Table]:
+def rollup_tables(
+    dataset: DataSet,
+    *,
+    clubs: list[str] | None,
+    window: Window,
+    units: Literal["district", "commune"] | None = None,
+) -> list[Table]:
     """Roll-up figures over ``window``: one row per club given, or for the province one
-    row per child unit and a total row; every figure from :mod:`lstg.rollup`."""
+    row per child unit and a total row; every figure from :mod:`lstg.rollup`.
+
+    ``units`` are the plan's units of account (the 2021–2025 plan counts districts even
+    after the reform), as in ``lstg report``; by default those in force at the window's end.
+    """
     columns = ["kind", "code", "name", *FIGURE_NAMES]
     table = Table("rollup", columns)
     if clubs is not None:
@@ -299,7 +309,7 @@ def rollup_tables(dataset: DataSet, *, clubs: list[str] | None, window: Window) 
             name = data.club.name if data.club else ""
             table.rows.append(["club", club_id, name, *figures.values()])
         return [table]
-    result = rollup(dataset, level="province", unit=None, window=window)
+    result = rollup(dataset, level="province", unit=None, window=window, child_level=units)
     for row in result.rows:
         table.rows.append([row.kind, row.code, row.name, *row.figures.as_dict().values()])
     province = dataset.province

@@ -10,10 +10,10 @@ from tabulate import tabulate
 from lstg.check import CheckRun
 from lstg.i18n import _, ngettext
 from lstg.render import format as fmt
+from lstg.render.criteria import actual_text, span_words, spans_text, target_text
+from lstg.rollup.completeness import Completeness
 from lstg.rollup.indicators import Number
 from lstg.rules import Verdict, status_label
-
-_SYMBOLS = {"at_least": "≥", "at_most": "≤", "more_than": ">", "less_than": "<"}
 
 
 def _plain(value: Number | None, unit: str) -> Number | None:
@@ -27,8 +27,10 @@ def _plain(value: Number | None, unit: str) -> Number | None:
     return round(float(value), 2)
 
 
-def _target(verdict: Verdict) -> Number | list[Number | None]:
+def _target(verdict: Verdict) -> Number | list[Number | None] | str:
     target = verdict.target
+    if target is None:
+        return "undecided"
     if isinstance(target, list):
         return [_plain(t, "count") for t in target]
     plain = _plain(target, "count")
@@ -36,23 +38,56 @@ def _target(verdict: Verdict) -> Number | list[Number | None]:
     return plain
 
 
+def _verdict_json(verdict: Verdict, language: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": verdict.rule.id,
+        "actual": _plain(verdict.actual, verdict.unit),
+        "target": _target(verdict),
+        "status": verdict.status,
+        "actual_text": actual_text(verdict, language),
+        "target_text": target_text(verdict, language),
+        "window": {
+            "start": verdict.window.start.isoformat(),
+            "end": verdict.window.end.isoformat(),
+        },
+    }
+    if verdict.detail:
+        entry["detail"] = {k: _plain(v, "count") for k, v in verdict.detail.items()}
+    if verdict.history:
+        entry["years"] = [
+            {"start": w.start.isoformat(), "end": w.end.isoformat(), "status": status}
+            for w, status in verdict.history
+        ]
+    return entry
+
+
+def completeness_json(done: Completeness, names: dict[str, str]) -> dict[str, Any]:
+    """The completeness of the data as JSON: months owed and recorded, clubs without records."""
+    return {
+        "months_expected": done.months_expected,
+        "months_recorded": done.months_recorded,
+        "share": _plain(done.share, "percent"),
+        "clubs_owing": done.clubs_owing,
+        "clubs_not_reporting": [{"club": i, "name": names.get(i, i)} for i in done.not_reporting],
+    }
+
+
 def render_json(run: CheckRun, language: str) -> str:
-    """``{"plan", "as_of", "period", "targets": [...], "clubs": [...]}``, indented."""
+    """``{"plan", "as_of", "period", "completeness", "targets": [...], "clubs": [...]}``."""
     result = run.result
     targets: list[dict[str, Any]] = []
     for verdict in result.targets:
         label = verdict.rule.label.get(language)
         if verdict.place is not None:
             label = f"{label} ({verdict.place.name})"
+        entry = _verdict_json(verdict, language)
         targets.append(
             {
-                "id": verdict.rule.id,
+                "id": entry.pop("id"),
                 "label": label,
                 "scope": verdict.rule.scope,
                 "unit": verdict.unit,
-                "target": _target(verdict),
-                "actual": _plain(verdict.actual, verdict.unit),
-                "status": verdict.status,
+                **entry,
             }
         )
     clubs: list[dict[str, Any]] = []
@@ -62,18 +97,11 @@ def render_json(run: CheckRun, language: str) -> str:
             {
                 "club": judged.club.id,
                 "name": judged.club.club.name,
-                "criteria": [
-                    {
-                        "id": v.rule.id,
-                        "actual": _plain(v.actual, v.unit),
-                        "target": _target(v),
-                        "status": v.status,
-                    }
-                    for v in judged.verdicts
-                ],
+                "criteria": [_verdict_json(v, language) for v in judged.verdicts],
                 "well_managed": judged.well_managed,
             }
         )
+    basis = result.basis
     document = {
         "plan": result.plan.id,
         "as_of": result.as_of.isoformat(),
@@ -82,43 +110,43 @@ def render_json(run: CheckRun, language: str) -> str:
             "start": result.period.start.isoformat(),
             "end": result.period.end.isoformat(),
         },
+        "criteria_judged_on": None
+        if basis is None
+        else {"start": basis.start.isoformat(), "end": basis.end.isoformat()},
+        "completeness": completeness_json(run.completeness, _club_names(run)),
         "targets": targets,
         "clubs": clubs,
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def value_text(value: Number | None, unit: str, language: str) -> str:
-    """A measured value as a person reads it."""
-    if value is None:
-        return "–"
-    if unit == "percent":
-        return fmt.percent(float(value), language)
-    if unit == "dong":
-        return fmt.money(int(value), language)
-    if unit == "yes_no":
-        return _("Yes") if value else _("No")
-    return fmt.number(value, language)
+def _club_names(run: CheckRun) -> dict[str, str]:
+    return {i: d.club.name for i, d in run.dataset.clubs.items() if d.club is not None}
 
 
-def target_text(verdict: Verdict, language: str) -> str:
-    """The bound as a person reads it: ``≥ 20``, ``50–70``, ``60–70%``, ``> 630``."""
-    unit = verdict.unit
-    rule = verdict.rule
-    if unit == "yes_no":
-        return _("Yes")
-
-    def one(bound: float) -> str:
-        if unit == "percent":
-            return f"{fmt.number(bound, language)}%"
-        return value_text(bound, unit, language)
-
-    if rule.operator == "between":
-        low, high = rule.bounds
-        if unit == "percent":
-            return f"{fmt.number(low, language)}–{one(high)}"
-        return f"{one(low)}–{one(high)}"
-    return f"{_SYMBOLS[rule.operator]} {one(rule.bounds[0])}"
+def completeness_lines(done: Completeness, language: str) -> list[str]:
+    """The completeness of the data in a sentence, and the clubs without records (by id)."""
+    if not done.months_expected:
+        return [_("No club owed records for a whole month of the period.")]
+    lines = [
+        _("Records: {recorded}/{expected} club-months ({share}).").format(
+            recorded=fmt.number(done.months_recorded, language),
+            expected=fmt.number(done.months_expected, language),
+            share=fmt.percent(done.share, language),
+        )
+    ]
+    if done.not_reporting:
+        listed = list(done.not_reporting)
+        lines.append(
+            ngettext(
+                "{count} club has no records for the period; its activities and loans show "
+                "as no data: {clubs}.",
+                "{count} clubs have no records for the period; their activities and loans "
+                "show as no data: {clubs}.",
+                len(listed),
+            ).format(count=len(listed), clubs=fmt.and_list(listed, language))
+        )
+    return lines
 
 
 def render_text(run: CheckRun, language: str) -> str:
@@ -132,6 +160,15 @@ def render_text(run: CheckRun, language: str) -> str:
             end=fmt.short_date(result.period.end, language),
         ),
     ]
+    basis = result.basis
+    if basis is not None:
+        lines.append(
+            _(
+                "Club criteria over the period are judged on {span}; "
+                "“Years” counts the years met in the period."
+            ).format(span=span_words(basis, language))
+        )
+    lines += completeness_lines(run.completeness, language)
     if run.data_errors:
         lines.append(
             ngettext(
@@ -148,7 +185,7 @@ def render_text(run: CheckRun, language: str) -> str:
                 [
                     verdict.rule.label.get(language),
                     scope,
-                    value_text(verdict.actual, verdict.unit, language),
+                    actual_text(verdict, language),
                     target_text(verdict, language),
                     status_label(verdict.status, language),
                 ]
@@ -163,16 +200,21 @@ def render_text(run: CheckRun, language: str) -> str:
         assert judged.club.club is not None
         manage = _("well managed") if judged.well_managed else _("not yet well managed")
         lines += ["", f"{judged.club.club.name} ({judged.club.id}): {manage}"]
-        rows = [
-            [
+        with_years = any(v.history for v in judged.verdicts)
+        rows = []
+        for v in judged.verdicts:
+            row = [
                 v.rule.label.get(language),
-                value_text(v.actual, v.unit, language),
+                actual_text(v, language),
                 target_text(v, language),
                 status_label(v.status, language),
             ]
-            for v in judged.verdicts
-        ]
+            if with_years:
+                row.append(spans_text(v, language))
+            rows.append(row)
         headers = [_("Criterion"), _("Actual"), _("Target value"), _("Status")]
+        if with_years:
+            headers.append(_("Years"))
         lines.append(tabulate(rows, headers=headers, tablefmt="simple"))
         lines += _to_do(judged.verdicts, language)
     return "\n".join(lines)

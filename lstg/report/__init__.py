@@ -12,13 +12,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lstg.cache import remember
+from lstg.errors import UsageError
 from lstg.i18n import current_language
 from lstg.loader import load_dataset
 from lstg.provenance import provenance
 from lstg.report.build import build_report
 from lstg.report.model import Report
 from lstg.report.output import FORMATS, default_file_name, render, write_atomically
-from lstg.report.request import Request, UnknownScope, UsageError
+from lstg.report.request import Request, UnknownScope
 from lstg.resources import is_fictional
 
 

@@ -14,9 +14,10 @@ from typing import Literal
 from lstg import places
 from lstg.dataset import ClubData, DataSet
 from lstg.errors import UserError
-from lstg.i18n import _
+from lstg.i18n import _, using
 from lstg.periods import Window
 from lstg.provenance import Provenance
+from lstg.render.criteria import span_words
 from lstg.report.model import (
     FIGURE_KINDS,
     Change,
@@ -32,12 +33,18 @@ from lstg.report.model import (
     UnitTargets,
 )
 from lstg.report.names import province_name, split_name
-from lstg.report.request import Request, Resolved, UnknownScope, period_part, resolve
+from lstg.report.request import Request, UnknownScope, period_part, resolve_request
 from lstg.report.targets import club_targets, member_band, unit_targets
+from lstg.resolve import Resolved
 from lstg.rollup import Figures, Rollup, club_figures, clubs_in, in_report, rollup
+from lstg.rollup.completeness import Completeness, completeness
 from lstg.rollup.figures import SINCE_FOUNDING
+from lstg.rollup.indicators import Selection
+from lstg.rollup.registry import ratio_parts
 from lstg.rollup.report_extras import change, has_borrowed
+from lstg.rules import year_spans
 from lstg.schema import Plan, Province
+from lstg.schema.province import Era
 
 CHANGE_FIGURES: tuple[str, ...] = (
     "clubs",
@@ -62,13 +69,14 @@ CHANGE_FIGURES: tuple[str, ...] = (
 
 
 def _child_level(province: Province, window: Window, plan: Plan | None) -> places.Level:
-    """Districts or communes: the plan's ``units`` if it says, else those in force at the start.
+    """Districts or communes: the plan's ``units`` if it says, else those in force at the
+    as-of date (the window's end), like every stock of the report.
 
     A review of 2021–2025 is made by district, even after the July 2025 reform.
     """
     if plan is not None and plan.units is not None:
         return plan.units
-    return places.default_level(province, window.start)
+    return places.default_level(province, window.end)
 
 
 def _rollups(
@@ -87,7 +95,9 @@ def _rollups(
     except places.UnknownPlace as exc:
         raise UnknownScope(str(exc)) from None
     assert now.unit is not None
-    before = rollup(dataset, level=level, unit=now.unit.code, window=previous)
+    # The same territory over the previous window: the clubs that lie in this unit,
+    # even if the units of that time had other codes (or reused this one).
+    before = rollup(dataset, level=level, unit=now.unit, window=previous)
     return now, before
 
 
@@ -103,7 +113,11 @@ def _club(dataset: DataSet, club_id: str) -> ClubData:
 
 def _note(province: Province, data: ClubData, day: date, with_district: bool) -> ClubNote:
     assert data.club is not None
-    commune = places.club_commune(province, data.club)
+    # the commune in the units of the report's date (a 2026 report names new communes),
+    # else as the club records it
+    commune = places.club_unit(province, data.club, "commune", day) or places.club_commune(
+        province, data.club
+    )
     district = places.club_unit(province, data.club, "district", day) if with_district else None
     return ClubNote(
         name=data.club.name,
@@ -185,6 +199,8 @@ class _Part:
     members: list[MemberLine] | None
     targets: list[Target]
     unit_targets: list[UnitTargets]
+    clubs: list[ClubData]
+    """The clubs the figures count."""
 
 
 def _club_part(dataset: DataSet, request: Request, resolved: Resolved, previous: Window) -> _Part:
@@ -212,6 +228,7 @@ def _club_part(dataset: DataSet, request: Request, resolved: Resolved, previous:
         members=_members(data, window.end) if request.members else None,
         targets=targets,
         unit_targets=[],
+        clubs=[data],
     )
 
 
@@ -230,7 +247,7 @@ def _unit_part(dataset: DataSet, request: Request, resolved: Resolved, previous:
     if now.unit is None:
         row_level: Level = now.rows[0].kind if now.rows else "district"
         return _Part(
-            scope=Scope("province", province_name(province.name), province.code, province.name),
+            scope=Scope("province", province_name(province), province.code, province.name),
             totals=now.totals,
             before=then.totals,
             rows=rows,
@@ -243,6 +260,7 @@ def _unit_part(dataset: DataSet, request: Request, resolved: Resolved, previous:
             members=None,
             targets=targets,
             unit_targets=by_unit,
+            clubs=clubs_in(dataset, None),
         )
     return _Part(
         scope=Scope(now.level, split_name(now.unit.name), now.unit.code, province.name),
@@ -256,10 +274,37 @@ def _unit_part(dataset: DataSet, request: Request, resolved: Resolved, previous:
         members=None,
         targets=targets,
         unit_targets=by_unit,
+        clubs=clubs_in(dataset, now.unit),
     )
 
 
+def _unit_words(province: Province, day: date, language: str) -> dict[str, str]:
+    """How the units of each level read, from the kinds of the units in force at ``day`` (the
+    districts of the latest era that had them, for a review by district after the reform)."""
+    words: dict[str, str] = {"club": _("Club")}
+    eras: dict[places.Level, Era | None] = {
+        "district": places.district_era(province, day),
+        "commune": places.commune_era(province, day),
+    }
+    for level, era in eras.items():
+        text = "" if era is None else places.era_unit_words(era, level, language=language)
+        words[level] = text[:1].upper() + text[1:]
+    return words
+
+
 def build_report(
+    dataset: DataSet,
+    request: Request,
+    *,
+    provenance: Provenance,
+    today: date,
+) -> Report:
+    """The report that ``request`` asks for, in its language (see :func:`_build`)."""
+    with using(request.lang):
+        return _build(dataset, request, provenance=provenance, today=today)
+
+
+def _build(
     dataset: DataSet,
     request: Request,
     *,
@@ -270,7 +315,7 @@ def build_report(
 
     Args:
         provenance: the data's commit and the generation time.
-        today: the day used when neither a period nor an as-of date is given.
+        today: the day the report is made: no as-of date may be after it.
 
     Raises:
         UnknownScope: the district, commune or club is not in the data.
@@ -280,7 +325,7 @@ def build_report(
     province = dataset.province
     if province is None:
         raise UserError(_("The data folder has no readable province file"))
-    resolved = resolve(dataset, request, today=today)
+    resolved = resolve_request(dataset, request, today=today)
     window = resolved.window
     previous = resolved.period.previous()
     previous_window = Window(previous.start, previous.end)
@@ -288,6 +333,9 @@ def build_report(
     make = _club_part if request.level == "club" else _unit_part
     part = make(dataset, request, resolved, previous_window)
     plan = resolved.plan
+    done = completeness(dataset, part.clubs, window)
+    spans = year_spans(window)
+    basis = span_words(spans[-1], request.lang) if len(spans) > 1 else None
     return Report(
         lang=request.lang,
         scope=part.scope,
@@ -316,4 +364,28 @@ def build_report(
         member_band=member_band(plan) if plan else None,
         data_errors=sum(1 for p in dataset.problems if p.is_error),
         unit_targets=part.unit_targets,
+        completeness=done,
+        not_reporting=_not_reporting(dataset, done, window, part.row_level == "district"),
+        criteria_basis=basis,
+        unit_words=_unit_words(province, window.end, request.lang),
+        no_plan=resolved.no_plan,
+        borrower_base=_borrower_base(dataset, part.clubs, window),
     )
+
+
+def _borrower_base(dataset: DataSet, clubs: Sequence[ClubData], window: Window) -> int | None:
+    """The denominator of the report's borrower share (since founding), as the roll-up divides."""
+    selection = Selection(dataset.province, tuple(clubs))
+    _, base = ratio_parts("borrower_share", selection, Window(SINCE_FOUNDING, window.end))
+    return None if base is None else int(base)
+
+
+def _not_reporting(
+    dataset: DataSet, done: Completeness, window: Window, with_district: bool
+) -> list[ClubNote]:
+    province = dataset.province
+    assert province is not None
+    notes = [
+        _note(province, dataset.clubs[i], window.end, with_district) for i in done.not_reporting
+    ]
+    return sorted(notes, key=lambda n: n.name)

@@ -24,6 +24,8 @@ def _sentences(report: Report) -> dict[str, str]:
         "results": str(parts.results()),
         "activities": str(parts.activities()),
         "targets_sentence": str(parts.targets_sentence()),
+        "completeness": str(parts.completeness_notice()),
+        "criteria_basis": str(parts.criteria_basis()),
         "source": str(parts.source()),
         "dirty_warning": str(parts.dirty_warning()) if report.provenance.commit else "",
         "errors_warning": str(parts.errors_warning()),
@@ -44,7 +46,7 @@ def render_docx(report: Report, template: Path | None = None) -> bytes:
         "status": words.status,
         "roles": words.roles,
         "total": words.total,
-        "unit_word": words.unit_word[report.row_level],
+        "unit_word": report.unit_words[report.row_level],
         "bound": parts.bound,
     }
     document.render(values, jinja_env=env.overlay(autoescape=True))

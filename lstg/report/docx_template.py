@@ -140,6 +140,12 @@ def make_template(language: str, path: Path) -> None:
     _paragraph(doc, words["title"], bold=True, align=center, size=14)
     _paragraph(doc, words["subtitle"], bold=True, align=center)
     _paragraph(doc, words["period"], italic=True, align=justify)
+    _paragraph(doc, "{%p if text.completeness %}")
+    _paragraph(doc, "{{ text.completeness }}", italic=True, align=justify)
+    _paragraph(doc, "{%p endif %}")
+    _paragraph(doc, "{%p if r.no_plan %}")
+    _paragraph(doc, "{{ r.no_plan }}", italic=True, align=justify)
+    _paragraph(doc, "{%p endif %}")
     _paragraph(doc, words["results"], bold=True)
     _paragraph(doc, "{{ text.results }}", align=justify)
     _paragraph(doc, "{{ text.activities }}", align=justify)
@@ -158,6 +164,9 @@ def make_template(language: str, path: Path) -> None:
     _paragraph(doc, "{%p if r.targets %}")
     _paragraph(doc, words["targets"], bold=True)
     _paragraph(doc, "{{ text.targets_sentence }}", align=justify)
+    _paragraph(doc, "{%p if text.criteria_basis %}")
+    _paragraph(doc, "{{ text.criteria_basis }}", align=justify)
+    _paragraph(doc, "{%p endif %}")
     _table(
         doc,
         list(names.target_columns),
@@ -165,7 +174,7 @@ def make_template(language: str, path: Path) -> None:
         [
             "{{ target.label }}",
             "{{ bound(target) }}",
-            "{{ target.actual | figure(target.kind) }}",
+            "{{ target.actual_text }}",
             "{{ status[target.status] }}",
         ],
         None,
@@ -186,7 +195,7 @@ def make_template(language: str, path: Path) -> None:
         [
             "{{ line[0].full }}",
             "{{ line[1].label }}",
-            "{{ line[1].actual | figure(line[1].kind) }}",
+            "{{ line[1].actual_text }}",
             "{{ status[line[1].status] }}",
         ],
         None,

@@ -19,15 +19,27 @@ def _figures(values: dict[str, Any], *, keep_units: bool) -> dict[str, Any]:
 
 
 def _target(t: Target) -> dict[str, Any]:
-    return {
+    target: Any
+    if not t.bounds:
+        target = "undecided"
+    else:
+        target = list(t.bounds) if t.operator == "between" else t.bounds[0]
+    entry: dict[str, Any] = {
         "id": t.id,
         "label": t.label,
         "unit": t.kind,
         "operator": t.operator,
-        "target": list(t.bounds) if t.operator == "between" else t.bounds[0],
+        "target": target,
         "actual": t.actual,
         "status": t.status,
+        "actual_text": t.actual_text,
+        "target_text": t.target_text,
     }
+    if t.years_text:
+        entry["years"] = t.years_text
+    if t.note:
+        entry["note"] = t.note
+    return entry
 
 
 def as_data(report: Report) -> dict[str, Any]:
@@ -49,6 +61,16 @@ def as_data(report: Report) -> dict[str, Any]:
         "as_of": report.as_of.isoformat(),
         "language": report.lang,
         "plan": report.plan_id,
+        "no_plan": report.no_plan,
+        "criteria_judged_on": report.criteria_basis,
+        "completeness": None
+        if report.completeness is None
+        else {
+            "months_expected": report.completeness.months_expected,
+            "months_recorded": report.completeness.months_recorded,
+            "share": report.completeness.share,
+            "clubs_not_reporting": [n.name for n in report.not_reporting],
+        },
         "shares": "percent",
         "data_errors": report.data_errors,
         "totals": _figures(report.totals.as_dict(), keep_units=True),

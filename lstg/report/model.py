@@ -15,9 +15,10 @@ from typing import Literal
 
 from lstg.provenance import Provenance
 from lstg.rollup import Figures
+from lstg.rollup.completeness import Completeness
 
 Level = Literal["province", "district", "commune", "club"]
-Status = Literal["met", "exceeded", "not_met", "no_data"]
+Status = Literal["met", "exceeded", "not_met", "no_data", "undecided"]
 Kind = Literal["count", "money", "percent", "number"]
 
 
@@ -46,6 +47,10 @@ FIGURE_KINDS: dict[str, Kind] = {
     "members_health_checked": "count",
     "hypertensive_share": "percent",
     "home_care_visits": "count",
+    "months_expected": "count",
+    "months_recorded": "count",
+    "completeness": "percent",
+    "clubs_not_reporting": "count",
 }
 """How each figure is shown: a count, an amount of đồng, or a share."""
 
@@ -105,7 +110,15 @@ class ClubNote:
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """One target of the plan with its measured value and status, from the rule evaluator."""
+    """One target of the plan with its measured value and status, from the rule evaluator.
+
+    Attributes:
+        bounds: the bounds; empty for a target not yet set (``undecided``).
+        actual_text, target_text: the value and the target in words
+            (:mod:`lstg.render.criteria`), the same as ``lstg check`` shows.
+        years_text: for a club criterion judged year by year, how many years were met.
+        note: what the plan says of the target, such as the national figure.
+    """
 
     id: str
     label: str
@@ -115,6 +128,10 @@ class Target:
     bounds: tuple[float, ...]
     actual: float | None
     status: Status
+    actual_text: str = ""
+    target_text: str = ""
+    years_text: str = ""
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +175,7 @@ class TargetCounts:
     exceeded: int
     not_met: int
     no_data: int
+    undecided: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +204,20 @@ class Report:
             are left out of the figures.
         unit_targets: in a province report, the plan's district (or commune)
             targets measured on each unit.
+        completeness: how many club-months owed records have them, for the
+            clubs of the report over its window.
+        not_reporting: the clubs that owed records in the window and sent none:
+            their activities and loans are "chưa có số liệu".
+        criteria_basis: for a period longer than a year, the span club criteria
+            were judged on, in words ("năm 2025").
+        no_plan: when no plan holds the as-of date, the message that says so (the
+            report then has no targets).
+        borrower_base: the members that the borrower share divides by: the members
+            of the clubs whose records cover their loans (all of them, unless a club
+            has never sent a record).
+        unit_words: how the units of each level read in this report's era
+            ("Huyện, thành phố"; "Xã, phường" after 1 July 2025), from the
+            province file.
         fictional: the data are invented (the bundled sample): every writer
             says so at the top of the document.
     """
@@ -217,6 +249,12 @@ class Report:
     member_band: tuple[float, float] | None = None
     data_errors: int = 0
     unit_targets: list[UnitTargets] = field(default_factory=list)
+    completeness: Completeness | None = None
+    not_reporting: list[ClubNote] = field(default_factory=list)
+    criteria_basis: str | None = None
+    unit_words: dict[str, str] = field(default_factory=dict)
+    no_plan: str | None = None
+    borrower_base: int | None = None
     fictional: bool = False
 
     @property

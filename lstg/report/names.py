@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from lstg.places import province_designation
 from lstg.report.model import Name
+from lstg.schema import Province
 
 _KINDS = ("Thành phố", "Thị xã", "Thị trấn", "Huyện", "Phường", "Xã", "Tỉnh")
 
@@ -21,8 +23,13 @@ def split_name(full: str) -> Name:
     return Name(full=full, short=full, kind="", in_sentence=full)
 
 
-def province_name(name: str) -> Name:
-    """The province's name, which the province file writes without its kind."""
-    if name.lower().startswith("tỉnh "):
-        return split_name(name)
-    return Name(full=f"Tỉnh {name}", short=name, kind="tỉnh", in_sentence=f"tỉnh {name}")
+def province_name(province: Province) -> Name:
+    """The province's name as sentences use it: "tỉnh Lạng Sơn", or "thành phố Hà Nội" for
+    a centrally governed city (the province file's ``kind``)."""
+    kind = province.kind
+    return Name(
+        full=province_designation(province, language="vi", capitalised=True),
+        short=province.name,
+        kind=kind,
+        in_sentence=province_designation(province, language="vi"),
+    )

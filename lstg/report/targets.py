@@ -8,6 +8,7 @@ from datetime import date
 from lstg.dataset import ClubData, DataSet
 from lstg.periods import Window
 from lstg.places import Unit
+from lstg.render.criteria import actual_text, spans_text, target_text
 from lstg.report.model import Kind, Target, UnitTargets
 from lstg.report.names import split_name
 from lstg.rules import Verdict, evaluate, evaluate_club
@@ -24,9 +25,13 @@ def _target(verdict: Verdict, language: str) -> Target:
         indicator=rule.indicator,
         kind=_KINDS.get(verdict.unit, "number"),
         operator=rule.operator,
-        bounds=tuple(rule.bounds),
+        bounds=rule.limits,
         actual=verdict.actual,
         status=verdict.status,
+        actual_text=actual_text(verdict, language),
+        target_text=target_text(verdict, language),
+        years_text=spans_text(verdict, language),
+        note=rule.note.get(language) if rule.note else None,
     )
 
 
@@ -65,6 +70,7 @@ def club_targets(
 def member_band(plan: Plan) -> tuple[float, float] | None:
     """The plan's bounds of a club's number of members (a club criterion), if it has them."""
     for rule in plan.rules:
-        if rule.scope == "club" and rule.indicator == "members" and rule.operator == "between":
-            return (rule.bounds[0], rule.bounds[1])
+        limits = rule.limits
+        if rule.scope == "club" and rule.indicator == "members" and len(limits) == 2:
+            return (limits[0], limits[1])
     return None

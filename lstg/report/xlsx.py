@@ -110,7 +110,10 @@ def render_xlsx(report: Report) -> bytes:
         for line, target in enumerate(report.targets, start=2):
             sheet.cell(row=line, column=1, value=target.label)
             sheet.cell(row=line, column=2, value=words.operators[target.operator])
-            _put(sheet, line, 3, target.bounds[0], target.kind, language)
+            if not target.bounds:
+                sheet.cell(row=line, column=3, value=target.target_text)
+            else:
+                _put(sheet, line, 3, target.bounds[0], target.kind, language)
             if len(target.bounds) > 1:
                 _put(sheet, line, 4, target.bounds[1], target.kind, language)
             _put(sheet, line, 5, target.actual, target.kind, language)

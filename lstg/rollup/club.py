@@ -116,6 +116,48 @@ def members_women(club: ClubData, window: Window) -> int:
     return sum(1 for m in _members(club, window.end) if m.gender == "female")
 
 
+def members_older_women(club: ClubData, window: Window) -> int:
+    """Stock: women members aged 60 full years or more at the end of the window."""
+    day = window.end
+    return sum(
+        1
+        for m in _members(club, day)
+        if m.gender == "female" and (age := m.age_on(day)) is not None and age >= OLDER_AGE
+    )
+
+
+def _joined(club: ClubData, window: Window) -> list[Member]:
+    """Members at the window's end who joined within it."""
+    return [m for m in _members(club, window.end) if window.contains(m.joined)]
+
+
+def members_joined(club: ClubData, window: Window) -> int:
+    """Flow of people: members at the window's end who joined the club within the window."""
+    return len(_joined(club, window))
+
+
+def members_older_joined(club: ClubData, window: Window) -> int:
+    """Flow of people: members at the window's end, aged 60 or more then, who joined within it.
+
+    The people "joining" a scheme's clubs over a phase (Decision 1648/QĐ-TTg's
+    "at least 300,000 older people joining"): those still members at the as-of date.
+    """
+    day = window.end
+    return sum(
+        1 for m in _joined(club, window) if (age := m.age_on(day)) is not None and age >= OLDER_AGE
+    )
+
+
+def members_older_women_joined(club: ClubData, window: Window) -> int:
+    """Flow of people: the women among :func:`members_older_joined`."""
+    day = window.end
+    return sum(
+        1
+        for m in _joined(club, window)
+        if m.gender == "female" and (age := m.age_on(day)) is not None and age >= OLDER_AGE
+    )
+
+
 def board_members(club: ClubData, window: Window) -> int:
     """Stock: distinct members holding a board seat on the window's end who are members then."""
     day = window.end
@@ -204,8 +246,9 @@ def fund_activity(club: ClubData, window: Window) -> int:
 
 
 def funds_ready(club: ClubData, window: Window) -> int:
-    """Stock: 1 if both funds are opened and their regulations adopted by the window's end."""
-    if club.club is None:
+    """Stock: 1 if the club exists at the window's end (founded, not dissolved) and both
+    funds are opened and their regulations adopted by then."""
+    if club.club is None or not exists(club, window):
         return 0
     day = window.end
     opened = all(
@@ -225,12 +268,9 @@ def meetings_held(club: ClubData, window: Window) -> int:
     return len(_held(club, window))
 
 
-def _whole_months(club: ClubData, window: Window) -> list[date]:
-    """First days of the calendar months lying wholly inside the window after the launch."""
-    if club.club is None or club.club.launched is None:
-        return []
-    start = max(window.start, club.club.launched)
-    first = start if start.day == 1 else add_months(start.replace(day=1), 1)
+def _month_starts(window: Window) -> list[date]:
+    """First days of the calendar months lying wholly inside the window."""
+    first = window.start if window.start.day == 1 else add_months(window.start.replace(day=1), 1)
     months: list[date] = []
     while add_months(first, 1) - timedelta(days=1) <= window.end:
         months.append(first)
@@ -238,34 +278,100 @@ def _whole_months(club: ClubData, window: Window) -> list[date]:
     return months
 
 
-def months_unrecorded(club: ClubData, window: Window) -> int | None:
-    """Flow: whole months in the window, after the launch, with no meeting and no skip record.
+def _operating_all_month(club: ClubData, first: date) -> bool:
+    assert club.club is not None
+    last = add_months(first, 1) - timedelta(days=1)
+    changes = [c.date for c in club.club.status_changes if first < c.date <= last]
+    return all(club.club.status_on(day) == "operating" for day in (first, *changes, last))
 
-    A month is recorded when it has a meeting held or an entry marking it
-    skipped with a reason. ``None`` for a club with no whole month since launch
-    in the window (a preparing club, or one launched this month).
+
+def expected_months(club: ClubData, window: Window) -> list[date]:
+    """The months a club owes records for: whole calendar months of the window during
+    which it was operating every day (launched, not suspended, not dissolved)."""
+    if club.club is None or club.club.launched is None:
+        return []
+    return [m for m in _month_starts(window) if _operating_all_month(club, m)]
+
+
+def _months_with(meetings: list[Meeting]) -> set[tuple[int, int]]:
+    return {(m.date.year, m.date.month) for m in meetings}
+
+
+def months_expected(club: ClubData, window: Window) -> int:
+    """Flow: club-months owed records in the window (see :func:`expected_months`)."""
+    return len(expected_months(club, window))
+
+
+def months_recorded(club: ClubData, window: Window) -> int:
+    """Flow: months owed records that have one: a meeting held, or the month marked skipped
+    with its reason (DHIS2's "reports received")."""
+    recorded = _months_with(club.meetings)
+    return sum(1 for m in expected_months(club, window) if (m.year, m.month) in recorded)
+
+
+def months_held(club: ClubData, window: Window) -> int:
+    """Flow: months owed records in which the club held a meeting."""
+    held = _months_with([m for m in club.meetings if m.held])
+    return sum(1 for m in expected_months(club, window) if (m.year, m.month) in held)
+
+
+def months_unrecorded(club: ClubData, window: Window) -> int | None:
+    """Flow: months owed records with neither a meeting held nor a skip recorded.
+
+    ``None`` for a club that owes no month in the window (a preparing or
+    suspended club, or one launched this month).
     """
-    months = _whole_months(club, window)
-    if not months:
+    expected = months_expected(club, window)
+    if not expected:
         return None
-    recorded = {(m.date.year, m.date.month) for m in club.meetings}
-    return sum(1 for first in months if (first.year, first.month) not in recorded)
+    return expected - months_recorded(club, window)
+
+
+def club_not_reporting(club: ClubData, window: Window) -> int:
+    """Stock of the window: 1 for a club that owed records in the window and recorded none."""
+    return int(months_expected(club, window) > 0 and months_recorded(club, window) == 0)
+
+
+def club_owing(club: ClubData, window: Window) -> int:
+    """Stock of the window: 1 for a club that owed records for at least one month of it."""
+    return int(months_expected(club, window) > 0)
+
+
+RECENT_MONTHS = 3
+"""A stock of the loan book or the funds at a date rests on the records of the
+three months up to it (the quarter that SAVIX groups report on)."""
+
+
+def has_records(club: ClubData, window: Window) -> bool:
+    """Whether the club's records can stand for ``window``: it owed no month in it, or
+    recorded at least one of the months it owed."""
+    expected = expected_months(club, window)
+    if not expected:
+        return True
+    recorded = _months_with(club.meetings)
+    return any((m.year, m.month) in recorded for m in expected)
+
+
+def recent(day: date) -> Window:
+    """The window of the records a stock at ``day`` rests on: the three months up to it."""
+    return Window(add_months(day + timedelta(days=1), -RECENT_MONTHS), day)
 
 
 def meeting_interval_months(club: ClubData, window: Window) -> int | None:
     """Flow: the longest interval between meetings in the window, in months.
 
-    One more than the longest run of whole months without a meeting held: a
-    club meeting every month has 1, one meeting every quarter has 3. Months
-    before the launch are left out; ``None`` when no whole month is left.
+    One more than the longest run of months owed records with neither a meeting
+    held nor a skip recorded with its reason: a club meeting every month has 1,
+    one meeting every quarter has 3; a month skipped for Tết, with its reason,
+    does not break the rhythm. ``None`` when the club owes no month in the window.
     """
-    months = _whole_months(club, window)
+    months = expected_months(club, window)
     if not months:
         return None
-    held = {(m.date.year, m.date.month) for m in _held(club, window)}
+    covered = _months_with(club.meetings)
     longest = run = 0
     for first in months:
-        run = 0 if (first.year, first.month) in held else run + 1
+        run = 0 if (first.year, first.month) in covered else run + 1
         longest = max(longest, run)
     return longest + 1
 

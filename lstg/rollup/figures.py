@@ -38,7 +38,10 @@ class Figures:
 
     Percentages are 0–100; money is in đồng. ``units_with_clubs`` and
     ``units_total`` are ``None`` for one club. A field is ``None`` when the
-    figure does not exist (a rate with nothing to divide by).
+    figure does not exist (a rate with nothing to divide by) or when no club's
+    records cover it ("chưa có số liệu"); a set's total of a figure counts the
+    clubs whose records cover it, and ``clubs_not_reporting`` says how many do
+    not.
     """
 
     clubs: int
@@ -52,19 +55,23 @@ class Figures:
     members_young: int
     members_unknown_age: int
     board_members: int
-    borrowers: int
+    borrowers: int | None
     borrower_share: float | None
-    loans_disbursed: int
-    loans_disbursed_amount: int
-    principal_outstanding: int
+    loans_disbursed: int | None
+    loans_disbursed_amount: int | None
+    principal_outstanding: int | None
     par30: float | None
-    fund_income: int
-    fund_activity: int
-    meetings_held: int
+    fund_income: int | None
+    fund_activity: int | None
+    meetings_held: int | None
     attendance_rate: float | None
-    members_health_checked: int
+    members_health_checked: int | None
     hypertensive_share: float | None
-    home_care_visits: int
+    home_care_visits: int | None
+    months_expected: int
+    months_recorded: int
+    completeness: float | None
+    clubs_not_reporting: int
 
     def as_dict(self) -> dict[str, Number | None]:
         """The figures by name, in field order, for serialising."""
@@ -145,8 +152,8 @@ class Rollup:
 
 
 def in_report(club: ClubData, window: Window) -> bool:
-    """Whether a club belongs in a report over ``window``: founded by its end and not
-    dissolved before its start."""
+    """Whether a club is listed in a report over ``window``: founded by its end and not
+    dissolved before its start. Totals count every club (see :func:`rollup`)."""
     if club.club is None or club.club.status_on(window.end) is None:
         return False
     return club.club.status_on(window.start - timedelta(days=1)) != "dissolved"
@@ -163,27 +170,41 @@ def clubs_in(dataset: DataSet, unit: Unit | None) -> list[ClubData]:
     return found
 
 
+def _listed(club: ClubData, figures: Figures, window: Window) -> bool:
+    """A club has a row when it is in the report, or when it still counts in a figure
+    (a club dissolved before the window whose loans are still owed)."""
+    if in_report(club, window):
+        return True
+    return any(v for k, v in figures.as_dict().items() if k not in _SET_ONLY)
+
+
 def rollup(
     dataset: DataSet,
     *,
     level: Literal["province", "district", "commune"],
-    unit: str | None,
+    unit: str | Unit | None,
     window: Window,
     child_level: Level | None = None,
     well_managed: Mapping[str, bool] | None = None,
 ) -> Rollup:
     """Totals of a province, district or commune over ``window``, with one row per child.
 
-    A province has a row per district (before 1 July 2025) or per commune (from
-    then on), units without a club included; ``child_level`` forces one of the
-    two (``district`` for a review of 2021–2025 made after the reform). A
-    district or commune has a row per club in the report: founded by the
-    window's end and not dissolved before its start. The rows' flows add up to
-    the totals; so do their stocks, since each club lies in exactly one unit.
-    Rows' ``units_with_clubs`` and ``units_total`` are ``None``.
+    Totals count every club of the unit: stocks at the window's end (a club
+    dissolved by then has no members, but a loan owed to it is still owed),
+    flows over the window. A province has a row per district while districts
+    exist at the window's end (the as-of date) and a row per commune after,
+    units without a club included; ``child_level`` forces one of the two
+    (``district`` for a review of 2021–2025 made after the reform). A district or
+    commune has a row per club in the report (founded by the window's end and not
+    dissolved before its start) and per club that still counts in a figure. The
+    rows add up to the totals, since each club lies in exactly one unit; clubs
+    that cannot be placed have a row of their own. Rows' ``units_with_clubs`` and
+    ``units_total`` are ``None``.
 
     Args:
-        unit: the district's or commune's name or code; ignored for the province.
+        unit: the district or commune: a name or code (looked up among the units
+            in force at the window's end), or the unit itself (to measure the same
+            territory over another window); ignored for the province.
 
     Raises:
         lstg.places.UnknownPlace: ``unit`` names no district or commune.
@@ -191,8 +212,10 @@ def rollup(
     province = dataset.province
     place: Unit | None = None
     if level != "province" and province is not None:
-        place = find_unit(province, level, unit or "", window.end)
-    chosen = [d for d in clubs_in(dataset, place) if in_report(d, window)]
+        place = (
+            unit if isinstance(unit, Unit) else find_unit(province, level, unit or "", window.end)
+        )
+    chosen = clubs_in(dataset, place)
     counted: list[Unit] | None = None
     if province is not None:
         if place is None and child_level is not None:
@@ -210,21 +233,25 @@ def rollup(
             placed.update(d.id for d in inside)
             figures = aggregate(dataset, inside, window, well_managed=well_managed)
             rows.append(Row(child.level, child.code, child.name, _without_units(figures)))
-        lost = [d for d in chosen if d.id not in placed]
+        lost = [
+            d for d in chosen if d.id not in placed and _listed(d, club_figures(d, window), window)
+        ]
         if lost:
             figures = aggregate(dataset, lost, window, well_managed=well_managed)
             rows.append(
                 Row(
                     children[0].level if children else "district",
                     "",
-                    _("Clubs whose commune is not in the province file"),
+                    _("Clubs that cannot be placed"),
                     _without_units(figures),
                 )
             )
     else:
         for data in chosen:
             assert data.club is not None
-            rows.append(Row("club", data.id, data.club.name, club_figures(data, window)))
+            figures = club_figures(data, window)
+            if _listed(data, figures, window):
+                rows.append(Row("club", data.id, data.club.name, figures))
     return Rollup(level, place, window, totals, rows)
 
 

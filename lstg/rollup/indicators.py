@@ -25,7 +25,7 @@ from typing import Literal
 from lstg.dataset import ClubData
 from lstg.periods import Window
 from lstg.places import Unit as Place
-from lstg.places import contains, units_within
+from lstg.places import contains, units, units_within, zone_of
 from lstg.rollup import club as c
 from lstg.schema import Province
 
@@ -34,6 +34,8 @@ Measure = Literal["count", "percent", "dong", "months", "yes_no"]
 """How an indicator's value reads."""
 Kind = Literal["stock", "flow"]
 Combine = Literal["sum", "ratio", "set", "none"]
+Records = Literal["flow", "stock"]
+"""What a figure rests on in the club's monthly records (see :func:`covered`)."""
 ClubFn = Callable[[ClubData, Window], Number | None]
 
 
@@ -50,12 +52,18 @@ class Selection:
         well_managed: for each club id, whether it meets every "well managed,
             all activities" criterion of the plan; ``None`` when no plan was
             evaluated (``clubs_well_managed`` then has no data).
+        zones: the zones of the communes that ``communes_*`` figures count
+            (``None``: every zone).
+        min_clubs: how many clubs to standard a commune needs to count in
+            ``communes_with_standard_clubs``.
     """
 
     province: Province | None
     clubs: tuple[ClubData, ...]
     units: tuple[Place, ...] | None = None
     well_managed: Mapping[str, bool] | None = None
+    zones: tuple[str, ...] | None = None
+    min_clubs: int = 1
 
     def units_at(self, window: Window) -> tuple[Place, ...]:
         if self.units is not None:
@@ -83,6 +91,11 @@ class Indicator:
         club: the per-club function, for ``sum`` and ``none``.
         ratio: numerator and denominator names, for ``ratio``.
         of_set: the set function, for ``set``.
+        records: what the figure rests on in the club's monthly records:
+            ``flow``, the records of its window; ``stock``, the records of the
+            three months up to its date (loan book, fund cash); ``None``, the
+            registers alone (members, board, status). A club whose records do not
+            cover the figure has no value for it (see :func:`covered`).
     """
 
     name: str
@@ -94,6 +107,15 @@ class Indicator:
     club: ClubFn | None = None
     ratio: tuple[str, str] | None = None
     of_set: SetFn | None = None
+    records: Records | None = None
+
+    def club_value(self, data: ClubData, window: Window) -> Number | None:
+        """The value of a ``sum`` or ``none`` indicator for one club, ``None`` when the
+        club's records do not cover it."""
+        assert self.club is not None
+        if not covered(self.records, data, window):
+            return None
+        return self.club(data, window)
 
     def label(self, language: str) -> str:
         return self.en if language == "en" else self.vi
@@ -105,6 +127,21 @@ class Indicator:
         if fn is None:
             return f"{__name__}.share"
         return f"{fn.__module__}.{fn.__qualname__}"
+
+
+def covered(records: Records | None, data: ClubData, window: Window) -> bool:
+    """Whether a club's monthly records cover a figure over ``window``.
+
+    A figure made of meetings, loans or the ledger is "chưa có số liệu" (no
+    data), not 0, for a club that owed records in the months it rests on and
+    recorded none of them: a flow rests on the months of its window, a stock of
+    the loan book or the funds on the three months up to its date. Figures of the
+    registers (members, board, status) are always covered.
+    """
+    if records is None:
+        return True
+    span = window if records == "flow" else c.recent(window.end)
+    return c.has_records(data, span)
 
 
 def share(numerator: Number | None, denominator: Number | None) -> float | None:
@@ -167,3 +204,62 @@ def clubs_well_managed(selection: Selection, window: Window) -> int | None:
     return sum(
         1 for data in selection.clubs if c.exists(data, window) and verdicts.get(data.id, False)
     )
+
+
+def clubs_to_standard(selection: Selection, window: Window) -> int | None:
+    """Stock: clubs operating at the window's end that meet every criterion of the plan
+    flagged ``well_managed`` — the clubs "operating to standard" (hoạt động đạt chuẩn)
+    of Decision 1648/QĐ-TTg, until a province defines the standard otherwise.
+
+    ``None`` when no plan's criteria were evaluated.
+    """
+    if selection.well_managed is None:
+        return None
+    verdicts = selection.well_managed
+    return sum(
+        1 for data in selection.clubs if c.operating(data, window) and verdicts.get(data.id, False)
+    )
+
+
+def _zone_communes(selection: Selection, window: Window) -> list[Place]:
+    """The communes in force at the window's end that lie in the selection's zones."""
+    province = selection.province
+    if province is None:
+        return []
+    communes = units(province, "commune", window.end)
+    if selection.zones is None:
+        return communes
+    wanted = set(selection.zones)
+    return [u for u in communes if zone_of(province, u) in wanted]
+
+
+def communes_in_zones(selection: Selection, window: Window) -> int | None:
+    """Stock: communes in force at the window's end in the rule's zones (all zones by default)."""
+    if selection.province is None:
+        return None
+    return len(_zone_communes(selection, window))
+
+
+def communes_with_standard_clubs(selection: Selection, window: Window) -> int | None:
+    """Stock: communes of the rule's zones with at least ``min_clubs`` clubs to standard
+    (see :func:`clubs_to_standard`) at the window's end.
+
+    ``None`` when no plan's criteria were evaluated, or without a province file.
+    """
+    province = selection.province
+    if province is None or selection.well_managed is None:
+        return None
+    verdicts = selection.well_managed
+    standard = [
+        d
+        for d in selection.clubs
+        if d.club is not None and c.operating(d, window) and verdicts.get(d.id, False)
+    ]
+    found = 0
+    for commune in _zone_communes(selection, window):
+        inside = sum(
+            1 for d in standard if d.club is not None and contains(province, commune, d.club)
+        )
+        if inside >= selection.min_clubs:
+            found += 1
+    return found

@@ -15,9 +15,13 @@ from lstg.rollup.indicators import (
     Kind,
     Measure,
     Number,
+    Records,
     Selection,
     SetFn,
+    clubs_to_standard,
     clubs_well_managed,
+    communes_in_zones,
+    communes_with_standard_clubs,
     share,
     units_total,
     units_with_clubs,
@@ -26,9 +30,16 @@ from lstg.rollup.indicators import (
 
 
 def _count(
-    name: str, vi: str, en: str, kind: Kind, fn: ClubFn, unit: Measure = "count"
+    name: str,
+    vi: str,
+    en: str,
+    kind: Kind,
+    fn: ClubFn,
+    unit: Measure = "count",
+    *,
+    records: Records | None = None,
 ) -> Indicator:
-    return Indicator(name, vi, en, unit, kind, "sum", club=fn)
+    return Indicator(name, vi, en, unit, kind, "sum", club=fn, records=records)
 
 
 def _ratio(name: str, vi: str, en: str, kind: Kind, numerator: str, denominator: str) -> Indicator:
@@ -91,6 +102,20 @@ _ALL: tuple[Indicator, ...] = (
         "clubs_well_managed",
         "clubs",
     ),
+    _set(
+        "clubs_to_standard",
+        "Số CLB hoạt động đạt chuẩn",
+        "Clubs operating to standard",
+        clubs_to_standard,
+    ),
+    _ratio(
+        "clubs_to_standard_share",
+        "Tỷ lệ CLB hoạt động đạt chuẩn",
+        "Clubs operating to standard, share",
+        "stock",
+        "clubs_to_standard",
+        "clubs",
+    ),
     # Places
     _set("units_with_clubs", "Số đơn vị có CLB", "Units with a club", units_with_clubs),
     _set(
@@ -100,6 +125,26 @@ _ALL: tuple[Indicator, ...] = (
         units_with_operating_clubs,
     ),
     _set("units_total", "Tổng số đơn vị", "Units in the province", units_total),
+    _set(
+        "communes_in_zones",
+        "Số xã, phường (theo vùng)",
+        "Communes (of the zones)",
+        communes_in_zones,
+    ),
+    _set(
+        "communes_with_standard_clubs",
+        "Số xã, phường có CLB hoạt động đạt chuẩn",
+        "Communes with clubs operating to standard",
+        communes_with_standard_clubs,
+    ),
+    _ratio(
+        "communes_with_standard_clubs_share",
+        "Tỷ lệ xã, phường có CLB hoạt động đạt chuẩn",
+        "Communes with clubs operating to standard, share",
+        "stock",
+        "communes_with_standard_clubs",
+        "communes_in_zones",
+    ),
     # Members
     _count("members", "Số thành viên", "Members", "stock", c.members),
     _count(
@@ -134,6 +179,50 @@ _ALL: tuple[Indicator, ...] = (
         "members",
     ),
     _ratio("women_share", "Tỷ lệ phụ nữ", "Women's share", "stock", "members_women", "members"),
+    _count(
+        "members_older_women",
+        "Thành viên là phụ nữ cao tuổi",
+        "Older women members",
+        "stock",
+        c.members_older_women,
+    ),
+    _ratio(
+        "older_women_share",
+        "Tỷ lệ phụ nữ trong số thành viên NCT",
+        "Women's share of older members",
+        "stock",
+        "members_older_women",
+        "members_older",
+    ),
+    _count(
+        "members_joined",
+        "Thành viên mới tham gia",
+        "Members who joined",
+        "flow",
+        c.members_joined,
+    ),
+    _count(
+        "members_older_joined",
+        "NCT mới tham gia",
+        "Older people who joined",
+        "flow",
+        c.members_older_joined,
+    ),
+    _count(
+        "members_older_women_joined",
+        "Phụ nữ cao tuổi mới tham gia",
+        "Older women who joined",
+        "flow",
+        c.members_older_women_joined,
+    ),
+    _ratio(
+        "older_women_joined_share",
+        "Tỷ lệ phụ nữ trong số NCT mới tham gia",
+        "Women's share of the older people who joined",
+        "flow",
+        "members_older_women_joined",
+        "members_older_joined",
+    ),
     _count("board_members", "Thành viên Ban Chủ nhiệm", "Board members", "stock", c.board_members),
     _count(
         "home_care_volunteers",
@@ -143,7 +232,14 @@ _ALL: tuple[Indicator, ...] = (
         c.home_care_volunteers,
     ),
     # Loans
-    _count("borrowers", "Thành viên được vay vốn", "Members who borrowed", "flow", c.borrowers),
+    _count(
+        "borrowers",
+        "Thành viên được vay vốn",
+        "Members who borrowed",
+        "flow",
+        c.borrowers,
+        records="flow",
+    ),
     _ratio(
         "borrower_share",
         "Tỷ lệ thành viên được vay vốn",
@@ -152,7 +248,14 @@ _ALL: tuple[Indicator, ...] = (
         "borrowers",
         "members",
     ),
-    _count("loans_disbursed", "Số lượt cho vay", "Loans disbursed", "flow", c.loans_disbursed),
+    _count(
+        "loans_disbursed",
+        "Số lượt cho vay",
+        "Loans disbursed",
+        "flow",
+        c.loans_disbursed,
+        records="flow",
+    ),
     _count(
         "loans_disbursed_amount",
         "Số tiền cho vay",
@@ -160,6 +263,7 @@ _ALL: tuple[Indicator, ...] = (
         "flow",
         c.loans_disbursed_amount,
         "dong",
+        records="flow",
     ),
     _count(
         "principal_outstanding",
@@ -168,6 +272,7 @@ _ALL: tuple[Indicator, ...] = (
         "stock",
         c.principal_outstanding,
         "dong",
+        records="stock",
     ),
     _count(
         "principal_at_risk",
@@ -176,6 +281,7 @@ _ALL: tuple[Indicator, ...] = (
         "stock",
         c.principal_at_risk,
         "dong",
+        records="stock",
     ),
     _ratio(
         "par30",
@@ -185,7 +291,14 @@ _ALL: tuple[Indicator, ...] = (
         "principal_at_risk",
         "principal_outstanding",
     ),
-    _count("write_offs", "Số khoản vay xóa nợ", "Loans written off", "flow", c.write_offs),
+    _count(
+        "write_offs",
+        "Số khoản vay xóa nợ",
+        "Loans written off",
+        "flow",
+        c.write_offs,
+        records="flow",
+    ),
     _count(
         "write_off_amount",
         "Số tiền xóa nợ",
@@ -193,12 +306,27 @@ _ALL: tuple[Indicator, ...] = (
         "flow",
         c.write_off_amount,
         "dong",
+        records="flow",
     ),
     # Funds
     _count(
-        "fund_income", "Quỹ tăng thu nhập", "Income-generation fund", "stock", c.fund_income, "dong"
+        "fund_income",
+        "Quỹ tăng thu nhập",
+        "Income-generation fund",
+        "stock",
+        c.fund_income,
+        "dong",
+        records="stock",
     ),
-    _count("fund_activity", "Quỹ hoạt động", "Activity fund", "stock", c.fund_activity, "dong"),
+    _count(
+        "fund_activity",
+        "Quỹ hoạt động",
+        "Activity fund",
+        "stock",
+        c.fund_activity,
+        "dong",
+        records="stock",
+    ),
     _count(
         "funds_ready",
         "Có đủ 2 quỹ và quy chế",
@@ -208,7 +336,14 @@ _ALL: tuple[Indicator, ...] = (
         "yes_no",
     ),
     # Meetings and activities
-    _count("meetings_held", "Số buổi sinh hoạt", "Meetings held", "flow", c.meetings_held),
+    _count(
+        "meetings_held",
+        "Số buổi sinh hoạt",
+        "Meetings held",
+        "flow",
+        c.meetings_held,
+        records="flow",
+    ),
     Indicator(
         "months_unrecorded",
         "Số tháng thiếu biên bản sinh hoạt",
@@ -219,6 +354,55 @@ _ALL: tuple[Indicator, ...] = (
         club=c.months_unrecorded,
     ),
     Indicator(
+        "months_expected",
+        "Số tháng phải có biên bản",
+        "Club-months owed records",
+        "months",
+        "flow",
+        "sum",
+        club=c.months_expected,
+    ),
+    Indicator(
+        "months_recorded",
+        "Số tháng đã có biên bản",
+        "Club-months with records",
+        "months",
+        "flow",
+        "sum",
+        club=c.months_recorded,
+    ),
+    Indicator(
+        "months_held",
+        "Số tháng có sinh hoạt",
+        "Months with a meeting held",
+        "months",
+        "flow",
+        "sum",
+        club=c.months_held,
+    ),
+    _ratio(
+        "completeness",
+        "Tỷ lệ đầy đủ số liệu (tháng có biên bản trên tháng phải có)",
+        "Completeness (months with records of months owed)",
+        "flow",
+        "months_recorded",
+        "months_expected",
+    ),
+    _count(
+        "clubs_owing",
+        "Số CLB phải có biên bản trong kỳ",
+        "Clubs owing records in the period",
+        "flow",
+        c.club_owing,
+    ),
+    _count(
+        "clubs_not_reporting",
+        "Số CLB chưa có biên bản nào trong kỳ",
+        "Clubs with no records in the period",
+        "flow",
+        c.club_not_reporting,
+    ),
+    Indicator(
         "meeting_interval_months",
         "Khoảng cách dài nhất giữa hai lần sinh hoạt (tháng)",
         "Longest interval between meetings (months)",
@@ -227,13 +411,21 @@ _ALL: tuple[Indicator, ...] = (
         "none",
         club=c.meeting_interval_months,
     ),
-    _count("attendance", "Lượt thành viên dự sinh hoạt", "Attendances", "flow", c.attendance),
+    _count(
+        "attendance",
+        "Lượt thành viên dự sinh hoạt",
+        "Attendances",
+        "flow",
+        c.attendance,
+        records="flow",
+    ),
     _count(
         "attendance_expected",
         "Lượt thành viên được mời sinh hoạt",
         "Members expected at meetings",
         "flow",
         c.attendance_expected,
+        records="flow",
     ),
     _ratio(
         "attendance_rate",
@@ -251,6 +443,7 @@ _ALL: tuple[Indicator, ...] = (
         "flow",
         "none",
         club=c.activity_areas,
+        records="flow",
     ),
     # Health and home care
     _count(
@@ -259,6 +452,7 @@ _ALL: tuple[Indicator, ...] = (
         "Members with a health check",
         "flow",
         c.members_health_checked,
+        records="flow",
     ),
     _count(
         "members_bp_checked",
@@ -266,6 +460,7 @@ _ALL: tuple[Indicator, ...] = (
         "Members with a blood-pressure reading",
         "flow",
         c.members_bp_checked,
+        records="flow",
     ),
     _count(
         "members_hypertensive",
@@ -273,6 +468,7 @@ _ALL: tuple[Indicator, ...] = (
         "Members with high blood pressure",
         "flow",
         c.members_hypertensive,
+        records="flow",
     ),
     _ratio(
         "hypertensive_share",
@@ -288,6 +484,7 @@ _ALL: tuple[Indicator, ...] = (
         "Meetings with health checks",
         "flow",
         c.meetings_with_health_checks,
+        records="flow",
     ),
     _ratio(
         "health_check_meeting_share",
@@ -298,7 +495,12 @@ _ALL: tuple[Indicator, ...] = (
         "meetings_held",
     ),
     _count(
-        "home_care_visits", "Lượt chăm sóc tại nhà", "Home-care visits", "flow", c.home_care_visits
+        "home_care_visits",
+        "Lượt chăm sóc tại nhà",
+        "Home-care visits",
+        "flow",
+        c.home_care_visits,
+        records="flow",
     ),
 )
 
@@ -308,6 +510,9 @@ INDICATORS: dict[str, Indicator] = {i.name: i for i in _ALL}
 
 def club_value(name: str, data: ClubData, window: Window) -> Number | None:
     """The value of indicator ``name`` for one club over ``window``.
+
+    ``None`` when the figure does not exist for the club, or when the club's
+    records do not cover it (see :func:`lstg.rollup.indicators.covered`).
 
     Raises:
         KeyError: no such indicator.
@@ -320,14 +525,21 @@ def club_value(name: str, data: ClubData, window: Window) -> Number | None:
         return share(club_value(numerator, data, window), club_value(denominator, data, window))
     if indicator.club is None:
         raise ValueError(f"indicator {name} has no value for one club")
-    return indicator.club(data, window)
+    return indicator.club_value(data, window)
+
+
+def _summed(indicator: Indicator, selection: Selection, window: Window) -> list[Number | None]:
+    return [indicator.club_value(data, window) for data in selection.clubs]
 
 
 def set_value(name: str, selection: Selection, window: Window) -> Number | None:
     """The value of indicator ``name`` over a set of clubs and ``window``.
 
     A count is the sum of the clubs' values (``None`` only when every club's is
-    ``None``); a share is the ratio of the set's totals.
+    ``None``). A share of two counts is the ratio of their sums over the clubs
+    that have both values, so that a club without records drops out of the
+    numerator and the denominator alike; a share involving a set figure is the
+    ratio of the two set values.
 
     Raises:
         KeyError: no such indicator.
@@ -336,22 +548,50 @@ def set_value(name: str, selection: Selection, window: Window) -> Number | None:
     """
     indicator = INDICATORS[name]
     if indicator.combine == "ratio":
-        assert indicator.ratio is not None
-        numerator, denominator = indicator.ratio
-        return share(
-            set_value(numerator, selection, window), set_value(denominator, selection, window)
-        )
+        return share(*ratio_parts(name, selection, window))
     if indicator.combine == "set":
         assert indicator.of_set is not None
         return indicator.of_set(selection, window)
     if indicator.combine == "sum":
-        assert indicator.club is not None
-        values = [indicator.club(data, window) for data in selection.clubs]
+        values = _summed(indicator, selection, window)
         present = [v for v in values if v is not None]
         if values and not present:
             return None
         return sum(present)
     raise ValueError(f"indicator {name} has no value for a set of clubs")
+
+
+def ratio_parts(
+    name: str, selection: Selection, window: Window
+) -> tuple[Number | None, Number | None]:
+    """The numerator and denominator of the share ``name`` over a set, as
+    :func:`set_value` divides them: for two counts, their sums over the clubs that
+    have both values.
+
+    Raises:
+        KeyError: no such indicator, or it is not a share.
+    """
+    indicator = INDICATORS[name]
+    if indicator.ratio is None:
+        raise KeyError(f"indicator {name} is not a share")
+    numerator, denominator = (INDICATORS[n] for n in indicator.ratio)
+    if numerator.combine == "sum" and denominator.combine == "sum":
+        pairs = [
+            (a, b)
+            for a, b in zip(
+                _summed(numerator, selection, window),
+                _summed(denominator, selection, window),
+                strict=True,
+            )
+            if a is not None and b is not None
+        ]
+        if not pairs:
+            return None, None
+        return sum(a for a, _ in pairs), sum(b for _, b in pairs)
+    return (
+        set_value(numerator.name, selection, window),
+        set_value(denominator.name, selection, window),
+    )
 
 
 def has_club_value(name: str) -> bool:

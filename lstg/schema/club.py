@@ -67,12 +67,17 @@ class Fund(Model):
 class Club(Model):
     """One club. Its id is the name of its folder, and is not repeated here.
 
+    ``commune`` is the club's commune, best in the era in force when it was founded;
+    ``communes`` the same place in other eras, where the province file cannot tell
+    (a commune that was split, or a new unit made of communes of two districts).
+
     Status comes from the dates: preparing from ``founded``, operating from
     ``launched`` (the launch ceremony, lễ ra mắt), then as ``status_changes`` say.
     """
 
     name: Text
     commune: Place
+    communes: list[Place] = Field(default_factory=list)
     founded: IsoDate
     launched: IsoDate | None = None
     status_changes: list[StatusChange] = Field(default_factory=list)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -11,6 +11,11 @@ from lstg.i18n import _
 from lstg.schema.common import Ident, IsoDate, Model, Text, Year
 
 Gender = Literal["female", "male"]
+MemberRef = Annotated[
+    str,
+    Field(pattern=r"^([A-Za-z0-9][A-Za-z0-9._-]*/)?[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=130),
+]
+"""A member of this club (``M012``) or of another (``club-id/M012``)."""
 Household = Literal["poor", "near-poor", "none"]
 
 
@@ -27,6 +32,8 @@ class Member(Model):
     Either ``birth_year`` or ``birth_date`` is given, not both: many older rural
     members know only their year of birth. ``household`` is the commune's
     certification of a poor or near-poor household, with the year it was made.
+    ``distinct_from`` names members with the same name and year of birth who are
+    known to be someone else (see :mod:`lstg.checks.duplicates`).
     """
 
     id: Ident
@@ -45,6 +52,7 @@ class Member(Model):
     team: Ident | None = None
     groups: list[Ident] = Field(default_factory=list)
     home_care_volunteer: bool = False
+    distinct_from: list[MemberRef] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Member:

@@ -8,7 +8,7 @@ an importance, and an instruction for whoever must act when it is not met.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -34,6 +34,12 @@ Missing = Literal["no_data", "not_met", "skip"]
 Unit = Literal["count", "percent", "dong", "months", "yes_no"]
 ClubSet = Literal["all", "new", "previous"]
 UnitLevel = Literal["district", "commune"]
+Zone = Literal["plains", "mountain", "border", "island"]
+"""Zones of communes for coverage targets (Decision 1648/QĐ-TTg): the plains (đồng
+bằng), and the mountain, border and island areas (miền núi, biên giới, hải đảo)."""
+
+UNDECIDED = "undecided"
+"""The bounds of a target the province has not decided yet ("chưa ban hành")."""
 
 
 class Params(Model):
@@ -42,9 +48,14 @@ class Params(Model):
     Attributes:
         clubs: which clubs a district or province rule counts: ``all``, ``new``
             (founded within the plan's phase) or ``previous`` (founded before it).
+        zones: which communes a ``communes_*`` figure counts, by zone; all by default.
+        min_clubs: how many clubs to standard a commune needs for
+            ``communes_with_standard_clubs`` (1 by default).
     """
 
     clubs: ClubSet = "all"
+    zones: list[Zone] | None = Field(default=None, min_length=1)
+    min_clubs: int = Field(default=1, ge=1, le=100)
 
 
 class Rule(Model):
@@ -53,7 +64,11 @@ class Rule(Model):
     Attributes:
         indicator: name of a roll-up indicator, such as ``members``.
         params: arguments of the indicator, such as which clubs it counts.
-        bounds: one number, or two for ``between`` (both ends included).
+        bounds: one number, or two for ``between`` (both ends included); or
+            ``undecided`` for a target the province has not yet set ("chưa ban
+            hành"): its value is measured and shown, without a verdict.
+        note: what the plan's source says of the target (such as the national
+            figure a province's own target will share).
         unit: how the value reads; by default the indicator's own unit.
         window: as of the report date, over the report period, over the whole
             phase, or since the club was founded.
@@ -69,16 +84,29 @@ class Rule(Model):
     indicator: Ident
     params: Params = Field(default_factory=Params)
     operator: Operator
-    bounds: list[float] = Field(min_length=1, max_length=2)
+    bounds: Annotated[list[float], Field(min_length=1, max_length=2)] | Literal["undecided"]
     unit: Unit | None = None
     window: Window = "as_of"
     importance: Importance = "medium"
     missing: Missing = "no_data"
     well_managed: bool = False
     instruction: Label | None = None
+    note: Label | None = None
+
+    @property
+    def decided(self) -> bool:
+        """Whether the target has bounds (not ``undecided``)."""
+        return not isinstance(self.bounds, str)
+
+    @property
+    def limits(self) -> tuple[float, ...]:
+        """The bounds as numbers; empty for an undecided target."""
+        return () if isinstance(self.bounds, str) else tuple(self.bounds)
 
     @model_validator(mode="after")
     def _bounds_fit_operator(self) -> Rule:
+        if isinstance(self.bounds, str):
+            return self
         expected = 2 if self.operator == "between" else 1
         if len(self.bounds) != expected:
             raise ValueError(
