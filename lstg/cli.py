@@ -250,9 +250,10 @@ def run(args: list[str]) -> int:
     """Run ``lstg args`` and give the exit code: the whole program but the exit itself."""
     global _debug
     _debug = False
-    from lstg import cache
-
-    cache.set_enabled(None)
+    cache = sys.modules.get("lstg.cache")
+    if cache is not None:
+        # A run before this one in the same process may have turned the cache off.
+        cache.set_enabled(None)
     use_utf8()
     asked = language_asked(args)
     request_language(None)
