@@ -18,8 +18,10 @@ too (see :func:`lstg.cli_i18n.localize`).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
+import signal
 import sys
 from typing import Annotated, Any
 
@@ -266,7 +268,7 @@ def run(args: list[str]) -> int:
         _say(f"lstg: {exc}")
         if exc.hint:
             _say(f"  {exc.hint}")
-        return 1
+        return exc.exit_code
     except typer.Exit as exc:
         return int(getattr(exc, "exit_code", 0) or 0)
     except typer.Abort:
@@ -291,8 +293,16 @@ def run(args: list[str]) -> int:
     return code if isinstance(code, int) else 0
 
 
+def _terminated(signum: int, _frame: object) -> None:
+    """A termination signal ends the run as an exit, so that temporary files are removed
+    and locks released on the way out."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Entry point of the ``lstg`` console script."""
+    with contextlib.suppress(ValueError, AttributeError, OSError):
+        signal.signal(signal.SIGTERM, _terminated)
     code = run(sys.argv[1:])
     try:
         sys.stdout.flush()

@@ -11,7 +11,6 @@ the repository is left alone.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from lstg.edit.atomic import write_atomic
+from lstg.atomicfile import write_atomic
 
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
 
@@ -149,6 +148,5 @@ def activate(folder: Path) -> Hook:
     if path.exists():
         return Hook(HookState.KEPT, path)
     python = Path(sys.executable).as_posix()
-    write_atomic(path, git_hook_text(python).encode("utf-8"))
-    os.chmod(path, 0o755)
+    write_atomic(path, git_hook_text(python).encode("utf-8"), mode=0o755)
     return Hook(HookState.GIT, path)

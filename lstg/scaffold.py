@@ -13,8 +13,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lstg.atomicfile import write_atomic
 from lstg.dataset import CLUBS_DIR, PLANS_DIR, PROVINCE_FILE
-from lstg.edit.atomic import write_atomic
 from lstg.errors import UserError
 from lstg.hooks import PRE_COMMIT_CONFIG, Hook, HookState, activate, top_of_repository
 from lstg.i18n import _
@@ -85,6 +85,7 @@ def init_repository(folder: Path, *, empty: bool, bundled: Path | None = None) -
     province = EMPTY_PROVINCE.encode("utf-8") if empty else (source / PROVINCE_FILE).read_bytes()
     write_atomic(folder / PROVINCE_FILE, province)
     created.files.append(PROVINCE_FILE)
+    (folder / PLANS_DIR).mkdir(exist_ok=True)
     for plan in sorted((source / PLANS_DIR).glob("*.yaml")):
         write_atomic(folder / PLANS_DIR / plan.name, plan.read_bytes())
         created.files.append(f"{PLANS_DIR}/{plan.name}")

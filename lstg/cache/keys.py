@@ -14,7 +14,9 @@ RACY_SECONDS = 2
 KEEP_DAYS = 30
 """Entries not written for this many days are deleted (see :meth:`Cache.prune`)."""
 ENV_VAR = "LSTG_NO_CACHE"
-_SKIP_AT_ROOT = {CACHE_DIR, ".git", "__pycache__"}
+_SKIP_AT_ROOT = {CACHE_DIR, ".git", "reports", "__pycache__"}
+"""Not data: the cache and work folder, git's own, the folder of outputs (lstg.userpaths),
+and Python's bytecode (the bundled sample is a package)."""
 _CLUBS = "clubs"
 
 _enabled: bool | None = None

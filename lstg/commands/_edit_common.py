@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from lstg.clubids import BadClubId, club_id, new_club_id
 from lstg.commands import _options
-from lstg.edit import Outcome
-from lstg.errors import UserError
+from lstg.edit import Change, Outcome, finish
+from lstg.edit.lock import club_lock
+from lstg.errors import UsageError, UserError
 from lstg.i18n import _
 from lstg.resources import sample_dir
 
@@ -32,6 +35,28 @@ def data_root(data: Path | None) -> Path:
             hint=_("Copy it to a folder of your own and give that folder with --data."),
         )
     return root
+
+
+def club_arg(text: str, root: Path, *, new: bool = False) -> str:
+    """The club id given as ``text`` (see :mod:`lstg.clubids`), checked before anything else.
+
+    Raises:
+        UsageError: ``text`` is not a club id (one line, exit 2).
+    """
+    try:
+        return new_club_id(text) if new else club_id(text, root)
+    except BadClubId as exc:
+        raise UsageError(str(exc)) from None
+
+
+def run_edit(root: Path, club: str, make: Callable[[], Change], *, dry_run: bool) -> int:
+    """Make a change of ``club`` with ``make`` and finish it, holding the club's lock.
+
+    The club's files are read by ``make``, after the lock is taken, so an edit
+    always starts from what the previous one wrote; see :mod:`lstg.edit.lock`.
+    """
+    with club_lock(root, club):
+        return show(finish(make(), dry_run=dry_run))
 
 
 def show(outcome: Outcome) -> int:

@@ -266,22 +266,18 @@ def fictional_notice(root: Path) -> str | None:
 
 
 def write_output(path: Path, content: bytes) -> None:
-    """Write a command's result to the file ``path`` (``-o``), atomically.
+    """Write a command's result to the file ``path``, atomically.
+
+    ``path`` is checked first by :func:`lstg.userpaths.output_path` (the command does
+    so before computing anything); a write that fails (permission, full or read-only
+    disk) is one line.
 
     Raises:
-        UserError: the folder does not exist (it is not made: a misspelt folder
-            would go unnoticed), or the file cannot be written (permission, full disk).
+        UserError: the file cannot be written.
     """
-    from lstg.edit.atomic import write_atomic
+    from lstg.atomicfile import write_atomic
     from lstg.errors import UserError, os_reason
 
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(
-            _("Cannot write {path}: the folder {folder} does not exist.").format(
-                path=path, folder=folder
-            )
-        )
     try:
         write_atomic(path, content)
     except OSError as exc:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from lstg.check import CheckRequest, UsageError, run_check
+from lstg.commands._edit_common import club_arg
 from lstg.commands._options import (
     AsOfOption,
     ClubOption,
@@ -51,6 +52,8 @@ def check(
     holds it, and its year.
     """
     root, language = data_and_language(data)
+    if club is not None:
+        club = club_arg(club, root)
     if province and (district or commune or club):
         typer.echo(
             "lstg: " + _("give --province, or one of --district, --commune and --club"), err=True

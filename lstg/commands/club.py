@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from lstg.commands._edit_common import DryRunOption, data_root, show
+from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
 from lstg.commands._options import DATE, TEXT, DataOption
-from lstg.edit import finish
 from lstg.edit.clubs import new_club
 
 app = typer.Typer(help="Create clubs.", no_args_is_help=True)
@@ -46,13 +45,18 @@ def new(
 ) -> int:
     """Create a club folder with its club.yaml and an empty members list."""
     root = data_root(data)
-    change = new_club(
+    club = club_arg(club, root, new=True)
+    return run_edit(
         root,
         club,
-        name=name,
-        commune=commune.strip(),
-        era=era,
-        founded=founded,
-        launched=launched,
+        lambda: new_club(
+            root,
+            club,
+            name=name,
+            commune=commune.strip(),
+            era=era,
+            founded=founded,
+            launched=launched,
+        ),
+        dry_run=dry_run,
     )
-    return show(finish(change, dry_run=dry_run))

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from lstg.commands._edit_common import club_arg
 from lstg.commands._options import (
     AsOfOption,
     ClubOption,
@@ -24,6 +25,7 @@ from lstg.commands._options import (
 from lstg.errors import UsageError
 from lstg.export import ExportFormat, ExportKind, Table, export_tables, render
 from lstg.i18n import _
+from lstg.userpaths import output_path
 
 
 def export(
@@ -63,6 +65,9 @@ def export(
     if output is None and fmt is ExportFormat.XLSX:
         raise typer.BadParameter(_("an XLSX export needs -o FILE"))
     root = data_root(data)
+    if club is not None:
+        club = club_arg(club, root)
+    target = output_path(output, root=root) if output is not None else None
     try:
         tables = export_tables(
             root,
@@ -86,6 +91,7 @@ def export(
         return 0
     if notice:
         typer.echo(notice, err=True)
-    write_output(output, payload)
+    assert target is not None
+    write_output(target, payload)
     typer.echo(_("Wrote {rows} rows to {path}.").format(rows=rows, path=output), err=True)
     return 0

@@ -8,9 +8,8 @@ from typing import Annotated
 
 import typer
 
-from lstg.commands._edit_common import DryRunOption, data_root, show
+from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
 from lstg.commands._options import AMOUNT, DATE, TEXT, ClubArg, DataOption, choice
-from lstg.edit import finish
 from lstg.edit.ledger import add_balance, add_transaction
 from lstg.i18n import _
 
@@ -62,21 +61,26 @@ def add(
 ) -> int:
     """Add money into a fund (with --source) or out of it (with --use)."""
     root = data_root(data)
+    club = club_arg(club, root)
     if use is not None and money > 0:
         money = -money
     if (source is None) == (use is None):
         raise typer.BadParameter(_("give --source for money in or --use for money out"))
-    change = add_transaction(
+    return run_edit(
         root,
         club,
-        day=day,
-        fund=fund.value,
-        amount=money,
-        source=source,
-        use=use,
-        note=note,
+        lambda: add_transaction(
+            root,
+            club,
+            day=day,
+            fund=fund.value,
+            amount=money,
+            source=source,
+            use=use,
+            note=note,
+        ),
+        dry_run=dry_run,
     )
-    return show(finish(change, dry_run=dry_run))
 
 
 @app.command("balance")
@@ -93,5 +97,10 @@ def balance(
 ) -> int:
     """Assert a fund's balance; lstg validate checks that it holds."""
     root = data_root(data)
-    change = add_balance(root, club, day=day, fund=fund.value, balance=value, note=note)
-    return show(finish(change, dry_run=dry_run))
+    club = club_arg(club, root)
+    return run_edit(
+        root,
+        club,
+        lambda: add_balance(root, club, day=day, fund=fund.value, balance=value, note=note),
+        dry_run=dry_run,
+    )

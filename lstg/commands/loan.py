@@ -7,9 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from lstg.commands._edit_common import DryRunOption, data_root, show
+from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
 from lstg.commands._options import AMOUNT, DATE, NUMBER, TEXT, ClubArg, DataOption, checked
-from lstg.edit import finish
 from lstg.edit.loans import add_loan, repay_loan, write_off_loan
 from lstg.edit.values import parse_number
 
@@ -61,6 +60,7 @@ def add(
 ) -> int:
     """Add a loan at the end of loans.yaml."""
     root = data_root(data)
+    club = club_arg(club, root)
     fields: dict[str, Any] = {
         "id": loan_id,
         "member": member,
@@ -72,7 +72,7 @@ def add(
         "purpose": purpose,
         "due": due,
     }
-    return show(finish(add_loan(root, club, fields), dry_run=dry_run))
+    return run_edit(root, club, lambda: add_loan(root, club, fields), dry_run=dry_run)
 
 
 @app.command("repay")
@@ -91,8 +91,13 @@ def repay(
 ) -> int:
     """Record a repayment of a loan."""
     root = data_root(data)
-    change = repay_loan(root, club, loan, day, principal, interest)
-    return show(finish(change, dry_run=dry_run))
+    club = club_arg(club, root)
+    return run_edit(
+        root,
+        club,
+        lambda: repay_loan(root, club, loan, day, principal, interest),
+        dry_run=dry_run,
+    )
 
 
 @app.command("write-off")
@@ -106,5 +111,7 @@ def write_off(
 ) -> int:
     """Record that the club stops collecting what is left of a loan."""
     root = data_root(data)
-    change = write_off_loan(root, club, loan, day, reason)
-    return show(finish(change, dry_run=dry_run))
+    club = club_arg(club, root)
+    return run_edit(
+        root, club, lambda: write_off_loan(root, club, loan, day, reason), dry_run=dry_run
+    )

@@ -9,9 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from lstg.commands._edit_common import DryRunOption, data_root, show
+from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
 from lstg.commands._options import DATE, TEXT, ClubArg, DataOption, choice
-from lstg.edit import finish
 from lstg.edit.meetings import (
     add_meeting,
     attendance_from_file,
@@ -20,6 +19,7 @@ from lstg.edit.meetings import (
 )
 from lstg.edit.values import parse_list
 from lstg.i18n import _
+from lstg.userpaths import input_file
 
 app = typer.Typer(help="Record meetings.", no_args_is_help=True)
 
@@ -113,10 +113,11 @@ def add(
     their health checks.
     """
     root = data_root(data)
+    club = club_arg(club, root)
     present: list[str] = []
     checks: list[dict[str, Any]] = []
     if attendance_csv is not None:
-        present = attendance_from_file(attendance_csv)
+        present = attendance_from_file(input_file(attendance_csv, "--attendance-csv"))
     elif attendance is not None:
         present = parse_list(attendance)
     elif kind is not Kind.SKIPPED:
@@ -124,7 +125,7 @@ def add(
         if health_csv is None:
             checks = _prompt_health()
     if health_csv is not None:
-        checks = health_from_file(health_csv)
+        checks = health_from_file(input_file(health_csv, "--health-csv"))
     fields: dict[str, Any] = {
         "date": day,
         "kind": kind.value,
@@ -134,4 +135,4 @@ def add(
         "health_checks": checks,
         "note": note,
     }
-    return show(finish(add_meeting(root, club, fields), dry_run=dry_run))
+    return run_edit(root, club, lambda: add_meeting(root, club, fields), dry_run=dry_run)

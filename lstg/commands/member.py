@@ -7,9 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from lstg.commands._edit_common import DryRunOption, data_root, show
+from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
 from lstg.commands._options import DATE, NUMBER, TEXT, ClubArg, DataOption, checked
-from lstg.edit import finish
 from lstg.edit.members import add_member, edit_member, leave_member
 from lstg.edit.values import parse_gender, parse_household
 
@@ -171,6 +170,7 @@ def add(
 ) -> int:
     """Add a member at the end of members.yaml."""
     root = data_root(data)
+    club = club_arg(club, root)
     fields = _fields(
         name=name,
         gender=gender,
@@ -189,8 +189,12 @@ def add(
     )
     if member_id is not None:
         fields["id"] = member_id
-    change = add_member(root, club, fields, different_person=different_person)
-    return show(finish(change, dry_run=dry_run))
+    return run_edit(
+        root,
+        club,
+        lambda: add_member(root, club, fields, different_person=different_person),
+        dry_run=dry_run,
+    )
 
 
 @app.command("leave")
@@ -204,8 +208,10 @@ def leave(
 ) -> int:
     """Record that a member left the club."""
     root = data_root(data)
-    change = leave_member(root, club, member, left, reason)
-    return show(finish(change, dry_run=dry_run))
+    club = club_arg(club, root)
+    return run_edit(
+        root, club, lambda: leave_member(root, club, member, left, reason), dry_run=dry_run
+    )
 
 
 @app.command("edit")
@@ -231,6 +237,7 @@ def edit(
 ) -> int:
     """Change fields of a member; every other line stays as it is."""
     root = data_root(data)
+    club = club_arg(club, root)
     fields = _fields(
         name=name,
         gender=gender,
@@ -247,4 +254,4 @@ def edit(
         group=group,
         home_care_volunteer=home_care_volunteer,
     )
-    return show(finish(edit_member(root, club, member, fields), dry_run=dry_run))
+    return run_edit(root, club, lambda: edit_member(root, club, member, fields), dry_run=dry_run)

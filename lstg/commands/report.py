@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from lstg.commands._edit_common import club_arg
 from lstg.commands._options import (
     AsOfOption,
     ClubOption,
@@ -39,6 +40,7 @@ from lstg.report import (
 )
 from lstg.report.model import Level
 from lstg.report.output import TEMPLATED_FORMATS, own_template
+from lstg.userpaths import default_output, input_file, output_path
 
 
 class ReportFormat(StrEnum):
@@ -68,6 +70,7 @@ def _template_problem(template: Path, fmt: str) -> str | None:
     """Why ``template`` cannot make a report in format ``fmt``, if it cannot."""
     if not template.is_file():
         return _("no template at {path}").format(path=template)
+    input_file(template, "--template")
     if fmt not in TEMPLATED_FORMATS:
         return _("the {format} format has no template").format(format=fmt)
     if (template.suffix.lower() == ".docx") != (fmt == "docx"):
@@ -122,6 +125,9 @@ def report(
     folder's templates/ folder, else from the bundled templates (lstg template).
     """
     root, language = data_and_language(data)
+    if club is not None:
+        club = club_arg(club, root)
+    target = output_path(output, root=root) if output is not None else None
     scope = _scope(province, district, commune, club)
     if scope is None:
         typer.echo(
@@ -160,15 +166,15 @@ def report(
     if made.no_plan:
         typer.echo(f"lstg: {made.no_plan}", err=True)
     content = render(made, output_format.value, template=template)
-    if output is None and output_format.value in ("docx", "xlsx"):
-        output = Path(default_file_name(made, output_format.value))
+    if target is None and output_format.value in ("docx", "xlsx"):
+        target = output_path(default_output(default_file_name(made, output_format.value)))
     notice = fictional_notice(root)
-    if output is None:
+    if target is None:
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
         return 0
     if notice:
         typer.echo(notice, err=True)
-    write_output(output, content)
-    typer.echo(_("Report written to {path}").format(path=output), err=True)
+    write_output(target, content)
+    typer.echo(_("Report written to {path}").format(path=output or target), err=True)
     return 0

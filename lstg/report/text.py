@@ -32,7 +32,7 @@ def default_template(report: Report, fmt: str) -> str:
 def render_text(report: Report, fmt: str, template: Path | None = None) -> str:
     """The report as Markdown or HTML, from ``template`` or the bundled one; a report of
     fictional data says so on its first line, whatever the template."""
-    text = render(template, default_template(report, fmt), context(report))
+    text = render(template, default_template(report, fmt), context(report), flavour=fmt)
     notice = report.notice
     if notice is None:
         return text
