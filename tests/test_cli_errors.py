@@ -14,9 +14,8 @@ import pytest
 from cli_run import invoke
 from conftest_validate import BASE
 
-from lstg import cli
+from lstg import atomicfile, cli
 from lstg.commands import validate as validate_command
-from lstg.edit import atomic
 
 REPORT = ("report", "--province", "--as-of", "2020-11-30", "--format", "md")
 
@@ -67,20 +66,20 @@ def test_a_file_in_the_way_of_a_folder_is_one_line(data: Path, tmp_path: Path) -
     [
         (errno.EACCES, "không có quyền"),
         (errno.ENOSPC, "ổ đĩa đã đầy"),
-        (errno.EROFS, "ổ đĩa chỉ cho đọc"),
+        (errno.EROFS, "ổ đĩa chỉ cho phép đọc"),
     ],
 )
 def test_a_refused_write_is_one_line(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: int, words: str
 ) -> None:
-    def refuse(path: Path, content: bytes) -> None:
+    def refuse(path: Path, *args: object) -> None:
         raise OSError(error, os.strerror(error), str(path))
 
-    monkeypatch.setattr(atomic, "write_atomic", refuse)
+    monkeypatch.setattr(atomicfile, "_write", refuse)
     target = tmp_path / "x.md"
     ran = invoke(*REPORT, "--data", str(data), "-o", str(target))
     assert ran.code == 1
-    assert ran.stderr == f"lstg: Không ghi được {target}: {words}.\n"
+    assert ran.stderr == f"lstg: Không ghi được {target}: {words}; không có gì bị thay đổi.\n"
 
 
 def test_an_os_error_anywhere_else_is_one_line(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lstg.i18n import N_, _, ngettext
-from lstg.problems import Problem
+from lstg.i18n import _, ngettext
+from lstg.problems import Problem, severity_word
 from lstg.reader import source_lines
 
 MAX_QUOTE = 100
@@ -54,18 +54,12 @@ def summary_line(summary: Summary) -> str:
     )
 
 
-SEVERITIES = {"error": N_("error"), "warning": N_("warning")}
-"""The words for each severity, translated when a problem is shown."""
-
-
 def heading(problem: Problem) -> str:
     """The problem's first line: ``FILE:LINE:COL: severity code: message``."""
     place = problem.file
     if problem.line:
         place = f"{problem.file}:{problem.line}:{problem.column}"
-    severity = str(problem.severity)
-    word = _(SEVERITIES.get(severity, severity))
-    return f"{place}: {word} {problem.code}: {problem.message}"
+    return f"{place}: {severity_word(problem.severity)} {problem.code}: {problem.message}"
 
 
 def render_text(problems: Sequence[Problem], root: Path, *, clubs: int) -> str:
