@@ -7,7 +7,14 @@ CLUBS ?= 200
 ENVS ?= build/check-envs
 WHEEL = dist/lstg-*.whl
 
-.PHONY: install demo test lint typecheck pytest wheel test-installed test-lowest bench catalogs docs clean
+.PHONY: install demo test lint typecheck pytest test-spawn wheel test-installed test-lowest bench
+.PHONY: catalogs docs clean
+
+# The tests that start worker processes, run again with them started by spawn, the
+# start method of Windows and macOS (the whole suite passes so too: make test-spawn
+# SPAWN_TESTS=tests).
+SPAWN_TESTS ?= tests/test_loader_parallel.py tests/test_cache.py tests/test_bundled_data.py \
+	tests/test_sample.py tests/test_packaging.py tests/test_rollup_bundled.py
 
 install: $(VENV)/.installed
 
@@ -32,7 +39,7 @@ typecheck: install
 pytest: install
 	$(BIN)/pytest
 
-test: lint typecheck pytest test-installed test-lowest
+test: lint typecheck pytest test-spawn test-installed test-lowest
 
 # The wheel, as users get it: installed in a fresh virtual environment with the newest
 # dependencies (pip) and in another with the lowest that pyproject.toml allows (uv),
@@ -40,6 +47,9 @@ test: lint typecheck pytest test-installed test-lowest
 wheel: install
 	rm -rf dist
 	$(BIN)/python -m pip wheel --no-deps --quiet -w dist .
+
+test-spawn: install
+	LSTG_START_METHOD=spawn $(BIN)/pytest -p no:cacheprovider $(SPAWN_TESTS)
 
 test-installed: wheel
 	rm -rf $(ENVS)/newest $(ENVS)/lowest
@@ -51,14 +61,13 @@ test-installed: wheel
 	$(BIN)/pytest tests/installed --installed $(ENVS)/newest/bin
 	$(BIN)/pytest tests/installed --installed $(ENVS)/lowest/bin
 
-# The whole suite again with the lowest dependencies, and worker processes started
-# with spawn, as on Windows and macOS.
+# The whole suite again with the lowest dependencies that pyproject.toml allows.
 test-lowest: install
 	rm -rf $(ENVS)/lowest-dev
 	$(BIN)/uv venv --quiet --python $(PYTHON) $(ENVS)/lowest-dev
 	$(BIN)/uv pip install --quiet --python $(ENVS)/lowest-dev/bin/python \
 		--resolution lowest-direct -r pyproject.toml --extra test -e .
-	LSTG_START_METHOD=spawn $(ENVS)/lowest-dev/bin/pytest -p no:cacheprovider -m "not help_layout"
+	$(ENVS)/lowest-dev/bin/pytest -p no:cacheprovider -m "not help_layout"
 
 catalogs: install
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output -o lstg/locale/lstg.pot lstg

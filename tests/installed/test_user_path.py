@@ -253,7 +253,7 @@ def test_bad_paths_give_one_line(lstg, home: Path) -> None:  # type: ignore[no-u
     assert done.returncode == 1
     no_traceback(done)
     assert done.stderr.splitlines()[-1] == (
-        "lstg: Không ghi được /missing/folder/x.docx: không có thư mục /missing/folder."
+        "lstg: Không ghi được /missing/folder/x.docx: thư mục /missing/folder không tồn tại."
     )
     blocker = home / "a-file"
     blocker.write_text("", "utf-8")
