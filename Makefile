@@ -8,7 +8,7 @@ ENVS ?= build/check-envs
 WHEEL = dist/lstg-*.whl
 
 .PHONY: install demo test lint typecheck pytest test-spawn wheel test-installed test-lowest bench
-.PHONY: catalogs docs clean
+.PHONY: catalogs docs clean pages
 
 # The tests that start worker processes, run again with them started by spawn, the
 # start method of Windows and macOS (the whole suite passes so too: make test-spawn
@@ -81,6 +81,9 @@ docs: install
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py --clubs $(CLUBS)
+
+pages: install
+	scripts/render_pages.sh data pages --period 2021..2025 --number 15 --signed 05/12/2026
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .lstg-cache build dist

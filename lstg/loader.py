@@ -25,6 +25,7 @@ from lstg.dataset import (
     MEMBERS_FILE,
     PLANS_DIR,
     PROVINCE_FILE,
+    REPORTS_FILE,
     ClubData,
     DataSet,
 )
@@ -34,7 +35,17 @@ from lstg.modelerrors import problems_from
 from lstg.problems import Problem, error, warning
 from lstg.reader import ReadResult, read_yaml
 from lstg.safefiles import Kind, kind_of, link_target, special_kind
-from lstg.schema import BalanceAssertion, Club, Loan, Meeting, Member, Plan, Province, Transaction
+from lstg.schema import (
+    BalanceAssertion,
+    Club,
+    Loan,
+    Meeting,
+    Member,
+    Plan,
+    Province,
+    Reports,
+    Transaction,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -357,12 +368,23 @@ def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
                     )
                 )
             plans[plan.id] = plan
+    reports: Reports | None = None
+    if (root / REPORTS_FILE).is_file():
+        reports, found = load_document(root, root / REPORTS_FILE, Reports)
+        problems.extend(found)
     loaded: dict[str, ClubData] = {}
     wanted = [f for f in club_folders(root) if clubs is None or f.name in clubs]
     for club, found in load_clubs(root, wanted):
         loaded[club.id] = club
         problems.extend(found)
-    return DataSet(root=root, province=province, plans=plans, clubs=loaded, problems=problems)
+    return DataSet(
+        root=root,
+        province=province,
+        plans=plans,
+        clubs=loaded,
+        problems=problems,
+        reports=reports,
+    )
 
 
 PARALLEL_FROM = 16

@@ -2,8 +2,8 @@
 
 Usage: ``python scripts/generate_data.py [TARGET] [--seed SEED]`` (``make data``).
 
-Writes ``province.yaml``, ``clubs/``, ``README.md`` and ``FICTIONAL.md`` into TARGET (default: the
-repository's ``data/``), leaving any ``plans/`` folder alone. The same seed gives the
+Writes ``province.yaml``, ``clubs/``, ``README.md`` and ``FICTIONAL.md`` into TARGET (default:
+the repository's ``data/``), leaving ``plans/`` and ``reports.yaml`` alone. The same seed gives the
 same bytes. Every club draws from its own generator seeded with the seed and its id,
 so that changing one club leaves the others' files unchanged.
 """

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from lstg import clock
 from lstg.i18n import _, requested_language, set_language
 
 if TYPE_CHECKING:
@@ -251,8 +252,9 @@ def data_root(data: Path | None) -> Path:
 
 
 def day_or_today(value: date | None) -> date:
-    """The day of a ``--today`` option, else the computer's today."""
-    return value if value is not None else date.today()
+    """The day of a ``--today`` option, else today in Vietnam (Asia/Ho_Chi_Minh), whatever
+    the computer's time zone."""
+    return value if value is not None else clock.today()
 
 
 def fictional_notice(root: Path) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +12,7 @@ import typer
 
 from lstg.commands._edit_common import club_arg
 from lstg.commands._options import (
+    DATE,
     AsOfOption,
     ClubOption,
     CommuneOption,
@@ -27,6 +28,7 @@ from lstg.commands._options import (
     day_or_today,
     fictional_notice,
     format_option,
+    whole_number,
     write_output,
 )
 from lstg.i18n import _
@@ -41,6 +43,14 @@ from lstg.report import (
 from lstg.report.model import Level
 from lstg.report.output import TEMPLATED_FORMATS, own_template
 from lstg.userpaths import default_output, input_file, output_path
+
+
+def report_number(value: object) -> int:
+    """A report's number in its year, 1 to 99999."""
+    number = whole_number(value)
+    if not 1 <= number <= 99999:
+        raise typer.BadParameter(_("a report's number is from 1 to 99999"))
+    return number
 
 
 class ReportFormat(StrEnum):
@@ -102,6 +112,25 @@ def report(
         bool,
         typer.Option("--members", help="List the club's members by name (with --club only)."),
     ] = False,
+    number: Annotated[
+        int | None,
+        typer.Option(
+            "--number",
+            parser=report_number,
+            metavar="NUMBER",
+            help="The report's number in its year: “Số: 15/BC-HNCT” (default: a blank).",
+            show_default=False,
+        ),
+    ] = None,
+    signed: Annotated[
+        date | None,
+        typer.Option(
+            "--signed",
+            help="The day of signing, as 05/12/2026 (default: a blank, in this year).",
+            show_default=False,
+            **DATE,
+        ),
+    ] = None,
     data: DataOption = None,
     today: TodayOption = None,
     generated_at: Annotated[
@@ -153,6 +182,8 @@ def report(
             plan=plan,
             lang=language,
             members=members,
+            number=number,
+            signed=signed,
         )
         made = make_report(
             root,
