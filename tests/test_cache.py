@@ -6,17 +6,19 @@ import json
 import os
 import pickle
 import shutil
+import stat
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from datetime import date
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_run import invoke
 
-from lstg import cache, cli
+from lstg import cache
 from lstg.i18n import current_language, set_language
 from lstg.problems import Problem, error
 
@@ -24,7 +26,6 @@ BROKEN = Path(__file__).parent / "broken"
 TODAY = "2026-12-01"
 CASES = sorted(p.name for p in BROKEN.iterdir() if (p / "expected.txt").is_file())
 
-_registered = False
 _NO_CACHE = shutil.ignore_patterns(cache.CACHE_DIR)
 
 
@@ -34,29 +35,23 @@ def _restore() -> Iterator[None]:
     yield
     set_language(before)
     cache.set_enabled(None)
+    cache.set_refresh(False)
 
 
 def run(*args: str, cached: bool = True, env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run ``lstg <args>`` in-process: exit code and output."""
-    global _registered
-    if not _registered:
-        cli._register()
-        _registered = True
     environment = {
         "LSTG_TODAY": TODAY,
-        "LSTG_DATA": "",
         "LSTG_NO_CACHE": "" if cached else "1",
         "LSTG_GENERATED_AT": "2026-11-29T08:00:00+00:00",
+        **(env or {}),
     }
-    environment.update(env or {})
-    result = CliRunner().invoke(cli.app, list(args), env=environment, standalone_mode=False)
-    if result.exception is not None:
-        raise result.exception
-    return int(result.return_value or 0), result.output
+    ran = invoke(*args, env=environment)
+    return ran.code, ran.output
 
 
 def entries(root: Path, kind: str) -> list[Path]:
-    return sorted((root / cache.CACHE_DIR / f"v{cache.FORMAT}" / kind).rglob("*.json"))
+    return sorted((cache.cache_folder(root) / f"v{cache.FORMAT}" / kind).rglob("*.json"))
 
 
 @pytest.fixture
@@ -77,7 +72,7 @@ def test_validate_gives_the_same_output_with_and_without_the_cache(
         for output in ("text", "json")
     ]
     uncached = [run(*args, cached=False) for args in runs]
-    assert not (root / cache.CACHE_DIR).exists()
+    assert not cache.cache_folder(root).exists()
     assert [run(*args) for args in runs] == uncached, "cold cache"
     assert [run(*args) for args in runs] == uncached, "warm cache"
 
@@ -120,16 +115,104 @@ def test_check_and_report_give_the_same_output_with_and_without_the_cache(data: 
         assert run(*args) == uncached
 
 
-def test_no_cache_writes_nothing(data: Path) -> None:
-    run("--no-cache", "validate", "--data", str(data), cached=True)
-    assert not (data / cache.CACHE_DIR).exists()
+def test_a_cache_turned_off_writes_nothing(data: Path) -> None:
+    run("validate", "--data", str(data), cached=False)
+    assert not cache.cache_folder(data).exists()
     run("validate", "--data", str(data))
     assert entries(data, "club")
 
 
-def test_the_cache_folder_ignores_itself_in_git(data: Path) -> None:
+def test_no_cache_reads_nothing_and_puts_right_what_was_stored(data: Path) -> None:
+    args = ("validate", "--data", str(data), "--lang", "en")
+    loans = data / "clubs/chi-lang-quang-lac/loans.yaml"
+    loans.write_text(loans.read_text("utf-8").replace("member: ", "member: X", 1), "utf-8")
+    expected = run(*args, cached=False)
+    assert expected[0] == 1
+    run(*args)
+    from lstg.cache.clubs import _entry
+
+    store = cache.Cache(data)
+    clean = _entry([], {"places": [], "people": []})
+    for path in entries(data, "club"):
+        store.put("club", path.stem, clean)  # a stale entry, signed: it says the club is clean
+    assert run(*args)[0] == 0
+    assert run("--no-cache", *args) == expected
+    assert run(*args) == expected
+
+
+def test_the_cache_is_outside_the_data_folder_and_its_owners_alone(data: Path) -> None:
     run("validate", "--data", str(data))
-    assert (data / cache.CACHE_DIR / ".gitignore").read_text("utf-8").splitlines()[-1] == "*"
+    folder = cache.cache_folder(data)
+    assert folder.is_dir()
+    assert not folder.resolve().is_relative_to(data.resolve())
+    assert folder.parent.parent == cache.cache_home()
+    if os.name == "posix":
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert not any(p.suffix == ".json" for p in data.rglob("*") if cache.CACHE_DIR in p.parts)
+    assert (folder / "folder").read_text("utf-8") == f"{data.absolute()}\n"
+    copy = data.parent / "copy" / data.name
+    shutil.copytree(data, copy, ignore=_NO_CACHE)
+    assert cache.cache_folder(copy) != folder
+
+
+def test_lstg_cache_dir_moves_the_cache(data: Path, tmp_path: Path) -> None:
+    home = tmp_path / "elsewhere"
+    command = [sys.executable, "-m", "lstg", "validate", "--data", str(data)]
+    env = {**os.environ, "LSTG_TODAY": TODAY, "LSTG_NO_CACHE": "", "LSTG_CACHE_DIR": str(home)}
+    assert subprocess.run(command, capture_output=True, env=env).returncode == 0
+    (moved,) = (home / "folders").iterdir()
+    assert list((moved / f"v{cache.FORMAT}" / "club").rglob("*.json"))
+
+
+def test_cache_show_and_clear(data: Path) -> None:
+    run("validate", "--data", str(data))
+    folder = cache.cache_folder(data)
+    files = sum(1 for p in folder.rglob("*") if p.is_file())
+    code, shown = run("cache", "show", "--data", str(data), "--lang", "en")
+    assert code == 0
+    assert shown.startswith(f"Cache of {data}: {folder} ({files} files, ")
+    code, cleared = run("cache", "clear", "--data", str(data), "--lang", "en")
+    assert code == 0
+    assert cleared.startswith(f"Emptied the cache of {data}: {files} files, ")
+    assert not folder.exists()
+    assert run("validate", "--data", str(data)) == run(
+        "validate", "--data", str(data), cached=False
+    )
+    assert folder.is_dir()
+    code, cleared = run("cache", "clear", "--all", "--lang", "en")
+    assert code == 0
+    assert not (cache.cache_home() / "folders").exists()
+
+
+def test_an_upgraded_package_makes_new_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lstg.cache import keys
+
+    monkeypatch.setattr(keys, "_code", None)
+    now = keys.code_fingerprint()
+    assert "pydantic==" + version("pydantic") in keys.package_versions()
+    monkeypatch.setattr(keys, "_code", None)
+    monkeypatch.setattr(keys, "package_versions", lambda: ["pydantic==0.0.1"])
+    assert keys.code_fingerprint() != now
+
+
+def test_a_facts_entry_that_is_not_plain_figures_is_ignored(data: Path) -> None:
+    args = (
+        "report",
+        "--province",
+        "--data",
+        str(data),
+        "--format",
+        "json",
+        "--as-of",
+        "2020-11-30",
+    )
+    expected = run(*args, cached=False)
+    run(*args)
+    store = cache.Cache(data)
+    planted = {"folder": "clubs/x", "values": [["members", "2020-01-01", "2020-11-30", "9"]]}
+    for path in entries(data, "facts"):
+        store.put("facts", path.stem, {**planted, "errors": []})
+    assert run(*args) == expected
 
 
 class _Exploit:
@@ -181,7 +264,7 @@ def test_an_entry_changed_without_its_key_is_not_trusted(data: Path) -> None:
     raw = path.read_bytes()
     path.write_bytes(raw.replace(b'"m"', b'"n"'))
     assert store.get("club", "k" * 32) is None
-    (data / cache.CACHE_DIR / "key").write_bytes(os.urandom(32))
+    (cache.cache_folder(data) / "key").write_bytes(os.urandom(32))
     path.write_bytes(raw)
     assert cache.Cache(data).get("club", "k" * 32) is None
 
@@ -202,7 +285,7 @@ def test_threads_writing_the_same_entries_leave_them_whole(data: Path) -> None:
     for thread in threads:
         thread.join()
     assert cache.Cache(data).get("club", "same") in values
-    leftovers = [p for p in (data / cache.CACHE_DIR).rglob(".tmp-*")]
+    leftovers = [p for p in cache.cache_folder(data).rglob(".tmp-*")]
     assert leftovers == []
 
 
@@ -288,57 +371,6 @@ def test_validate_library_gives_the_same_problems_with_and_without_the_cache(dat
     assert cold.clubs == warm.clubs == uncached.clubs == 1
 
 
-def test_replayed_runs_match_fresh_runs(data: Path) -> None:
-    env = {
-        **os.environ,
-        "LSTG_TODAY": TODAY,
-        "LSTG_NO_CACHE": "",
-        "LSTG_GENERATED_AT": "2026-11-29T08:00:00+00:00",
-    }
-    commands = [
-        ["validate", "--data", str(data), "--lang", "en"],
-        ["validate", str(data / "clubs/chi-lang-quang-lac/members.yaml"), "--lang", "en"],
-        ["report", "--province", "--data", str(data), "--as-of", "2020-11-30"],
-        ["report", "--province", "--data", str(data), "--format", "json"],
-        ["check", "--data", str(data), "--plan", "2016-2020", "--as-of", "2020-11-30"],
-    ]
-
-    def lstg(args: list[str], *, cached: bool = True) -> tuple[int, bytes]:
-        done = subprocess.run(
-            [sys.executable, "-m", "lstg", *(args if cached else ["--no-cache", *args])],
-            capture_output=True,
-            env=env,
-        )
-        return done.returncode, done.stdout
-
-    fresh = [lstg(args, cached=False) for args in commands]
-    assert [lstg(args) for args in commands] == fresh
-    assert entries(data, "run")
-    assert [lstg(args) for args in commands] == fresh
-    loans = data / "clubs/chi-lang-quang-lac/loans.yaml"
-    loans.write_text(loans.read_text("utf-8").replace("member: ", "member: X", 1), "utf-8")
-    changed = lstg(commands[0])
-    assert changed == lstg(commands[0], cached=False)
-    assert changed[0] == 1
-
-
-def test_which_runs_are_replayed(data: Path) -> None:
-    def replayed(*args: str) -> bool:
-        return cache.Replay.prepare(list(args), cwd=data) is not None
-
-    assert replayed("validate")
-    assert replayed("validate", "clubs/chi-lang-quang-lac/loans.yaml", "--format", "json")
-    assert replayed("report", "--province", "--format=html")
-    assert not replayed("report", "--province", "--format", "docx")
-    assert not replayed("report", "--province", "--output", "r.md")
-    assert not replayed("report", "--province", "--format", "json")
-    assert replayed("report", "--province", "--format", "json", "--generated-at", "2026-01-01")
-    assert not replayed("--no-cache", "validate")
-    assert replayed("check", "--plan", "2016-2020", "--strict")
-    assert not replayed("check", "--plan", "2016-2020", "--verbose")
-    assert not replayed("validate", "/")
-
-
 def test_a_cached_report_names_the_time_of_this_run(data: Path) -> None:
     args = (
         "report",
@@ -360,18 +392,6 @@ def test_a_cached_report_names_the_time_of_this_run(data: Path) -> None:
     assert first_figures == second_figures
 
 
-def test_remember_never_unpickles_bytes_it_did_not_write(data: Path, tmp_path: Path) -> None:
-    marker = tmp_path / "exploited"
-    assert cache.remember(data, "report", ["x"], lambda: {"figure": 1}) == {"figure": 1}
-    stored = entries(data, "report")
-    assert len(stored) == 1
-    mac, _sep, _body = stored[0].read_bytes().partition(b"\n")
-    stored[0].write_bytes(mac + b"\n" + pickle.dumps(_Exploit(marker)))
-    assert cache.remember(data, "report", ["x"], lambda: {"figure": 2}) == {"figure": 2}
-    assert not marker.exists()
-    assert cache.remember(data, "report", ["x"], lambda: {"figure": 3}) == {"figure": 2}
-
-
 def test_old_entries_are_pruned_once_a_day(data: Path) -> None:
     run("validate", "--data", str(data))
     store = cache.Cache(data)
@@ -384,7 +404,7 @@ def test_old_entries_are_pruned_once_a_day(data: Path) -> None:
         os.utime(path, (old, old))
     store.prune()
     assert entries(data, "club") == club, "pruned at most once a day"
-    marker = data / cache.CACHE_DIR / ".pruned"
+    marker = cache.cache_folder(data) / ".pruned"
     os.utime(marker, (old, old))
     store.prune()
     assert entries(data, "club") == []
@@ -392,15 +412,3 @@ def test_old_entries_are_pruned_once_a_day(data: Path) -> None:
     assert run("validate", "--data", str(data)) == run(
         "validate", "--data", str(data), cached=False
     )
-
-
-def test_a_report_is_replayed_only_within_the_minute_it_was_made(data: Path) -> None:
-    replay = cache.Replay.prepare(["report", "--province", "--data", str(data)])
-    assert replay is not None
-    assert replay.minute
-    replay.record(b"report text\n", b"", 0)
-    later = cache.Replay.prepare(["report", "--province", "--data", str(data)])
-    assert later is not None
-    assert later.key == replay.key
-    later.minute = "1999-01-01T00:00"
-    assert later.replay() is False

@@ -1,29 +1,34 @@
-"""The cache under ``.lstg-cache/`` in a data folder: results that need not be computed again.
+"""The cache: what loading a data folder produced, so that it need not be done again.
 
-A result is stored under a key made from everything it depends on: the bytes of
-the files it was computed from, lstg's version and the source of every module
-and template of lstg (so that any change to the schema, the checks or the rules
-invalidates it), the Python version, and the day taken as today. A file's
-content digest is recomputed only when its size, modification time or inode
-change, in the manner of git's index; a file changed less than
-:data:`RACY_SECONDS` before the index was written is always read again.
+Per club, the cache keeps what loading and validating its files produced (its
+problems) and the figures computed from its records (:mod:`lstg.cache.facts`);
+per data folder, the digests of its files. An entry is stored under a key made
+from everything it depends on: the bytes of the club's files and of the
+province, plan and particulars files, lstg's version and the source of every
+module and template of lstg, the versions of the installed packages that read,
+check or word the data (:data:`~lstg.cache.keys.SHAPING`), and the Python
+version. A file's digest is recomputed only when its size, modification time,
+change time, inode or mode change, in the manner of git's index (an edit that
+puts the modification time back still changes the change time); a file changed
+less than :data:`RACY_SECONDS` before the index was written is always read again.
 
-Entries are JSON, except built report models, which are pickled. Each entry
-carries an HMAC made with a random key kept in the cache folder (and readable
-by its owner only), and nothing is parsed, let alone unpickled, unless the HMAC
-matches: a corrupted, truncated or foreign entry is ignored (and rebuilt),
-never trusted. Every write
-goes to a temporary file renamed into place, so two lstg processes at once
-never see half an entry.
+The cache is in the user's cache folder (``LSTG_CACHE_DIR`` moves it), one
+folder per data folder (:func:`~lstg.cache.keys.cache_folder`), readable by its
+owner only: it holds members' data and is never inside the data folder, so it is
+never synced, shared or committed with it. Entries are plain JSON, validated on
+read; each carries an HMAC made with a random key kept in that cache folder, and
+nothing is parsed unless the HMAC matches: a corrupted, truncated or foreign entry
+is ignored (and rebuilt), never trusted. Nothing is ever unpickled. Every write
+goes to a temporary file renamed into place, so two lstg processes at once never
+see half an entry.
 
-The cache is on unless ``--no-cache`` is given or ``LSTG_NO_CACHE`` is set; a
-data folder that cannot be written to simply runs uncached.
+``--no-cache`` reads nothing from the cache and stores fresh entries; ``LSTG_NO_CACHE=1``
+turns the cache off (nothing read or written); ``lstg cache clear`` empties it.
 
-The package: :mod:`~lstg.cache.keys` (whether the cache is on, digests, the
-fingerprint of lstg's code), :mod:`~lstg.cache.snapshot` (the content of a data
+The package: :mod:`~lstg.cache.keys` (whether the cache is on, where it is, digests,
+the fingerprint of lstg's code), :mod:`~lstg.cache.snapshot` (the content of a data
 folder), :mod:`~lstg.cache.store` (the entries), :mod:`~lstg.cache.clubs` (validation
-club by club), :mod:`~lstg.cache.replay` and :mod:`~lstg.cache.tee` (whole runs) and
-:mod:`~lstg.cache.memo` (built values such as report models).
+club by club) and :mod:`~lstg.cache.facts` (figures club by club).
 
 It imports little, so that a warm run starts fast.
 """
@@ -44,16 +49,17 @@ from lstg.cache.keys import (
     FORMAT,
     KEEP_DAYS,
     RACY_SECONDS,
+    cache_folder,
+    cache_home,
     code_fingerprint,
     digest,
     enabled,
+    refreshing,
     set_enabled,
+    set_refresh,
 )
-from lstg.cache.memo import remember
-from lstg.cache.replay import Replay
 from lstg.cache.snapshot import Snapshot
 from lstg.cache.store import Cache
-from lstg.cache.tee import Tee
 
 __all__ = [
     "BATCH",
@@ -64,16 +70,17 @@ __all__ = [
     "PARALLEL_FROM",
     "RACY_SECONDS",
     "Cache",
-    "Replay",
     "RunClubs",
     "Snapshot",
-    "Tee",
     "_problem_from_json",
     "_problem_to_json",
+    "cache_folder",
+    "cache_home",
     "code_fingerprint",
     "digest",
     "enabled",
-    "remember",
+    "refreshing",
     "set_enabled",
+    "set_refresh",
     "validate_cached",
 ]

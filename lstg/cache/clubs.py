@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lstg.cache.keys import _CLUBS, code_fingerprint, digest
-from lstg.cache.snapshot import _CHECKED, _RECENT
 from lstg.cache.store import Cache
 from lstg.checks.duplicates import PeopleIndex, all_indexes
 from lstg.problems import Problem, Severity
@@ -104,8 +102,7 @@ def validate_cached(
 
     cache = Cache(root)
     selection = None if clubs is None else frozenset(clubs)
-    recent = _RECENT.pop(root, None)
-    before = recent[1] if recent and recent[0] == selection else cache.snapshot(selection)
+    before = cache.snapshot(selection)
     language = current_language()
     base = digest(code_fingerprint(), today.isoformat(), language, before.shared)
     ids = sorted(c for c in (before.clubs if clubs is None else clubs) if not c.startswith("."))
@@ -137,7 +134,6 @@ def validate_cached(
             problems.extend(club_problems)
     if misses:
         after = cache.snapshot(selection)
-        _CHECKED[root] = (selection, after)
         for club_id in misses:
             unchanged = after.clubs.get(club_id) == before.clubs.get(club_id)
             if unchanged and after.shared == before.shared:
@@ -158,7 +154,9 @@ def _check_clubs(
     workers = min(os.cpu_count() or 1, 8)
     size = max(1, min(BATCH, -(-len(ids) // (2 * workers))))
     batches = [ids[i : i + size] for i in range(0, len(ids), size)]
-    progress = _Progress(len(ids))
+    from lstg.progress import Progress
+
+    progress = Progress(len(ids), label="clubs")
     if workers < 2 or len(ids) < PARALLEL_FROM:
         for batch in batches:
             found, indexes = _batch_problems(run, root, batch, today, language)
@@ -166,9 +164,11 @@ def _check_clubs(
             people.update(indexes)
             progress.advance(len(batch))
     else:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures import as_completed
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        from lstg.pool import process_pool
+
+        with process_pool(workers) as pool:
             futures = {
                 pool.submit(_batch_problems, run, root, batch, today, language): batch
                 for batch in batches
@@ -202,34 +202,3 @@ def _batch_problems(
     wanted = set(batch)
     indexes = all_indexes(dataset.province, [d for c, d in dataset.clubs.items() if c in wanted])
     return [p for p in found if _club_of(p) in wanted], indexes
-
-
-class _Progress:
-    """A one-line count of clubs checked, on a terminal only, once a run takes a while."""
-
-    AFTER_SECONDS = 1.0
-
-    def __init__(self, total: int) -> None:
-        import time
-
-        self.total = total
-        self.count = 0
-        self.clock = time.monotonic
-        self.start = self.clock()
-        self.shown = False
-        self.on = sys.stderr.isatty()
-
-    def advance(self, step: int) -> None:
-        self.count += step
-        if self.on and self.clock() - self.start >= self.AFTER_SECONDS:
-            from lstg.i18n import _
-
-            label = _("Checking clubs")
-            sys.stderr.write(f"\r{label}: {self.count}/{self.total}")
-            sys.stderr.flush()
-            self.shown = True
-
-    def done(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()

@@ -2,8 +2,10 @@
 
 An entry holds the figures computed from one club's records for one set of figures
 asked (a report's windows and plan), and the errors found loading the club. Its key is
-the club folder's digest, the figures asked and lstg's code fingerprint, so that a
-change to any of the club's files, to what is asked, or to lstg makes a new entry. An
+the club folder's digest, the digest of the files outside ``clubs/`` (province, plans,
+particulars: the checks read them), the figures asked, lstg's code fingerprint (with the
+versions of the packages that shape results), the day and the language of messages, so
+that a change to any of these makes a new entry. An
 entry is plain JSON, checked on reading: a broken or foreign entry is ignored.
 """
 
@@ -26,7 +28,16 @@ class FactsCache:
     def __init__(self, root: Path, needs: Iterable[Key]) -> None:
         self.cache = Cache(root)
         self.before = self.cache.snapshot()
-        self.base = digest(code_fingerprint(), needs_key(needs))
+        from lstg.clock import today
+        from lstg.i18n import current_language
+
+        self.base = digest(
+            code_fingerprint(),
+            needs_key(needs),
+            self.before.shared,
+            today().isoformat(),
+            current_language(),
+        )
         self.fresh: list[tuple[ClubFacts, list[Problem]]] = []
 
     def _key(self, club_id: str, snapshot_digest: str) -> str:

@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from lstg.atomicfile import write_atomic
-from lstg.cache.keys import _CLUBS, CACHE_DIR, FORMAT, KEEP_DAYS, RACY_SECONDS, digest
+from lstg.cache.keys import (
+    _CLUBS,
+    FORMAT,
+    KEEP_DAYS,
+    RACY_SECONDS,
+    cache_folder,
+    digest,
+    refreshing,
+)
 from lstg.cache.snapshot import Snapshot, _now_ns, _walk
 from lstg.errors import UserError
 from lstg.safefiles import Kind, kind_of, link_target, read_regular
@@ -25,7 +33,7 @@ class Cache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.dir = root / CACHE_DIR
+        self.dir = cache_folder(root)
         self._key: bytes | None = None
         self._writable = True
 
@@ -61,10 +69,14 @@ class Cache:
         try:
             if kind_of(self.dir) not in (Kind.FOLDER, Kind.MISSING):
                 raise NotADirectoryError(str(self.dir))
-            self.dir.mkdir(exist_ok=True)
+            if kind_of(self.dir) is Kind.MISSING:
+                # Entries hold members' data: the folder is its owner's alone.
+                self.dir.parent.mkdir(parents=True, exist_ok=True)
+                self.dir.mkdir(mode=0o700, exist_ok=True)
             ignore = self.dir / ".gitignore"
             if kind_of(ignore) is Kind.MISSING:
                 write_atomic(ignore, GITIGNORE.encode("utf-8"))
+                write_atomic(self.dir / "folder", f"{self.root.absolute()}\n".encode())
             path.parent.mkdir(parents=True, exist_ok=True)
             # The key is a secret: only its owner may read it.
             write_atomic(path, data, mode=0o600 if exclusive else None, exclusive=exclusive)
@@ -124,7 +136,10 @@ class Cache:
         self.put_bytes(kind, key, body)
 
     def get_bytes(self, kind: str, key: str) -> bytes | None:
-        """The bytes stored under ``key``, if their HMAC shows that this cache wrote them."""
+        """The bytes stored under ``key``, if their HMAC shows that this cache wrote them (never
+        while refreshing: see :func:`~lstg.cache.keys.refreshing`)."""
+        if refreshing():
+            return None
         secret = self._secret()
         if secret is None:
             return None

@@ -7,6 +7,7 @@ JSON); :func:`write_atomically` saves it.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from lstg.report.build import build_report
 from lstg.report.model import Report
 from lstg.report.output import FORMATS, default_file_name, render, write_atomically
 from lstg.report.request import Request, UnknownScope
+from lstg.resources import is_fictional
 from lstg.rollup.facts import Clubs
 from lstg.rollup.stream import with_facts, with_records
 
@@ -36,8 +38,10 @@ def make_report(
         return build_report(dataset, request, provenance=made_from, today=today)
 
     if request.level == "club":
-        return build(with_records(root, request.name or ""))
-    return with_facts(root, build)
+        made = build(with_records(root, request.name or ""))
+    else:
+        made = with_facts(root, build)
+    return dataclasses.replace(made, fictional=is_fictional(root))
 
 
 __all__ = [
