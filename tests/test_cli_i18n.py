@@ -112,7 +112,7 @@ def test_a_misspelt_option_is_a_vietnamese_usage_error_with_exit_2() -> None:
     assert ran.code == 2
     assert ran.stdout == ""
     assert ran.stderr.splitlines() == [
-        "Cách dùng: lstg report [TÙY_CHỌN]",
+        "Cách dùng: lstg report [TÙY_CHỌN] [BÁO_CÁO.json]...",
         "Xem hướng dẫn: “lstg report --help”.",
         "",
         "Lỗi: Không có tùy chọn --provnce (có thể là: --province)",

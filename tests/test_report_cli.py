@@ -92,7 +92,12 @@ def test_json_layout(small: Path) -> None:
     )
     assert code == 0
     data = json.loads(out)
-    assert data["scope"] == {"level": "province", "name": "Lạng Sơn", "code": "20"}
+    assert data["scope"] == {
+        "level": "province",
+        "name": "Lạng Sơn",
+        "code": "20",
+        "full_name": "Tỉnh Lạng Sơn",
+    }
     assert data["period"] == {"label": "2020", "start": "2020-01-01", "end": "2020-12-31"}
     assert data["as_of"] == "2020-11-30"
     assert data["totals"]["units_with_clubs"] == 2

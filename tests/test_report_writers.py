@@ -142,6 +142,13 @@ def test_excel_stores_numbers_as_numbers(small: Path) -> None:
         9, "landscape", 1, 0,
     )  # fmt: skip
     assert clubs.sheet_properties.pageSetUpPr.fitToPage
+    info = book.worksheets[0]
+    setup = info.page_setup
+    assert (setup.paperSize, setup.orientation, setup.fitToWidth, setup.fitToHeight) == (
+        9, "portrait", 1, 0,
+    )  # fmt: skip
+    assert info.sheet_properties.pageSetUpPr.fitToPage
+    assert info.column_dimensions["A"].width + info.column_dimensions["B"].width <= 90
     loans = book["Vốn vay và quỹ"]
     assert loans["F10"].value == 5_000_000
     assert loans["F10"].number_format == "#,##0"
@@ -193,7 +200,11 @@ def test_a_formula_on_a_share_gives_the_share(small: Path) -> None:
 def test_json_agrees_with_the_other_formats(small: Path) -> None:
     report = made(small, "vi")
     data = json.loads(render(report, "json"))
+    parts = data["totals"].pop("parts")
     assert data["totals"] == report.totals.as_dict()
+    assert parts == {name: list(pair) for name, pair in report.totals.parts.items()}
+    assert parts["borrower_share"] == [2, 8]
+    assert data["totals"]["borrower_share"] == 100 * 2 / 8
     assert [r["clubs"] for r in data["rows"]] == [0, 1, 2]
 
 

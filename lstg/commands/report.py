@@ -131,6 +131,23 @@ def report(
             **DATE,
         ),
     ] = None,
+    from_summaries: Annotated[
+        bool,
+        typer.Option(
+            "--from",
+            help="Add up provinces' JSON reports (the SUMMARY files) into a national report, "
+            "without any member record.",
+        ),
+    ] = False,
+    summaries: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="SUMMARY.json",
+            help="With --from: the provinces' reports made with "
+            "lstg report --province --format json.",
+            show_default=False,
+        ),
+    ] = None,
     data: DataOption = None,
     today: TodayOption = None,
     generated_at: Annotated[
@@ -152,7 +169,40 @@ def report(
     written to a file named after the report unless -o names one; the others go to
     the standard output. The layout comes from --template, else from the data
     folder's templates/ folder, else from the bundled templates (lstg template).
+    With --from, the national report adds up the provinces' JSON reports.
     """
+    if from_summaries or summaries:
+        if not from_summaries:
+            typer.echo("lstg: " + _("SUMMARY files are read with --from"), err=True)
+            return 2
+        given = [
+            name
+            for name, value in (
+                ("--province", province),
+                ("--district", district),
+                ("--commune", commune),
+                ("--club", club),
+                ("--period", period),
+                ("--as-of", as_of),
+                ("--plan", plan),
+                ("--members", members),
+                ("--data", data),
+            )
+            if value
+        ]
+        if given:
+            typer.echo(
+                "lstg: "
+                + _(
+                    "--from adds up provinces' reports of their own period and date: "
+                    "it takes no {options}"
+                ).format(options=", ".join(given)),
+                err=True,
+            )
+            return 2
+        return _national(
+            summaries or [], output_format, output, template, number, signed, generated_at
+        )
     root, language = data_and_language(data)
     if club is not None:
         club = club_arg(club, root)
@@ -206,6 +256,53 @@ def report(
         return 0
     if notice:
         typer.echo(notice, err=True)
+    write_output(target, content)
+    typer.echo(_("Report written to {path}").format(path=output or target), err=True)
+    return 0
+
+
+def _national(
+    summaries: list[Path],
+    output_format: ReportFormat,
+    output: Path | None,
+    template: Path | None,
+    number: int | None,
+    signed: date | None,
+    generated_at: datetime | None,
+) -> int:
+    """``report --from``: the national report of provinces' summaries (lstg.report.summaries)."""
+    from lstg.i18n import requested_language, set_language
+    from lstg.provenance import generated_now
+    from lstg.report.summaries import national_report
+
+    language = requested_language() or "vi"
+    set_language(language)
+    if template is not None:
+        problem = _template_problem(template, output_format.value)
+        if problem:
+            typer.echo(f"lstg: {problem}", err=True)
+            return 2
+    target = output_path(output) if output is not None else None
+    try:
+        made = national_report(
+            summaries,
+            lang=language,
+            generated_at=generated_at or generated_now(),
+            number=number,
+            signed=signed,
+        )
+    except UsageError as exc:
+        typer.echo(f"lstg: {exc}", err=True)
+        return 2
+    content = render(made, output_format.value, template=template)
+    if target is None and output_format.value in ("docx", "xlsx"):
+        target = output_path(default_output(default_file_name(made, output_format.value)))
+    if target is None:
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+        return 0
+    if made.notice:
+        typer.echo(made.notice, err=True)
     write_output(target, content)
     typer.echo(_("Report written to {path}").format(path=output or target), err=True)
     return 0

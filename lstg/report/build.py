@@ -172,6 +172,7 @@ def _changes(now: Figures, before: Figures) -> list[Change]:
             getattr(now, key),
             getattr(before, key),
             change(getattr(now, key), getattr(before, key)),
+            parts=(now.parts[key], before.parts[key]) if key in now.parts else None,
         )
         for key in CHANGE_FIGURES
     ]

@@ -9,13 +9,29 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lstg.report.model import Report, Target
+from lstg.report.model import Change, Report, Target
+from lstg.rollup import Figures
 
 
-def _figures(values: dict[str, Any], *, keep_units: bool) -> dict[str, Any]:
-    if keep_units:
-        return dict(values)
-    return {k: v for k, v in values.items() if k not in ("units_with_clubs", "units_total")}
+def _figures(figures: Figures, *, keep_units: bool) -> dict[str, Any]:
+    """The figures, and the numerator and denominator of each share under ``parts``."""
+    values: dict[str, Any] = figures.as_dict()
+    if not keep_units:
+        values = {k: v for k, v in values.items() if k not in ("units_with_clubs", "units_total")}
+    values["parts"] = {name: list(pair) for name, pair in figures.parts.items()}
+    return values
+
+
+def _change(c: Change) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "figure": c.key,
+        "current": c.current,
+        "previous": c.previous,
+        "change": c.delta,
+    }
+    if c.parts is not None:
+        entry["current_parts"], entry["previous_parts"] = (list(p) for p in c.parts)
+    return entry
 
 
 def _target(t: Target) -> dict[str, Any]:
@@ -70,6 +86,7 @@ def as_data(report: Report) -> dict[str, Any]:
             "level": scope.level,
             "name": scope.name.short if scope.level == "province" else scope.name.full,
             "code": scope.code,
+            "full_name": scope.name.full,
         },
         "period": {
             "label": report.period_label,
@@ -92,7 +109,7 @@ def as_data(report: Report) -> dict[str, Any]:
         },
         "shares": "percent",
         "data_errors": report.data_errors,
-        "totals": _figures(report.totals.as_dict(), keep_units=True),
+        "totals": _figures(report.totals, keep_units=True),
         "units_without_clubs": [n.full for n in report.units_without_clubs],
         "rows": [
             {
@@ -100,7 +117,7 @@ def as_data(report: Report) -> dict[str, Any]:
                 "name": row.name.full,
                 "code": row.code,
                 "level": report.row_level,
-                **_figures(row.figures.as_dict(), keep_units=False),
+                **_figures(row.figures, keep_units=False),
             }
             for row in report.rows
         ],
@@ -119,10 +136,7 @@ def as_data(report: Report) -> dict[str, Any]:
             "start": report.previous_start.isoformat(),
             "end": report.previous_end.isoformat(),
         },
-        "changes": [
-            {"figure": c.key, "current": c.current, "previous": c.previous, "change": c.delta}
-            for c in report.changes
-        ],
+        "changes": [_change(c) for c in report.changes],
         "provenance": {
             "commit": p.commit,
             "dirty": p.dirty,
@@ -130,6 +144,16 @@ def as_data(report: Report) -> dict[str, Any]:
             "lstg_version": p.lstg_version,
         },
     }
+    if report.sources:
+        data["sources"] = [
+            {
+                "file": s.file,
+                "province": s.province,
+                "commit": s.commit,
+                "generated_at": s.generated_at,
+            }
+            for s in report.sources
+        ]
     if report.members is not None:
         data["members"] = [
             {

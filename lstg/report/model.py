@@ -18,7 +18,7 @@ from lstg.report.particulars import Particulars
 from lstg.rollup import Figures
 from lstg.rollup.completeness import Completeness
 
-Level = Literal["province", "district", "commune", "club"]
+Level = Literal["nation", "province", "district", "commune", "club"]
 Status = Literal["met", "exceeded", "not_met", "no_data", "undecided"]
 Kind = Literal["count", "money", "percent", "number"]
 
@@ -137,13 +137,36 @@ class Target:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """A figure in this period and in the previous period of the same length."""
+    """A figure in this period and in the previous period of the same length.
+
+    Attributes:
+        parts: for a share, the numerator and denominator of the current and of the
+            previous value (what a national roll-up adds up).
+    """
 
     key: str
     kind: Kind
     current: int | float | None
     previous: int | float | None
     delta: int | float | None
+    parts: tuple[tuple[int | float | None, int | float | None], ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A province's summary that a national report adds up (``report --from``).
+
+    Attributes:
+        file: the summary's file, as given.
+        province: the province's name.
+        commit: the commit of the province's data the summary was made from, if known.
+        generated_at: when the summary was made, as it says.
+    """
+
+    file: str
+    province: str
+    commit: str | None
+    generated_at: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +283,7 @@ class Report:
     borrower_base: int | None = None
     particulars: Particulars = field(default_factory=Particulars)
     fictional: bool = False
+    sources: list[Source] = field(default_factory=list)
 
     @property
     def notice(self) -> str | None:

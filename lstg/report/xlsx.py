@@ -139,6 +139,10 @@ def _lines(text: str, width: float) -> int:
     return count
 
 
+_INFO_WIDTH = 88
+"""The information sheet's two columns together, in characters: one A4 page wide."""
+
+
 def _info(book: Workbook, report: Report, words: Any, parts: Any) -> None:
     info = book.active
     assert info is not None
@@ -162,12 +166,29 @@ def _info(book: Workbook, report: Report, words: Any, parts: Any) -> None:
         (words.about["version"], p.lstg_version),
     ]
     if report.notice:
-        info.cell(row=1, column=1, value=report.notice).font = Font(bold=True, color="C00000")
+        banner = info.cell(row=1, column=1, value=report.notice)
+        banner.font = Font(bold=True, color="C00000")
+        banner.alignment = Alignment(wrap_text=True, vertical="top")
+        info.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+        info.row_dimensions[1].height = 15 * _lines(report.notice, _INFO_WIDTH - 2) + 3
     for index, (key, value) in enumerate(lines, start=2 if report.notice else 1):
         info.cell(row=index, column=1, value=key).font = _BOLD
-        info.cell(row=index, column=2, value=value).font = _PLAIN
+        cell = info.cell(row=index, column=2, value=value)
+        cell.font = _PLAIN
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        key_cell = info.cell(row=index, column=1)
+        key_cell.alignment = Alignment(vertical="top")
+        info.row_dimensions[index].height = 15 * _lines(str(value), _INFO_WIDTH - 32 - 1) + 3
     info.column_dimensions["A"].width = 32
-    info.column_dimensions["B"].width = 70
+    info.column_dimensions["B"].width = _INFO_WIDTH - 32
+    # One portrait page: the labels and their values side by side.
+    info.page_setup.paperSize = info.PAPERSIZE_A4
+    info.page_setup.orientation = info.ORIENTATION_PORTRAIT
+    info.page_setup.fitToWidth = 1
+    info.page_setup.fitToHeight = 0
+    info.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    info.page_margins.left = 0.8
+    info.page_margins.right = 0.5
 
 
 def render_xlsx(report: Report) -> bytes:

@@ -13,7 +13,7 @@ clubs. Each field is one indicator of :data:`lstg.rollup.registry.INDICATORS`
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -23,7 +23,7 @@ from lstg.periods import Window
 from lstg.places import Level, Unit, contains, find_unit, units_within
 from lstg.rollup.facts import AnyClub, Clubs
 from lstg.rollup.indicators import Number, Selection
-from lstg.rollup.registry import club_value, set_value
+from lstg.rollup.registry import INDICATORS, club_value, ratio_parts, set_value
 
 SINCE_FOUNDING = date(1900, 1, 1)
 """Start of the window "since founding": before any club was founded."""
@@ -72,13 +72,20 @@ class Figures:
     months_recorded: int
     completeness: float | None
     clubs_not_reporting: int
+    parts: dict[str, tuple[Number | None, Number | None]] = field(
+        default_factory=dict, compare=False, repr=False, metadata={"parts": True}
+    )
+    """The numerator and denominator of each share, as it was divided: what a national
+    roll-up adds up (:mod:`lstg.report.summaries`). Not a figure of its own."""
 
     def as_dict(self) -> dict[str, Number | None]:
-        """The figures by name, in field order, for serialising."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """The figures by name, in field order, for serialising (without :attr:`parts`)."""
+        return {name: getattr(self, name) for name in FIGURE_NAMES}
 
 
-FIGURE_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Figures))
+FIGURE_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Figures) if not f.metadata)
+SHARE_NAMES: tuple[str, ...] = tuple(n for n in FIGURE_NAMES if INDICATORS[n].ratio is not None)
+"""The figures that are shares of two counts."""
 
 
 def _window_for(name: str, window: Window) -> Window:
@@ -95,7 +102,14 @@ def club_figures(club: AnyClub, window: Window) -> Figures:
             values[name] = None
         else:
             values[name] = club_value(name, club, _window_for(name, window))
-    return Figures(**values)  # type: ignore[arg-type]
+    parts: dict[str, tuple[Number | None, Number | None]] = {}
+    for name in SHARE_NAMES:
+        numerator, denominator = INDICATORS[name].ratio or ("", "")
+        parts[name] = (
+            club_value(numerator, club, _window_for(name, window)),
+            club_value(denominator, club, _window_for(name, window)),
+        )
+    return Figures(**values, parts=parts)  # type: ignore[arg-type]
 
 
 def aggregate(
@@ -117,7 +131,8 @@ def aggregate(
         dataset.province, tuple(clubs), None if units is None else tuple(units), well_managed
     )
     values = {name: set_value(name, selection, _window_for(name, window)) for name in FIGURE_NAMES}
-    return Figures(**values)  # type: ignore[arg-type]
+    parts = {name: ratio_parts(name, selection, _window_for(name, window)) for name in SHARE_NAMES}
+    return Figures(**values, parts=parts)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
