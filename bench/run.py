@@ -7,9 +7,14 @@ runs of each command, as a subprocess, interpreter start included:
 - cold ``lstg validate`` (the cache folder removed before each run);
 - warm ``lstg validate`` (nothing changed);
 - ``lstg validate`` after one meeting file changed (a different file each run);
-- warm ``lstg report --province``;
+- cold ``lstg report --province`` (cache emptied) and its peak memory, warm
+  ``lstg report --province``, and ``report`` and ``check`` after one meeting file
+  changed;
 - the peak memory of a cold validate: the largest sum of the resident memory
   of lstg and its worker processes, sampled every 20 ms.
+
+The cache is in a folder of the benchmark's own (``LSTG_CACHE_DIR``), emptied
+before each cold run.
 
 Baselines on the same files, in the same run:
 
@@ -237,7 +242,8 @@ def main() -> None:
     everything = yaml_files(corpus)
     corpus_bytes = size(everything)
     club_ids = sorted(p.name for p in (corpus / "clubs").iterdir())
-    cache_dir = corpus / ".lstg-cache"
+    cache_dir = corpus.parent / f"cache-{args.clubs}"
+    ENV["LSTG_CACHE_DIR"] = str(cache_dir)
     validate = [*LSTG, "validate", "--data", str(corpus)]
 
     print("lstg:", flush=True)
@@ -276,15 +282,37 @@ def main() -> None:
             path.write_bytes(original)
     timed(validate)
 
-    report = [*LSTG, "report", "--province", "--data", str(corpus)]
-    _wall, report_code, _peak = timed(report)
+    report = [*LSTG, "report", "--province", "--format", "json", "--data", str(corpus)]
+    check = [*LSTG, "check", "--format", "json", "--data", str(corpus)]
+    clear_cache(0)
+    cold_report, report_code, report_peak = timed(report)
+    print(f"  cold report --province: {cold_report:.2f} s, peak {report_peak:.0f} MB", flush=True)
     warm_report: float | None = None
+    report_changed: float | None = None
+    check_changed: float | None = None
     report_note = ""
     if report_code == 0:
         warm_report, _ = median_of("warm report --province", args.runs, lambda _i: None, report)
+        timed(check)
+        try:
+            report_changed, _ = median_of(
+                "report, one file changed", args.runs, lambda i: change_one(100 + i), report
+            )
+            check_changed, _ = median_of(
+                "check, one file changed", args.runs, lambda i: change_one(200 + i), check
+            )
+        finally:
+            for path, original in changed:
+                path.write_bytes(original)
     else:
         report_note = f"lstg report --province exited {report_code}"
         print(f"  warm report: not measured ({report_note})", flush=True)
+    report_figures = {
+        "cold_report_s": round(cold_report, 3),
+        "report_peak_rss_mb": round(report_peak, 1),
+        "report_one_changed_s": None if report_changed is None else round(report_changed, 3),
+        "check_one_changed_s": None if check_changed is None else round(check_changed, 3),
+    }
 
     if args.only_lstg:
         results = {
@@ -295,6 +323,7 @@ def main() -> None:
             "warm_validate_s": round(warm, 3),
             "one_changed_s": round(one_changed, 3),
             "warm_report_s": None if warm_report is None else round(warm_report, 3),
+            **report_figures,
             "peak_rss_mb": round(peak_mb, 1),
             "notes": {"cold_runs_s": [round(t, 3) for t in cold_times], "baselines": "skipped"},
             "machine": machine(),
@@ -354,6 +383,7 @@ def main() -> None:
         "warm_validate_s": round(warm, 3),
         "one_changed_s": round(one_changed, 3),
         "warm_report_s": None if warm_report is None else round(warm_report, 3),
+        **report_figures,
         "ruamel_rt_parse_s": round(ruamel, 3),
         "pyyaml_c_parse_s": round(pyyaml, 3),
         "check_jsonschema_s": round(jsonschema, 3),
@@ -384,14 +414,20 @@ def print_table(r: dict[str, Any]) -> None:
         ("cold lstg validate", r["cold_validate_s"]),
         ("warm lstg validate", r["warm_validate_s"]),
         ("validate, one file changed", r["one_changed_s"]),
+        ("cold lstg report --province", r["cold_report_s"]),
         ("warm lstg report --province", r["warm_report_s"]),
+        ("report, one file changed", r["report_one_changed_s"]),
+        ("check, one file changed", r["check_one_changed_s"]),
         ("ruamel.yaml round-trip parse", r["ruamel_rt_parse_s"]),
         ("PyYAML C parse", r["pyyaml_c_parse_s"]),
         ("check-jsonschema", r["check_jsonschema_s"]),
     ]
     mb = r["corpus_bytes"] / 1e6
     print()
-    print(f"{r['clubs']} clubs, {mb:.1f} MB of YAML; peak memory {r['peak_rss_mb']} MB")
+    print(
+        f"{r['clubs']} clubs, {mb:.1f} MB of YAML; peak memory {r['peak_rss_mb']} MB (validate),"
+        f" {r['report_peak_rss_mb']} MB (report --province)"
+    )
     print(f"{'measure':32} {'seconds':>9} {'ruamel/x':>9} {'jsonschema/x':>13} {'x/PyYAML':>9}")
     for label, seconds in rows:
         if seconds is None:
