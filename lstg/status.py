@@ -10,15 +10,17 @@ latest record; and how complete each unit's records are (see
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from lstg import places
 from lstg.dataset import ClubData, DataSet
 from lstg.errors import UsageError, UserError
 from lstg.i18n import _
-from lstg.loader import load_dataset
+from lstg.loader import club_folders, load_base, load_club
 from lstg.periods import Period, Window
 from lstg.places import Unit, UnknownPlace
 from lstg.resolve import resolve
@@ -32,6 +34,8 @@ from lstg.rollup.completeness import (
     months_late,
 )
 from lstg.rollup.facts import AnyClub
+from lstg.rollup.stream import each_club
+from lstg.schema import Province
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,20 +76,37 @@ class StatusRun:
     done: Completeness
 
 
-def _club_status(dataset: DataSet, data: ClubData, window: Window) -> ClubStatus:
+def _club_status(root: Path, folder: Path, window: Window, province: Province | None) -> ClubStatus:
+    """One club's status, from its records, loaded here and dropped after."""
+    data, _problems = load_club(root, folder)
     assert data.club is not None
+    alone = DataSet(root=root, province=province, plans={}, clubs={data.id: data}, problems=[])
     return ClubStatus(
         id=data.id,
         name=data.club.name,
         months=month_states(data, window),
-        done=completeness(dataset, [data], window),
+        done=completeness(alone, [data], window),
         last_record=last_recorded(data, window.end),
         months_late=months_late(data, window.end),
     )
 
 
+def _together(clubs: Sequence[ClubStatus]) -> Completeness:
+    """The completeness of a set of clubs: the sums of the clubs' months, as
+    :func:`~lstg.rollup.completeness.completeness` adds them."""
+    expected = sum(c.done.months_expected for c in clubs)
+    recorded = sum(c.done.months_recorded for c in clubs)
+    return Completeness(
+        months_expected=expected,
+        months_recorded=recorded,
+        share=100 * recorded / expected if expected else None,
+        clubs_owing=sum(c.done.clubs_owing for c in clubs),
+        not_reporting=tuple(i for c in clubs for i in c.done.not_reporting),
+    )
+
+
 def _records(clubs: list[AnyClub]) -> list[ClubData]:
-    """The clubs with their records (status reads each month's records)."""
+    """The clubs with their club files (their records are read one club at a time)."""
     return [d for d in clubs if isinstance(d, ClubData)]
 
 
@@ -117,7 +138,7 @@ def run_status(
         raise UserError(_("The data folder {path} does not exist.").format(path=root))
     if sum(x is not None for x in (district, commune, club)) > 1:
         raise UsageError(_("Give at most one of --club, --district and --commune."))
-    dataset = load_dataset(root)
+    dataset = load_base(root, club_files=True)
     province = dataset.province
     if province is None:
         raise UserError(_("The data folder has no readable province file"))
@@ -155,32 +176,31 @@ def run_status(
         chosen = _records(clubs_in(dataset, None))
         groups = list(places.units(province, level, window.end))
     shown = [d for d in chosen if _shown(d, window)]
+    folders = {f.name: f for f in club_folders(root)}
+    statuses = {
+        s.id: s
+        for s in each_club(
+            root,
+            [folders[d.id] for d in shown],
+            partial(_club_status, window=window, province=province),
+        )
+    }
     units: list[UnitStatus] = []
     placed: set[str] = set()
     for group in groups:
         inside = [
-            d
+            statuses[d.id]
             for d in shown
             if d.id not in placed
             and d.club is not None
             and (group is None or places.contains(province, group, d.club))
         ]
-        placed.update(d.id for d in inside)
+        placed.update(c.id for c in inside)
         if inside:
-            units.append(
-                UnitStatus(
-                    group,
-                    [_club_status(dataset, d, window) for d in inside],
-                    completeness(dataset, inside, window),
-                )
-            )
-    lost = [d for d in shown if d.id not in placed]
+            units.append(UnitStatus(group, inside, _together(inside)))
+    lost = [statuses[d.id] for d in shown if d.id not in placed]
     if lost:
-        units.append(
-            UnitStatus(
-                None,
-                [_club_status(dataset, d, window) for d in lost],
-                completeness(dataset, lost, window),
-            )
-        )
-    return StatusRun(resolved.period, window, level, units, completeness(dataset, shown, window))
+        units.append(UnitStatus(None, lost, _together(lost)))
+    return StatusRun(
+        resolved.period, window, level, units, _together([statuses[d.id] for d in shown])
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -25,6 +26,7 @@ from lstg.rollup.facts import ClubFacts, FactSet, Key, recording
 from lstg.rollup.registry import facts_of
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 BATCH = 8
 """Clubs a worker loads and reduces together."""
@@ -96,14 +98,12 @@ def club_facts(
             errors.extend(problems)
         missing = [c for c in ids if c not in facts]
     folders = {f.name: f for f in club_folders(root)}
-    progress = Progress(len(missing), label="clubs")
-    for batch in _reduced(root, [folders[c] for c in missing if c in folders], needs, progress):
-        for reduced, problems in batch:
-            facts[reduced.id] = reduced
-            errors.extend(problems)
-            if stored is not None:
-                stored.put(reduced, problems)
-    progress.done()
+    chosen = [folders[c] for c in missing if c in folders]
+    for reduced, problems in each_club(root, chosen, partial(_reduce, needs=needs)):
+        facts[reduced.id] = reduced
+        errors.extend(problems)
+        if stored is not None:
+            stored.put(reduced, problems)
     if stored is not None:
         stored.done()
     return facts, errors
@@ -115,28 +115,34 @@ def _reduce(root: Path, folder: Path, needs: frozenset[Key]) -> tuple[ClubFacts,
     return facts_of(data, needs, errors=errors), [p for p in problems if p.is_error]
 
 
-def _reduce_batch(
-    root: Path, folders: list[Path], needs: frozenset[Key], language: str
-) -> list[tuple[ClubFacts, list[Problem]]]:
+def _on_batch(
+    work: Callable[[Path, Path], R], root: Path, folders: list[Path], language: str
+) -> list[R]:
     if current_language() != language:
         set_language(language)
-    return [_reduce(root, folder, needs) for folder in folders]
+    return [work(root, folder) for folder in folders]
 
 
-def _reduced(
-    root: Path, folders: list[Path], needs: frozenset[Key], progress: Progress
-) -> Iterator[list[tuple[ClubFacts, list[Problem]]]]:
-    """Batches of (facts, errors) of ``folders``, in worker processes when there are many."""
+def each_club(root: Path, folders: list[Path], work: Callable[[Path, Path], R]) -> Iterator[R]:
+    """``work(root, folder)`` of each club folder, in order, with a progress bar; in worker
+    processes, a batch of clubs at a time, when there are many. ``work`` loads what it
+    needs of its club and gives something small: memory holds the records of a few clubs
+    at once. It must be picklable (a module's function, or a ``functools.partial`` of one).
+    """
+    progress = Progress(len(folders), label="clubs")
     workers = min(os.cpu_count() or 1, 8)
     batches = [folders[i : i + BATCH] for i in range(0, len(folders), BATCH)]
-    if workers < 2 or len(folders) < PARALLEL_FROM:
-        for batch in batches:
-            yield [_reduce(root, folder, needs) for folder in batch]
-            progress.advance(len(batch))
-        return
-    language = current_language()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_reduce_batch, root, b, needs, language) for b in batches]
-        for future, batch in zip(futures, batches, strict=True):
-            yield future.result()
-            progress.advance(len(batch))
+    try:
+        if workers < 2 or len(folders) < PARALLEL_FROM:
+            for batch in batches:
+                yield from (work(root, folder) for folder in batch)
+                progress.advance(len(batch))
+            return
+        language = current_language()
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(_on_batch, work, root, b, language) for b in batches]
+            for future, batch in zip(futures, batches, strict=True):
+                yield from future.result()
+                progress.advance(len(batch))
+    finally:
+        progress.done()
