@@ -15,6 +15,7 @@ and computed by one function, :func:`lstg.rollup.indicators.share`.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from lstg.dataset import ClubData
 from lstg.periods import Window
@@ -268,21 +269,32 @@ def meetings_held(club: ClubData, window: Window) -> int:
     return len(_held(club, window))
 
 
+@lru_cache(maxsize=4096)
+def _months_of(window: Window) -> tuple[tuple[date, date], ...]:
+    """First and last days of the calendar months lying wholly inside the window."""
+    first = window.start if window.start.day == 1 else add_months(window.start.replace(day=1), 1)
+    months: list[tuple[date, date]] = []
+    while True:
+        following = add_months(first, 1)
+        last = following - timedelta(days=1)
+        if last > window.end:
+            return tuple(months)
+        months.append((first, last))
+        first = following
+
+
 def _month_starts(window: Window) -> list[date]:
     """First days of the calendar months lying wholly inside the window."""
-    first = window.start if window.start.day == 1 else add_months(window.start.replace(day=1), 1)
-    months: list[date] = []
-    while add_months(first, 1) - timedelta(days=1) <= window.end:
-        months.append(first)
-        first = add_months(first, 1)
-    return months
+    return [first for first, _last in _months_of(window)]
 
 
-def _operating_all_month(club: ClubData, first: date) -> bool:
+def _operating_all_month(club: ClubData, first: date, last: date) -> bool:
     assert club.club is not None
-    last = add_months(first, 1) - timedelta(days=1)
+    if club.club.status_on(first) != "operating":
+        return False
+    # From an operating first day (so launched by then) only a status change can end it.
     changes = [c.date for c in club.club.status_changes if first < c.date <= last]
-    return all(club.club.status_on(day) == "operating" for day in (first, *changes, last))
+    return all(club.club.status_on(day) == "operating" for day in changes)
 
 
 def expected_months(club: ClubData, window: Window) -> list[date]:
@@ -296,7 +308,11 @@ def expected_months(club: ClubData, window: Window) -> list[date]:
     if start > window.end:
         return []
     owed = Window(start, window.end)
-    return [m for m in _month_starts(owed) if m >= window.start and _operating_all_month(club, m)]
+    return [
+        first
+        for first, last in _months_of(owed)
+        if first >= window.start and _operating_all_month(club, first, last)
+    ]
 
 
 def _months_with(meetings: list[Meeting]) -> set[tuple[int, int]]:
