@@ -6,7 +6,6 @@ reason, so that a gap in the records can be told from a missing record.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
@@ -37,14 +36,20 @@ ACTIVITY_AREAS: tuple[str, ...] = (
     "resources",
 )
 
-_BP = re.compile(r"^\s*(\d{2,4})\s*/\s*(\d{2,4})\s*$")
-
 
 def _blood_pressure(value: Any) -> Any:
+    """``130/85``, spaces allowed around each number of 2 to 4 digits, as (130, 85)."""
     if isinstance(value, str):
-        match = _BP.match(value)
-        if match:
-            return (int(match.group(1)), int(match.group(2)))
+        systolic, slash, diastolic = value.partition("/")
+        systolic, diastolic = systolic.strip(), diastolic.strip()
+        if (
+            slash
+            and 2 <= len(systolic) <= 4
+            and 2 <= len(diastolic) <= 4
+            and systolic.isdecimal()
+            and diastolic.isdecimal()
+        ):
+            return (int(systolic), int(diastolic))
     raise ValueError(_("blood pressure is written systolic/diastolic, such as 130/85"))
 
 
