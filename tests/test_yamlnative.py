@@ -260,6 +260,8 @@ def test_mutated_files_load_the_same_both_ways(
         ("loans.yaml", "- id: L1\n  [member]: M001\n"),
         ("meetings/2021.yaml", "- date: 2021-01-05\n  health_checks:\n  - member: M001\n"),
         ("meetings/2021.yaml", "- date: 2021-01-05\n  attendance: [M001, 12]\n"),
+        ("meetings/2021.yaml", "- date: 2021-01-05\n  health_checks: [{member: M001, bp: 130}]\n"),
+        ("meetings/2021.yaml", "- date: 2021-01-05\n  health_checks: [{member: M1, bp: 1/8}]\n"),
     ],
 )
 def test_files_with_problems_keep_their_located_messages(
@@ -284,3 +286,33 @@ def test_a_document_with_a_problem_is_read_again_carefully(
     assert fast == load_document(root, path, Province)
     assert fast[0] is None
     assert [p.code for p in fast[1]] == ["schema.unknown-field"]
+
+
+@pytest.mark.parametrize("written", ["130-85", "1/85", "130/85/60", 130, [130, 85], True])
+def test_a_blood_pressure_not_written_as_one_is_one_problem(written: object) -> None:
+    """The reading is validated by pydantic's core and a remembered conversion; any value
+    that is not one still gives the one message, at the field."""
+    from pydantic import ValidationError
+
+    from lstg.i18n import set_language
+    from lstg.modelerrors import problems_from
+    from lstg.schema.meeting import HealthCheck
+
+    set_language("en")
+    with pytest.raises(ValidationError) as caught:
+        HealthCheck.model_validate({"member": "M001", "bp": written})
+    problems = problems_from(caught.value, file="x.yaml", prefix=(0,), model=HealthCheck)
+    assert [(p.code, p.message, p.where) for p in problems] == [
+        (
+            "schema.value",
+            "“bp”: blood pressure is written systolic/diastolic, such as 130/85.",
+            (0, "bp"),
+        )
+    ]
+
+
+def test_a_blood_pressure_is_read_as_two_numbers() -> None:
+    from lstg.schema.meeting import HealthCheck
+
+    assert HealthCheck.model_validate({"member": "M001", "bp": " 130 / 85 "}).bp == (130, 85)
+    assert HealthCheck.model_validate({"member": "M001", "bp": "90/60"}).bp == (90, 60)
