@@ -477,12 +477,12 @@ def load_clubs(root: Path, folders: list[Path]) -> list[tuple[ClubData, list[Pro
     workers = min(os.cpu_count() or 1, 8)
     if len(folders) < PARALLEL_FROM or workers < 2:
         return [load_club(root, folder) for folder in folders]
-    from concurrent.futures import ProcessPoolExecutor
+    from lstg.pool import process_pool
 
     language = current_language()
     # Receiving a club builds as many objects as loading it did: the collector is kept
     # out of that too (see no_gc).
-    with no_gc(keep=True), ProcessPoolExecutor(max_workers=workers) as pool:
+    with no_gc(keep=True), process_pool(workers) as pool:
         return list(
             pool.map(
                 _load_club_in_worker,
