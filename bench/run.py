@@ -1,36 +1,43 @@
 """The benchmark behind ``make bench``: lstg's speed and memory on a synthetic corpus.
 
 It generates (or reuses) a deterministic corpus of N clubs with
-``scripts/make_corpus.py``, then measures, in one run, the median of several
-runs of each command, as a subprocess, interpreter start included:
+``scripts/make_corpus.py``, then measures, in one run, each command as a
+subprocess, interpreter start included, by its CPU time (its own and its
+workers', from the operating system's account of finished children) and its
+wall time:
 
-- cold ``lstg validate`` (the cache folder removed before each run);
+- cold ``lstg validate`` (the cache removed before each run);
 - warm ``lstg validate`` (nothing changed);
 - ``lstg validate`` after one meeting file changed (a different file each run);
-- cold ``lstg report --province`` (cache emptied) and its peak memory, warm
+- cold ``lstg report --province`` (cache emptied) with its peak memory, warm
   ``lstg report --province``, and ``report`` and ``check`` after one meeting file
   changed;
 - the peak memory of a cold validate: the largest sum of the resident memory
   of lstg and its worker processes, sampled every 20 ms.
 
-The cache is in a folder of the benchmark's own (``LSTG_CACHE_DIR``), emptied
-before each cold run.
+The floors and baselines read the same files in the same run, interleaved with
+the cold validates (a round is one cold validate, then each floor and baseline
+once), so that the load of other work on the machine falls on all of them alike:
 
-Baselines on the same files, in the same run:
-
-- ruamel.yaml's round-trip loader (``YAML()``), parse only;
+- reading the bytes of every file;
+- yaml-rs (the native parser lstg uses for plain texts), parse only;
+- the same data as JSON (written once, beside the corpus) through orjson;
 - PyYAML's C loader (``yaml.load(..., Loader=yaml.CSafeLoader)``), parse only;
+- ruamel.yaml's round-trip loader (``YAML()``), parse only;
 - ``check-jsonschema`` with lstg's own JSON Schemas (``lstg schema KIND``), one
-  invocation per kind of file.
+  invocation per kind of file, its start-up taken off.
 
-The two slow baselines take minutes at 200 clubs, so by default they read a
-fixed sample of the clubs (every k-th club) and their time is scaled by bytes
-to the whole corpus (``--full-baselines`` reads everything). The sample and
-the scale are written in the results.
+Parse floors are the CPU time of the parsing loop inside a fresh interpreter,
+start-up excluded (which favours them). PyYAML, ruamel.yaml and check-jsonschema
+take a fraction of a second to seconds per club, so by default they read a
+fixed sample of the clubs (every k-th club) and their time is scaled by bytes to
+the whole corpus
+(``--full-baselines`` reads everything). Medians of the rounds are reported,
+each with its ratio to the yaml-rs parse.
 
 Usage::
 
-    python bench/run.py --clubs 200 [--runs 5] [--cold-runs 3] [--full-baselines]
+    python bench/run.py --clubs 200 [--rounds 3] [--runs 5] [--full-baselines]
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -87,9 +95,16 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def timed(args: list[str], *, env: dict[str, str] | None = None) -> tuple[float, int, float]:
-    """Run a command; give its wall time, exit code and peak resident memory (MB) of its tree."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(args: list[str], *, env: dict[str, str] | None = None) -> tuple[float, int, float, float]:
+    """Run a command; give its wall time, exit code, peak resident memory (MB) of its tree,
+    and the CPU time of its tree (its own and that of every worker it waited for)."""
     peak = 0
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(
         args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or ENV, cwd=CWD[0]
@@ -106,23 +121,33 @@ def timed(args: list[str], *, env: dict[str, str] | None = None) -> tuple[float,
     sampler.start()
     _out, err = process.communicate()
     wall = time.perf_counter() - start
+    cpu = _children_cpu() - cpu_before
     done.set()
     sampler.join()
     if process.returncode not in (0, 1):
         sys.stderr.write(err.decode("utf-8", errors="replace"))
-    return wall, process.returncode, peak / 1024
+    return wall, process.returncode, peak / 1024, cpu
 
 
-def median_of(label: str, runs: int, prepare: Any, args: list[str]) -> tuple[float, list[float]]:
-    times: list[float] = []
+def median_of(
+    label: str, runs: int, prepare: Any, args: list[str]
+) -> tuple[float, float, list[float]]:
+    """Median wall and CPU seconds of ``runs`` runs of ``args``, each after ``prepare(i)``."""
+    walls: list[float] = []
+    cpus: list[float] = []
     for index in range(runs):
         prepare(index)
-        wall, code, _peak = timed(args)
+        wall, code, _peak, cpu = timed(args)
         if code not in (0, 1):
             raise SystemExit(f"{label}: {' '.join(args)} exited {code}")
-        times.append(wall)
-    print(f"  {label}: {', '.join(f'{t:.2f}' for t in times)} s", flush=True)
-    return statistics.median(times), times
+        walls.append(wall)
+        cpus.append(cpu)
+    print(
+        f"  {label}: wall {', '.join(f'{t:.2f}' for t in walls)} s;"
+        f" CPU {', '.join(f'{t:.2f}' for t in cpus)} s",
+        flush=True,
+    )
+    return statistics.median(walls), statistics.median(cpus), walls
 
 
 def yaml_files(corpus: Path, clubs: list[str] | None = None) -> dict[str, list[Path]]:
@@ -150,15 +175,15 @@ import sys, time
 from pathlib import Path
 paths = [Path(p) for p in sys.stdin.read().split("\\n") if p]
 {setup}
-start = time.perf_counter()
+start = time.process_time()
 for path in paths:
     {load}
-print(time.perf_counter() - start)
+print(time.process_time() - start)
 """
 
 
 def parse_time(setup: str, load: str, paths: list[Path]) -> float:
-    """Seconds a fresh interpreter spends parsing ``paths`` (interpreter start excluded)."""
+    """CPU seconds a fresh interpreter spends parsing ``paths`` (interpreter start excluded)."""
     script = PARSE.format(setup=setup, load=load)
     done = subprocess.run(
         [sys.executable, "-c", script],
@@ -171,20 +196,39 @@ def parse_time(setup: str, load: str, paths: list[Path]) -> float:
 
 
 def check_jsonschema_time(files: dict[str, list[Path]], schemas: Path) -> tuple[float, bool]:
-    """Wall seconds of ``check-jsonschema`` over the files, one run per kind; all valid?"""
+    """CPU seconds of ``check-jsonschema`` over the files, one run per kind, its start-up
+    (measured with ``--version``) taken off each; and whether all were valid."""
     tool = str(BIN / "check-jsonschema")
-    start_up, _code, _peak = timed([tool, "--version"])
+    _wall, _code, _peak, start_up = timed([tool, "--version"])
     total = 0.0
     valid = True
     for kind, paths in files.items():
         if not paths:
             continue
-        wall, code, _peak = timed(
+        _wall, code, _peak, cpu = timed(
             [tool, "--schemafile", str(schemas / f"{kind}.json"), *map(str, paths)]
         )
-        total += wall - start_up
+        total += max(0.0, cpu - start_up)
         valid = valid and code == 0
     return total, valid
+
+
+def json_copy(corpus: Path, paths: list[Path]) -> list[Path]:
+    """The corpus's data written once as JSON files (``<corpus>-json/``), for the orjson floor."""
+    import orjson
+    import yaml_rs
+
+    out = corpus.parent / f"{corpus.name}-json"
+    marker = out / ".complete"
+    copies = [out / p.relative_to(corpus).with_suffix(".json") for p in paths]
+    if marker.is_file():
+        return copies
+    for source, target in zip(paths, copies, strict=True):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = yaml_rs.loads(source.read_text(encoding="utf-8"), parse_datetime=False)
+        target.write_bytes(orjson.dumps(data))
+    marker.write_text("written from the YAML corpus beside it\n", encoding="utf-8")
+    return copies
 
 
 def freeze() -> None:
@@ -218,14 +262,22 @@ def machine() -> dict[str, Any]:
     }
 
 
+Floor = tuple[str, str, Any]
+"""A floor or baseline: its key in the results, its label, and how to measure it once."""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clubs", type=int, default=200)
-    parser.add_argument("--runs", type=int, default=5, help="runs of each warm measure")
-    parser.add_argument("--cold-runs", type=int, default=3, help="runs of cold validate")
-    parser.add_argument("--sample", type=int, default=10, help="clubs read by slow baselines")
     parser.add_argument(
-        "--only-lstg", action="store_true", help="measure lstg only, not the baselines"
+        "--rounds", type=int, default=3, help="rounds of cold validate, floors and baselines"
+    )
+    parser.add_argument("--runs", type=int, default=5, help="runs of each warm measure")
+    parser.add_argument("--sample", type=int, default=3, help="clubs read by slow baselines")
+    parser.add_argument(
+        "--only-lstg",
+        action="store_true",
+        help="measure lstg and the parse floors only, not ruamel.yaml and check-jsonschema",
     )
     parser.add_argument("--full-baselines", action="store_true")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
@@ -241,30 +293,112 @@ def main() -> None:
     corpus = make_corpus.make_corpus(args.clubs, make_corpus.default_out(args.clubs), REPO / "data")
     everything = yaml_files(corpus)
     corpus_bytes = size(everything)
+    all_paths = [p for paths in everything.values() for p in paths]
+    json_paths = json_copy(corpus, all_paths)
     club_ids = sorted(p.name for p in (corpus / "clubs").iterdir())
-    cache_dir = corpus.parent / f"cache-{args.clubs}"
+    cache_dir = corpus / ".lstg-cache"
     ENV["LSTG_CACHE_DIR"] = str(cache_dir)
     validate = [*LSTG, "validate", "--data", str(corpus)]
 
-    print("lstg:", flush=True)
+    step = max(1, len(club_ids) // args.sample)
+    sample_ids = club_ids if args.full_baselines else club_ids[::step][: args.sample]
+    sampled = yaml_files(corpus, sample_ids)
+    scale = corpus_bytes / size(sampled)
+    sample_paths = [p for paths in sampled.values() for p in paths]
+    schemas = corpus.parent / f"schemas-{args.clubs}"
+    if not args.only_lstg:
+        schemas.mkdir(exist_ok=True)
+        for kind in KINDS:
+            text = subprocess.run(
+                [*LSTG, "schema", kind],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=ENV,
+                cwd=CWD[0],
+            )
+            (schemas / f"{kind}.json").write_text(text.stdout, encoding="utf-8")
 
-    def clear_cache(_index: int) -> None:
-        shutil.rmtree(cache_dir, ignore_errors=True)
+    jsonschema_valid = [True]
 
-    cold_times: list[float] = []
+    def check_jsonschema() -> float:
+        seconds, valid = check_jsonschema_time(sampled, schemas)
+        jsonschema_valid[0] = jsonschema_valid[0] and valid
+        return seconds * scale
+
+    floors: list[Floor] = [
+        (
+            "read_bytes_cpu_s",
+            "read the bytes",
+            lambda: parse_time("", "path.read_bytes()", all_paths),
+        ),
+        (
+            "yaml_rs_parse_cpu_s",
+            "yaml-rs parse",
+            lambda: parse_time(
+                "import yaml_rs",
+                "yaml_rs.loads(path.read_bytes().decode('utf-8'), parse_datetime=False)",
+                all_paths,
+            ),
+        ),
+        (
+            "orjson_parse_cpu_s",
+            "the same data as JSON, orjson",
+            lambda: parse_time("import orjson", "orjson.loads(path.read_bytes())", json_paths),
+        ),
+        (
+            "pyyaml_c_parse_cpu_s",
+            f"PyYAML C loader parse (x{scale:.0f})",
+            lambda: (
+                scale
+                * parse_time(
+                    "import yaml",
+                    "yaml.load(path.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)",
+                    sample_paths,
+                )
+            ),
+        ),
+    ]
+    if not args.only_lstg:
+        floors += [
+            (
+                "ruamel_rt_parse_cpu_s",
+                f"ruamel.yaml round-trip parse (x{scale:.0f})",
+                lambda: (
+                    scale
+                    * parse_time(
+                        "from ruamel.yaml import YAML",
+                        "YAML().load(path.read_text(encoding='utf-8'))",
+                        sample_paths,
+                    )
+                ),
+            ),
+            ("check_jsonschema_cpu_s", f"check-jsonschema (x{scale:.0f})", check_jsonschema),
+        ]
+
+    print("rounds: cold lstg validate, then each floor and baseline", flush=True)
+    cold_walls: list[float] = []
+    cold_cpus: list[float] = []
+    measured: dict[str, list[float]] = {key: [] for key, _label, _run in floors}
     peak_mb = 0.0
-    for index in range(args.cold_runs):
-        clear_cache(index)
-        wall, code, peak = timed(validate)
+    for round_ in range(args.rounds):
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        wall, code, peak, cpu = timed(validate)
         if code != 0:
             raise SystemExit(f"cold validate exited {code}: the corpus should validate clean")
-        cold_times.append(wall)
+        cold_walls.append(wall)
+        cold_cpus.append(cpu)
         peak_mb = max(peak_mb, peak)
-    print(f"  cold validate: {', '.join(f'{t:.2f}' for t in cold_times)} s", flush=True)
-    cold = statistics.median(cold_times)
+        line = [f"cold validate {cpu:.2f} CPU-s ({wall:.2f} s)"]
+        for key, label, run in floors:
+            seconds = run()
+            measured[key].append(seconds)
+            line.append(f"{label} {seconds:.2f}")
+        print(f"  round {round_ + 1}: " + "; ".join(line), flush=True)
 
+    print("lstg, warm:", flush=True)
     timed(validate)
-    warm, _ = median_of("warm validate", args.runs, lambda _i: None, validate)
+    warm, warm_cpu, _ = median_of("warm validate", args.runs, lambda _i: None, validate)
 
     changed: list[tuple[Path, bytes]] = []
 
@@ -276,7 +410,9 @@ def main() -> None:
         path.write_bytes(original + f"# changed by the benchmark, run {index}\n".encode())
 
     try:
-        one_changed, _ = median_of("one file changed", args.runs, change_one, validate)
+        one_changed, one_changed_cpu, _ = median_of(
+            "one file changed", args.runs, change_one, validate
+        )
     finally:
         for path, original in changed:
             path.write_bytes(original)
@@ -284,120 +420,77 @@ def main() -> None:
 
     report = [*LSTG, "report", "--province", "--format", "json", "--data", str(corpus)]
     check = [*LSTG, "check", "--format", "json", "--data", str(corpus)]
-    clear_cache(0)
-    cold_report, report_code, report_peak = timed(report)
-    print(f"  cold report --province: {cold_report:.2f} s, peak {report_peak:.0f} MB", flush=True)
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    cold_report, report_code, report_peak, cold_report_cpu = timed(report)
+    print(
+        f"  cold report --province: {cold_report_cpu:.2f} CPU-s ({cold_report:.2f} s),"
+        f" peak {report_peak:.0f} MB",
+        flush=True,
+    )
     warm_report: float | None = None
-    report_changed: float | None = None
-    check_changed: float | None = None
-    report_note = ""
+    warm_report_cpu: float | None = None
+    changed_report: tuple[float, float] | None = None
+    changed_check: tuple[float, float] | None = None
+    report_note = "measured"
     if report_code == 0:
-        warm_report, _ = median_of("warm report --province", args.runs, lambda _i: None, report)
+        warm_report, warm_report_cpu, _ = median_of(
+            "warm report --province", args.runs, lambda _i: None, report
+        )
         timed(check)
         try:
-            report_changed, _ = median_of(
+            wall, cpu, _ = median_of(
                 "report, one file changed", args.runs, lambda i: change_one(100 + i), report
             )
-            check_changed, _ = median_of(
+            changed_report = (wall, cpu)
+            wall, cpu, _ = median_of(
                 "check, one file changed", args.runs, lambda i: change_one(200 + i), check
             )
+            changed_check = (wall, cpu)
         finally:
             for path, original in changed:
                 path.write_bytes(original)
     else:
         report_note = f"lstg report --province exited {report_code}"
         print(f"  warm report: not measured ({report_note})", flush=True)
-    report_figures = {
-        "cold_report_s": round(cold_report, 3),
-        "report_peak_rss_mb": round(report_peak, 1),
-        "report_one_changed_s": None if report_changed is None else round(report_changed, 3),
-        "check_one_changed_s": None if check_changed is None else round(check_changed, 3),
-    }
 
-    if args.only_lstg:
-        results = {
-            "clubs": args.clubs,
-            "corpus_dir": str(corpus.relative_to(REPO)),
-            "corpus_bytes": corpus_bytes,
-            "cold_validate_s": round(cold, 3),
-            "warm_validate_s": round(warm, 3),
-            "one_changed_s": round(one_changed, 3),
-            "warm_report_s": None if warm_report is None else round(warm_report, 3),
-            **report_figures,
-            "peak_rss_mb": round(peak_mb, 1),
-            "notes": {"cold_runs_s": [round(t, 3) for t in cold_times], "baselines": "skipped"},
-            "machine": machine(),
-            "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "bench_seconds": round(time.perf_counter() - began, 1),
-        }
-        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-        print(json.dumps(results, indent=2))
-        return
-
-    print("baselines:", flush=True)
-    step = max(1, len(club_ids) // args.sample)
-    sample_ids = club_ids if args.full_baselines else club_ids[::step][: args.sample]
-    sampled = yaml_files(corpus, sample_ids)
-    sample_bytes = size(sampled)
-    scale = corpus_bytes / sample_bytes
-    all_paths = [p for paths in everything.values() for p in paths]
-    sample_paths = [p for paths in sampled.values() for p in paths]
-
-    pyyaml = parse_time(
-        "import yaml",
-        "yaml.load(path.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)",
-        all_paths,
-    )
-    print(f"  PyYAML CSafeLoader, all files: {pyyaml:.2f} s", flush=True)
-    ruamel_sample = parse_time(
-        "from ruamel.yaml import YAML",
-        "YAML().load(path.read_text(encoding='utf-8'))",
-        sample_paths,
-    )
-    ruamel = ruamel_sample * scale
-    print(
-        f"  ruamel.yaml round-trip, {len(sample_ids)} clubs: {ruamel_sample:.2f} s,"
-        f" scaled to all: {ruamel:.2f} s",
-        flush=True,
-    )
-    schemas = corpus.parent / f"schemas-{args.clubs}"
-    schemas.mkdir(exist_ok=True)
-    for kind in KINDS:
-        text = subprocess.run(
-            [*LSTG, "schema", kind], capture_output=True, text=True, check=True, env=ENV, cwd=CWD[0]
-        )
-        (schemas / f"{kind}.json").write_text(text.stdout, encoding="utf-8")
-    jsonschema_sample, jsonschema_valid = check_jsonschema_time(sampled, schemas)
-    jsonschema = jsonschema_sample * scale
-    print(
-        f"  check-jsonschema, {len(sample_ids)} clubs: {jsonschema_sample:.2f} s,"
-        f" scaled to all: {jsonschema:.2f} s (files valid: {jsonschema_valid})",
-        flush=True,
-    )
+    def median(values: list[float]) -> float:
+        return round(statistics.median(values), 3)
 
     results: dict[str, Any] = {
         "clubs": args.clubs,
         "corpus_dir": str(corpus.relative_to(REPO)),
+        "corpus_files": len(all_paths),
         "corpus_bytes": corpus_bytes,
-        "cold_validate_s": round(cold, 3),
+        "cold_validate_cpu_s": median(cold_cpus),
+        "cold_validate_s": median(cold_walls),
+        **{key: median(values) for key, values in measured.items()},
         "warm_validate_s": round(warm, 3),
+        "warm_validate_cpu_s": round(warm_cpu, 3),
         "one_changed_s": round(one_changed, 3),
+        "one_changed_cpu_s": round(one_changed_cpu, 3),
         "warm_report_s": None if warm_report is None else round(warm_report, 3),
-        **report_figures,
-        "ruamel_rt_parse_s": round(ruamel, 3),
-        "pyyaml_c_parse_s": round(pyyaml, 3),
-        "check_jsonschema_s": round(jsonschema, 3),
+        "warm_report_cpu_s": None if warm_report_cpu is None else round(warm_report_cpu, 3),
+        "cold_report_s": round(cold_report, 3),
+        "cold_report_cpu_s": round(cold_report_cpu, 3),
+        "report_peak_rss_mb": round(report_peak, 1),
+        "report_one_changed_s": None if changed_report is None else round(changed_report[0], 3),
+        "report_one_changed_cpu_s": None if changed_report is None else round(changed_report[1], 3),
+        "check_one_changed_s": None if changed_check is None else round(changed_check[0], 3),
+        "check_one_changed_cpu_s": None if changed_check is None else round(changed_check[1], 3),
         "peak_rss_mb": round(peak_mb, 1),
         "notes": {
-            "cold_runs_s": [round(t, 3) for t in cold_times],
+            "rounds": args.rounds,
+            "cold_validate_cpu_s": [round(t, 3) for t in cold_cpus],
+            "cold_validate_s": [round(t, 3) for t in cold_walls],
+            **{key: [round(t, 3) for t in values] for key, values in measured.items()},
             "runs": args.runs,
-            "warm_report": report_note or "measured",
+            "warm_report": report_note,
             "baseline_sample_clubs": len(sample_ids),
-            "baseline_sample_bytes": sample_bytes,
             "baseline_scale": round(scale, 3),
-            "check_jsonschema_files_valid": jsonschema_valid,
-            "parse_baselines": "parse time inside one interpreter, start excluded",
-            "lstg_times": "wall time of the lstg subprocess, interpreter start included",
+            "check_jsonschema_files_valid": jsonschema_valid[0],
+            "lstg_times": "CPU of the lstg process and its workers, and wall time,"
+            " interpreter start included",
+            "parse_floors": "CPU of the parsing loop in a fresh interpreter, start excluded",
             "peak_rss": "largest sum of resident memory of lstg and its workers, cold validate",
         },
         "machine": machine(),
@@ -405,38 +498,41 @@ def main() -> None:
         "bench_seconds": round(time.perf_counter() - began, 1),
     }
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print_table(results)
+    print_table(results, [(key, label) for key, label, _run in floors])
     print(f"wrote {args.out} in {results['bench_seconds']} s")
 
 
-def print_table(r: dict[str, Any]) -> None:
-    rows = [
-        ("cold lstg validate", r["cold_validate_s"]),
-        ("warm lstg validate", r["warm_validate_s"]),
-        ("validate, one file changed", r["one_changed_s"]),
-        ("cold lstg report --province", r["cold_report_s"]),
-        ("warm lstg report --province", r["warm_report_s"]),
-        ("report, one file changed", r["report_one_changed_s"]),
-        ("check, one file changed", r["check_one_changed_s"]),
-        ("ruamel.yaml round-trip parse", r["ruamel_rt_parse_s"]),
-        ("PyYAML C parse", r["pyyaml_c_parse_s"]),
-        ("check-jsonschema", r["check_jsonschema_s"]),
-    ]
+def print_table(r: dict[str, Any], floors: list[tuple[str, str]]) -> None:
+    """The medians, each beside the native parse of the same files (``x/yaml-rs``)."""
+    floor = r["yaml_rs_parse_cpu_s"]
     mb = r["corpus_bytes"] / 1e6
     print()
     print(
-        f"{r['clubs']} clubs, {mb:.1f} MB of YAML; peak memory {r['peak_rss_mb']} MB (validate),"
-        f" {r['report_peak_rss_mb']} MB (report --province)"
+        f"{r['clubs']} clubs, {r['corpus_files']} files, {mb:.1f} MB of YAML;"
+        f" medians of {r['notes']['rounds']} interleaved rounds"
     )
-    print(f"{'measure':32} {'seconds':>9} {'ruamel/x':>9} {'jsonschema/x':>13} {'x/PyYAML':>9}")
-    for label, seconds in rows:
-        if seconds is None:
-            print(f"{label:32} {'-':>9}")
-            continue
-        print(
-            f"{label:32} {seconds:9.3f} {r['ruamel_rt_parse_s'] / seconds:9.1f}"
-            f" {r['check_jsonschema_s'] / seconds:13.1f} {seconds / r['pyyaml_c_parse_s']:9.2f}"
-        )
+    print(f"{'measure':40} {'CPU s':>8} {'wall s':>8} {'x/yaml-rs':>10}")
+
+    def row(label: str, cpu: float | None, wall: float | None = None) -> None:
+        if cpu is None:
+            print(f"{label:40} {'-':>8}")
+            return
+        shown_wall = "" if wall is None else f"{wall:.3f}"
+        print(f"{label:40} {cpu:8.3f} {shown_wall:>8} {cpu / floor:10.2f}")
+
+    row("cold lstg validate", r["cold_validate_cpu_s"], r["cold_validate_s"])
+    for key, label in floors:
+        row(label, r[key])
+    row("warm lstg validate", r["warm_validate_cpu_s"], r["warm_validate_s"])
+    row("validate, one file changed", r["one_changed_cpu_s"], r["one_changed_s"])
+    row("cold lstg report --province", r["cold_report_cpu_s"], r["cold_report_s"])
+    row("warm lstg report --province", r["warm_report_cpu_s"], r["warm_report_s"])
+    row("report, one file changed", r["report_one_changed_cpu_s"], r["report_one_changed_s"])
+    row("check, one file changed", r["check_one_changed_cpu_s"], r["check_one_changed_s"])
+    print(
+        f"peak memory: {r['peak_rss_mb']} MB (cold validate),"
+        f" {r['report_peak_rss_mb']} MB (cold report --province)"
+    )
 
 
 if __name__ == "__main__":

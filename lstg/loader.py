@@ -1,9 +1,12 @@
 """Loading a data folder into models, with every problem found on the way.
 
-The loader reads each file once through :func:`lstg.reader.read_yaml`, validates
-records one by one (so that one bad record does not hide the others), and gives
-a :class:`~lstg.dataset.DataSet`. Checks that span records live in
-:mod:`lstg.checks`; this module only reads and builds.
+The loader reads each file through :func:`lstg.reader.read_yaml`'s fast path,
+validates a file's records in one call when they are all valid, and otherwise
+reads the file again the careful way and validates its records one by one (so
+that one bad record does not hide the others, and every problem is found and
+located as the event path finds and locates it). It gives a
+:class:`~lstg.dataset.DataSet`. Checks that span records live in :mod:`lstg.checks`;
+this module only reads and builds.
 """
 
 from __future__ import annotations
@@ -11,10 +14,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from lstg.dataset import (
     CLUB_FILE,
@@ -33,7 +38,7 @@ from lstg.errors import UserError
 from lstg.i18n import _, current_language, set_language
 from lstg.modelerrors import problems_from
 from lstg.problems import Problem, error, warning
-from lstg.reader import ReadResult, read_yaml
+from lstg.reader import ReadResult, read_carefully, read_yaml
 from lstg.safefiles import Kind, kind_of, link_target, special_kind
 from lstg.schema import (
     BalanceAssertion,
@@ -46,6 +51,7 @@ from lstg.schema import (
     Reports,
     Transaction,
 )
+from lstg.yamlevents import no_gc
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -61,7 +67,15 @@ def _rel(root: Path, path: Path) -> str:
 def load_document(root: Path, path: Path, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Read a file that holds one mapping and validate it as ``model``."""
     rel = _rel(root, path)
-    result = read_yaml(path, rel)
+    with no_gc(keep=True):
+        result = read_yaml(path, rel, fast=True)
+        found = _document(result, rel, model)
+        if result.fast and found[1]:
+            found = _document(read_carefully(result, rel), rel, model)
+    return found
+
+
+def _document(result: ReadResult, rel: str, model: type[M]) -> tuple[M | None, list[Problem]]:
     problems = list(result.problems)
     if result.data is None:
         return None, problems
@@ -90,6 +104,16 @@ def _not_reported(found: list[Problem], result: ReadResult) -> list[Problem]:
     return [p for p in found if not any(p.where[: len(b)] == b for b in result.bad)]
 
 
+@dataclass(slots=True)
+class _Records:
+    """What validating the records of one file gave."""
+
+    rows: list[tuple[int, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    invalid_ids: set[str] = field(default_factory=set)
+    unidentified: bool = False
+
+
 def load_records(
     root: Path,
     path: Path,
@@ -98,6 +122,11 @@ def load_records(
     unidentified: set[str] | None = None,
 ) -> tuple[list[tuple[int, Any]], list[Problem]]:
     """Read a file that holds a list of records; validate each record on its own.
+
+    A file whose records are all valid is validated in one call per model; one
+    with any problem is read again the careful way (when the native parser read
+    it) and validated record by record, so that one bad record does not hide
+    the others.
 
     Args:
         choose: gives the model for a record (a ledger line is a transaction or
@@ -110,12 +139,26 @@ def load_records(
         ``(index in file, model)`` for every valid record, and the problems.
     """
     rel = _rel(root, path)
-    result = read_yaml(path, rel)
-    problems = list(result.problems)
+    with no_gc(keep=True):
+        result = read_yaml(path, rel, fast=True)
+        found = _records(result, rel, choose)
+        if result.fast and found.problems:
+            found = _records(read_carefully(result, rel), rel, choose)
+    if invalid_ids is not None:
+        invalid_ids.update(found.invalid_ids)
+    if unidentified is not None and found.unidentified:
+        unidentified.add(rel)
+    return found.rows, found.problems
+
+
+def _records(
+    result: ReadResult, rel: str, choose: Callable[[dict[str, Any]], type[BaseModel]]
+) -> _Records:
+    found = _Records(problems=list(result.problems))
     if result.data is None:
-        return [], problems
+        return found
     if not isinstance(result.data, list):
-        problems.append(
+        found.problems.append(
             error(
                 rel,
                 "file.not-list",
@@ -124,13 +167,15 @@ def load_records(
                 column=1,
             )
         )
-        return [], problems
-    records: list[tuple[int, Any]] = []
+        return found
+    rows = _all_valid(result.data, choose)
+    if rows is not None:
+        found.rows = rows
+        return found
     for index, raw in enumerate(result.data):
         if not isinstance(raw, dict):
-            if unidentified is not None:
-                unidentified.add(rel)
-            problems.append(
+            found.unidentified = True
+            found.problems.append(
                 error(
                     rel,
                     "schema.type",
@@ -141,16 +186,43 @@ def load_records(
             continue
         model = choose(raw)
         try:
-            records.append((index, model.model_validate(raw)))
+            found.rows.append((index, model.model_validate(raw)))
         except ValidationError as exc:
-            problems.extend(
+            found.problems.extend(
                 _not_reported(problems_from(exc, file=rel, prefix=(index,), model=model), result)
             )
-            if invalid_ids is not None and isinstance(raw.get("id"), str):
-                invalid_ids.add(raw["id"])
-            elif unidentified is not None:
-                unidentified.add(rel)
-    return records, problems
+            if isinstance(raw.get("id"), str):
+                found.invalid_ids.add(raw["id"])
+            else:
+                found.unidentified = True
+    return found
+
+
+def _all_valid(
+    data: list[Any], choose: Callable[[dict[str, Any]], type[BaseModel]]
+) -> list[tuple[int, Any]] | None:
+    """Every record validated, in one call per model; ``None`` if any is not valid."""
+    groups: dict[type[BaseModel], list[int]] = {}
+    for index, raw in enumerate(data):
+        if not isinstance(raw, dict):
+            return None
+        groups.setdefault(choose(raw), []).append(index)
+    built: list[Any] = [None] * len(data)
+    for model, indexes in groups.items():
+        records = data if len(groups) == 1 else [data[i] for i in indexes]
+        try:
+            models = _list_of(model).validate_python(records)
+        except ValidationError:
+            return None
+        for index, value in zip(indexes, models, strict=True):
+            built[index] = value
+    return list(enumerate(built))
+
+
+@cache
+def _list_of(model: type[BaseModel]) -> TypeAdapter[list[Any]]:
+    """Validates a list of ``model`` records in one call."""
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 def _ledger_model(raw: dict[str, Any]) -> type[BaseModel]:
@@ -159,6 +231,11 @@ def _ledger_model(raw: dict[str, Any]) -> type[BaseModel]:
 
 def load_club(root: Path, folder: Path) -> tuple[ClubData, list[Problem]]:
     """Load one club folder: its club file, members, loans, ledger and meetings."""
+    with no_gc(keep=True):
+        return _load_club(root, folder)
+
+
+def _load_club(root: Path, folder: Path) -> tuple[ClubData, list[Problem]]:
     rel_folder = _rel(root, folder)
     data = ClubData(id=folder.name, folder=rel_folder)
     problems: list[Problem] = []
@@ -430,7 +507,9 @@ def load_clubs(root: Path, folders: list[Path]) -> list[tuple[ClubData, list[Pro
     from lstg.pool import process_pool
 
     language = current_language()
-    with process_pool(workers) as pool:
+    # Receiving a club builds as many objects as loading it did: the collector is kept
+    # out of that too (see no_gc).
+    with no_gc(keep=True), process_pool(workers) as pool:
         return list(
             pool.map(
                 _load_club_in_worker,

@@ -202,6 +202,10 @@ def _problem(
         else:
             message = _("“{field}” is {value}, above the largest allowed, {bound}.")
         message = message.format(field=field, value=shown, bound=bound)
+    elif kind == "blood_pressure":
+        code = "schema.value"
+        reason = _("blood pressure is written systolic/diastolic, such as 130/85")
+        message = _("“{field}”: {reason}.").format(field=field, reason=reason)
     elif kind == "value_error":
         code = "schema.value"
         reason = str(ctx.get("error", err.get("msg", "")))

@@ -13,7 +13,11 @@ a date is impossible, at the place where it is written.
 
 Opening a file safely is :mod:`lstg.safefiles`; decoding bytes into text is
 :mod:`lstg.decoding`; parsing, in one pass over libyaml's events that locates
-what it reports, is :mod:`lstg.yamlevents`. Problems found later by the schema
+what it reports, is :mod:`lstg.yamlevents`. A caller that validates the data
+against a schema may ask for the fast path (``fast=True``): a native parser
+reads the texts that hold nothing unusual (:mod:`lstg.yamlnative`), and the
+caller reads a file again without it whenever its data has a problem, so that
+problems are always those of the event path. Problems found later by the schema
 and the checks carry a path inside their file; :func:`lstg.positions.locate_problems`
 (also importable from here) turns each into a 1-based line and column.
 """
@@ -29,7 +33,8 @@ from lstg.i18n import _
 from lstg.positions import locate, locate_problems, source_line, source_lines
 from lstg.problems import PathPart, Problem, error
 from lstg.safefiles import Kind, NotRegular, TooLarge, link_target, read_regular, special_kind
-from lstg.yamlevents import MAX_DEPTH, build
+from lstg.yamlevents import MAX_DEPTH, build, no_gc
+from lstg.yamlnative import NOT_READ, native_load
 
 __all__ = [
     "MAX_DEPTH",
@@ -39,6 +44,7 @@ __all__ = [
     "locate",
     "locate_problems",
     "parse_text",
+    "read_carefully",
     "read_yaml",
     "source_line",
     "source_lines",
@@ -51,12 +57,20 @@ class ReadResult:
     """What reading one file gives: its data (``None`` if unreadable) and its problems.
 
     ``bad`` holds the paths of values that reading reported (a number that is not
-    one) and read as missing: the schema need not report them again.
+    one) and read as missing: the schema need not report them again. ``source``
+    holds the file's bytes when the native parser read them (``fast=True``), for
+    reading them again the careful way with :func:`read_carefully`.
     """
 
     data: Any
     problems: list[Problem]
     bad: tuple[tuple[PathPart, ...], ...] = field(default=())
+    source: bytes | None = field(default=None, repr=False)
+
+    @property
+    def fast(self) -> bool:
+        """Whether the native parser read the file (see :mod:`lstg.yamlnative`)."""
+        return self.source is not None
 
     @property
     def ok(self) -> bool:
@@ -100,12 +114,16 @@ def unreadable(path: Path, rel: str, exc: OSError) -> Problem:
     )
 
 
-def read_yaml(path: Path, rel: str) -> ReadResult:
+def read_yaml(path: Path, rel: str, *, fast: bool = False) -> ReadResult:
     """Read one YAML data file.
 
     Args:
         path: the file on disk.
         rel: its path relative to the data folder, used in problems.
+        fast: let the native parser read a text that holds nothing unusual. Only
+            for a caller that validates the data against a schema and, when it
+            finds any problem in a result whose ``fast`` is true, reads the file
+            again with :func:`read_carefully`.
 
     Returns:
         The plain data and every problem found while reading. ``data`` is ``None``
@@ -116,14 +134,26 @@ def read_yaml(path: Path, rel: str) -> ReadResult:
         raw = read_regular(path, limit=MAX_FILE_BYTES)
     except OSError as exc:
         return ReadResult(None, [unreadable(path, rel, exc)])
-    return parse_text(raw, rel)
+    return parse_text(raw, rel, fast=fast)
 
 
-def parse_text(raw: bytes, rel: str) -> ReadResult:
+def read_carefully(result: ReadResult, rel: str) -> ReadResult:
+    """``result`` read again by the event path, if the native parser read it."""
+    if result.source is None:
+        return result
+    return parse_text(result.source, rel)
+
+
+def parse_text(raw: bytes, rel: str, *, fast: bool = False) -> ReadResult:
     """Parse the bytes of a YAML file; see :func:`read_yaml`."""
     text, problems = decode(raw, rel)
     if text is None:
         return ReadResult(None, problems)
+    if fast:
+        with no_gc():
+            data = native_load(text, raw)
+        if data is not NOT_READ and data is not None:
+            return ReadResult(data, [], (), raw)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):

@@ -35,8 +35,21 @@ def _tenth_hint(value: float, low: float, high: float) -> str | None:
 def check_health(view: ClubView) -> list[Problem]:
     """Weight, blood pressure and glucose at each health check are within human ranges."""
     problems: list[Problem] = []
+    (w_low, w_high), (g_low, g_high) = WEIGHT_KG, GLUCOSE_MMOL
+    (s_low, s_high), (d_low, d_high) = SYSTOLIC, DIASTOLIC
     for file, row, meeting in view.meetings():
         for index, check in enumerate(meeting.health_checks):
+            # Nearly every check is plausible: tell so at once, without a call.
+            weight, bp, glucose = check.weight, check.bp, check.glucose
+            if (
+                (weight is None or w_low <= weight <= w_high)
+                and (glucose is None or g_low <= glucose <= g_high)
+                and (
+                    bp is None
+                    or (s_low <= bp[0] <= s_high and d_low <= bp[1] <= d_high and bp[0] > bp[1])
+                )
+            ):
+                continue
             where: tuple[PathPart, ...] = (row, "health_checks", index)
             found = (
                 _weight(file, where, check.member, check.weight),

@@ -103,8 +103,26 @@ def check_meetings(view: ClubView) -> list[Problem]:
     once for every member who had left by then.
     """
     problems: list[Problem] = []
+    spans = view.spans
     for file, row, meeting in view.meetings():
         if meeting.date > view.today:
+            continue
+        day = meeting.date
+        attending = set(meeting.attendance)
+        checked = [check.member for check in meeting.health_checks]
+        # Nearly always: no one listed twice, every one a member that day, every one
+        # checked present. Then only that is computed (view.is_member, inlined).
+        if (
+            len(attending) == len(meeting.attendance)
+            and (not attending or attending.issuperset(checked))
+            and all(
+                (span := spans.get(member_id)) is not None and span[0] <= day < span[1]
+                for member_id in attending.union(checked)
+            )
+        ):
+            for index, visit in enumerate(meeting.home_care_visits):
+                where = (row, "home_care_visits", index)
+                problems.extend(_visit_problems(view, file, where, visit, day))
             continue
         seen: set[str] = set()
         for index, member_id in enumerate(meeting.attendance):
@@ -134,7 +152,6 @@ def check_meetings(view: ClubView) -> list[Problem]:
             )
             if found is not None:
                 problems.append(found)
-        attending = set(meeting.attendance)
         for index, check in enumerate(meeting.health_checks):
             if attending and check.member not in attending:
                 problems.append(

@@ -34,13 +34,22 @@ def check_unknown_members(view: ClubView) -> list[Problem]:
             name(seat.member, "board", view.club_file, ("board", index, "member"), "member")
     for row, loan in view.loans():
         name(loan.member, "loan", view.loans_file, (row, "member"), "member")
+    known = view.members.keys() | view.data.invalid_ids
     for file, row, meeting in view.meetings():
         if meeting.date > view.today:
             continue
-        for index, member_id in enumerate(meeting.attendance):
-            name(member_id, "attendance", file, (row, "attendance", index), "member")
-        for index, check in enumerate(meeting.health_checks):
-            name(check.member, "health", file, (row, "health_checks", index, "member"), "member")
+        # Nearly always every id is known: then the set operations say so, in C.
+        if known.issuperset(meeting.attendance):
+            used.update(meeting.attendance)
+        else:
+            for index, member_id in enumerate(meeting.attendance):
+                name(member_id, "attendance", file, (row, "attendance", index), "member")
+        checked = [check.member for check in meeting.health_checks]
+        if known.issuperset(checked):
+            used.update(checked)
+        else:
+            for index, member_id in enumerate(checked):
+                name(member_id, "health", file, (row, "health_checks", index, "member"), "member")
         for index, visit in enumerate(meeting.home_care_visits):
             where: tuple[PathPart, ...] = (row, "home_care_visits", index)
             name(visit.volunteer, "home-care", file, (*where, "volunteer"), "volunteer")

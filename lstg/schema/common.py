@@ -19,7 +19,9 @@ from lstg.i18n import _
 class Model(BaseModel):
     """Base of every data model: unknown keys are errors, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -67,7 +69,9 @@ def _nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
-Text = Annotated[str, AfterValidator(_nfc), Field(min_length=1, max_length=MAX_TEXT)]
+# Constraints come before the validator function, so that pydantic checks them in its
+# core rather than in a Python function around it.
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_nfc)]
 """Non-empty text of at most :data:`MAX_TEXT` characters, normalised to NFC, without
 control characters (a line break or a tab is allowed)."""
 
@@ -80,7 +84,7 @@ def _code(value: Any) -> Any:
     return value
 
 
-Code = Annotated[str, BeforeValidator(_code), Field(pattern=r"^\d{2,6}$")]
+Code = Annotated[str, Field(pattern=r"^\d{2,6}$"), BeforeValidator(_code)]
 """An administrative unit code: digits kept as text, leading zeros included."""
 
 
@@ -93,7 +97,7 @@ def _ident(value: Any) -> Any:
     return value
 
 
-Ident = Annotated[str, BeforeValidator(_ident), Field(pattern=_ID, max_length=64)]
+Ident = Annotated[str, Field(pattern=_ID, max_length=64), BeforeValidator(_ident)]
 """An identifier: letters, digits, ``.``, ``_`` and ``-``, such as ``M001``."""
 
 
@@ -111,10 +115,10 @@ def _money(value: Any) -> Any:
     return value
 
 
-Money = Annotated[int, BeforeValidator(_money), Field(ge=0, le=10**12)]
+Money = Annotated[int, Field(ge=0, le=10**12), BeforeValidator(_money)]
 """A non-negative amount in whole đồng."""
 
-SignedMoney = Annotated[int, BeforeValidator(_money), Field(ge=-(10**12), le=10**12)]
+SignedMoney = Annotated[int, Field(ge=-(10**12), le=10**12), BeforeValidator(_money)]
 """An amount in whole đồng: positive for money in, negative for money out."""
 
 Year = Annotated[int, Field(ge=1900, le=2100)]

@@ -6,10 +6,12 @@ reason, so that a gap in the records can be told from a missing record.
 
 from __future__ import annotations
 
-import re
+import functools
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 from lstg.i18n import _
 from lstg.schema.common import Ident, IsoDate, Model, Text
@@ -37,18 +39,66 @@ ACTIVITY_AREAS: tuple[str, ...] = (
     "resources",
 )
 
-_BP = re.compile(r"^\s*(\d{2,4})\s*/\s*(\d{2,4})\s*$")
+
+BLOOD_PRESSURE_PATTERN = r"^\s*\d{2,4}\s*/\s*\d{2,4}\s*$"
+"""How a blood pressure is written in a file, for the JSON Schemas."""
 
 
-def _blood_pressure(value: Any) -> Any:
-    if isinstance(value, str):
-        match = _BP.match(value)
-        if match:
-            return (int(match.group(1)), int(match.group(2)))
+@functools.lru_cache(maxsize=4096)
+def _blood_pressure(text: str) -> tuple[int, int]:
+    """``130/85``, spaces allowed around each number of 2 to 4 digits, as (130, 85).
+
+    Remembered: a club's files repeat the same few hundred readings, and a reading
+    met before then costs pydantic no call into Python.
+    """
+    systolic, slash, diastolic = text.partition("/")
+    systolic, diastolic = systolic.strip(), diastolic.strip()
+    if (
+        slash
+        and 2 <= len(systolic) <= 4
+        and 2 <= len(diastolic) <= 4
+        and systolic.isdecimal()
+        and diastolic.isdecimal()
+    ):
+        return (int(systolic), int(diastolic))
     raise ValueError(_("blood pressure is written systolic/diastolic, such as 130/85"))
 
 
-BloodPressure = Annotated[tuple[int, int], BeforeValidator(_blood_pressure)]
+def _not_text(_value: Any) -> Any:
+    raise ValueError
+
+
+class _WrittenAsText:
+    """A blood pressure's schema: text, checked by pydantic's core, then converted by
+    :func:`_blood_pressure`. Any value that is not such a text is one error,
+    ``blood_pressure``, which :mod:`lstg.modelerrors` words."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, _source: Any, _handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        # The second choice never succeeds: it keeps the union (of one choice, pydantic
+        # would drop it, and its error with it), and only a wrong value reaches it.
+        return core_schema.union_schema(
+            [
+                core_schema.no_info_after_validator_function(
+                    _blood_pressure, core_schema.str_schema()
+                ),
+                core_schema.no_info_plain_validator_function(_not_text),
+            ],
+            mode="left_to_right",
+            custom_error_type="blood_pressure",
+            custom_error_message="blood pressure is written systolic/diastolic, such as 130/85",
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, _schema: core_schema.CoreSchema, _handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "pattern": BLOOD_PRESSURE_PATTERN}
+
+
+BloodPressure = Annotated[tuple[int, int], _WrittenAsText]
 """Blood pressure in mmHg, written ``130/85`` and held as (systolic, diastolic)."""
 
 
