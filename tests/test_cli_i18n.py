@@ -111,8 +111,11 @@ def test_a_misspelt_option_is_a_vietnamese_usage_error_with_exit_2() -> None:
     ran = invoke("report", "--provnce")
     assert ran.code == 2
     assert ran.stdout == ""
-    assert ran.stderr.splitlines() == [
-        "Cách dùng: lstg report [TÙY_CHỌN] [BÁO_CÁO.json]...",
+    usage, *rest = ran.stderr.splitlines()
+    # Typer's versions write the optional summaries as "[BÁO_CÁO.json]..." or "BÁO_CÁO.json".
+    assert usage.startswith("Cách dùng: lstg report [TÙY_CHỌN] ")
+    assert "BÁO_CÁO.json" in usage
+    assert rest == [
         "Xem hướng dẫn: “lstg report --help”.",
         "",
         "Lỗi: Không có tùy chọn --provnce (có thể là: --province)",
