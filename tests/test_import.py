@@ -421,8 +421,9 @@ def test_a_meeting_row_naming_someone_not_a_member_is_rejected_at_its_cell(tmp_p
     code, out = run("import", "meetings", CLUB, str(path), "--data", str(root), "--lang", "en")
     assert code == 1
     assert out.splitlines()[1:3] == [
-        "  hop.csv: row 2, column B (Nội dung): “Hát” is not one of the 8 activity areas "
-        "(1–8 or income, health, home-care, self-help, rights, learning, culture, resources)",
+        "  hop.csv: row 2, column B (Nội dung): “Hát” is not one of the 8 activity areas; "
+        "write one of: 1–8, income, health, home-care, self-help, rights, learning, culture, "
+        "resources",
         "  hop.csv: row 2, column C (Thành viên dự): no member M099 in members.yaml",
     ]
 

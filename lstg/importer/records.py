@@ -33,6 +33,7 @@ from lstg.importer.mapping import Columns
 from lstg.importer.tabular import FormulaCell, Row
 from lstg.modelerrors import problems_from
 from lstg.schema import Loan, Member
+from lstg.vocabulary import FUND
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,12 +268,7 @@ def _payments(value: Any) -> list[dict[str, Any]]:
 
 
 def _fund(value: Any) -> str:
-    folded = fold(text(value))
-    if "hoat dong" in folded or folded == "activity":
-        return "activity"
-    if "thu nhap" in folded or "kinh te" in folded or folded == "income":
-        return "income"
-    return text(value)
+    return FUND.find(text(value)) or text(value)
 
 
 def loan_record(
