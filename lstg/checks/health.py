@@ -6,7 +6,7 @@ The ranges catch typing errors (a systolic of 1200, a glucose of 65 meant as
 
 from __future__ import annotations
 
-from lstg.checks.common import ClubView, iso
+from lstg.checks.common import ClubView, shown_date
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, warning
 
@@ -159,7 +159,7 @@ def check_ages(view: ClubView) -> list[Problem]:
                     view.members_file,
                     "member.too-old",
                     _("Member {id} would have been {age} years old on joining ({joined}).").format(
-                        id=member.id, age=age, joined=iso(member.joined)
+                        id=member.id, age=age, joined=shown_date(member.joined)
                     ),
                     hint=_("Check the year of birth."),
                     where=(row, field),
@@ -176,7 +176,7 @@ def check_ages(view: ClubView) -> list[Problem]:
                     ).format(
                         id=member.id,
                         age=max(age, 0),
-                        joined=iso(member.joined),
+                        joined=shown_date(member.joined),
                         minimum=MIN_AGE_JOINING,
                     ),
                     hint=_("Check the year of birth."),

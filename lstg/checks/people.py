@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lstg.checks.common import ClubView, Standing, iso
+from lstg.checks.common import ClubView, Standing, shown_date
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error, warning
 from lstg.schema.meeting import HomeCareVisit
@@ -61,7 +61,7 @@ def standing_problem(
             file,
             CODES[area][1],
             _("{who} {id} only joined on {joined}, after {day}.").format(
-                who=who, id=member_id, joined=iso(member.joined), day=iso(day)
+                who=who, id=member_id, joined=shown_date(member.joined), day=shown_date(day)
             ),
             hint=_("Check this date and the joining date in {file}.").format(file="members.yaml"),
             where=where,
@@ -71,7 +71,7 @@ def standing_problem(
         file,
         CODES[area][2],
         _("{who} {id} left the club on {left}; this is dated {day}.").format(
-            who=who, id=member_id, left=iso(member.left.date), day=iso(day)
+            who=who, id=member_id, left=shown_date(member.left.date), day=shown_date(day)
         ),
         hint=_("Check this date and the leaving date in {file}.").format(file="members.yaml"),
         where=where,
