@@ -12,7 +12,7 @@ from lstg.commands._edit_common import club_arg, data_root, maybe_day
 from lstg.commands._options import DataOption, LangOption, TodayOption, day_or_today
 from lstg.errors import UsageError
 from lstg.export import ExportFormat, ExportKind, export_tables, render
-from lstg.i18n import _
+from lstg.i18n import _, current_language
 from lstg.periods import parse_period
 from lstg.userpaths import output_path
 
@@ -81,7 +81,7 @@ def export(
     except UsageError as exc:
         typer.echo(f"lstg: {exc}", err=True)
         return 2
-    payload = render(tables, fmt)
+    payload = render(tables, fmt, current_language())
     if output is None:
         if fmt is ExportFormat.XLSX:
             raise typer.BadParameter(_("an XLSX export needs -o FILE"))

@@ -49,6 +49,17 @@ def _area(value: str) -> str:
     return ACTIVITY.parse(value)
 
 
+def _areas(value: Any) -> list[str]:
+    """The activity areas of a cell, each once: *Văn hóa, văn nghệ, thể thao* is one area
+    written with commas."""
+    found: list[str] = []
+    for item in items(value):
+        area = _area(item)
+        if area not in found:
+            found.append(area)
+    return found
+
+
 def per_member(columns: Columns) -> bool:
     """Whether the register has a row per member at each meeting."""
     return "member" in columns.by_field or "member_name" in columns.by_field
@@ -72,7 +83,7 @@ def _meeting_fields(r: RowReader, club: ClubContext) -> dict[str, Any]:
     record["date"] = r.get("date", cell_date)
     record["kind"] = r.get("kind", _kind)
     record["reason"] = r.get("reason", text)
-    record["activities"] = r.get("activities", lambda v: [_area(a) for a in items(v)])
+    record["activities"] = r.get("activities", _areas)
     record["note"] = r.get("note", text)
     return record
 
@@ -132,7 +143,7 @@ def meeting_from_rows(
             other = RowReader(row, columns)
             if other.raw("activities") is None:
                 continue
-            record["activities"] = other.get("activities", lambda v: [_area(a) for a in items(v)])
+            record["activities"] = other.get("activities", _areas)
             head.rejections.extend(other.rejections)
             break
     rejections = list(head.rejections)
