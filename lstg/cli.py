@@ -143,7 +143,7 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "export",
         "Export members, loans, meetings, health checks, the fund ledger or roll-up figures.",
     ),
-    "club": ("club", "app", "Create clubs."),
+    "club": ("club", "app", "Create clubs and set them up: funds, teams, groups, board."),
     "member": ("member", "app", "Add members, record departures, correct member records."),
     "loan": ("loan", "app", "Lend, record repayments, write off loans."),
     "meeting": ("meeting", "app", "Record meetings."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Mapping, Sequence
@@ -93,6 +94,9 @@ def _key_problem(
     )
 
 
+_ID_LIKE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_DECIMAL_COMMA = re.compile(r"^\s*(-?\d+),(\d+)\s*$")
+
 SHOWN_CHARS = 60
 """Longest value quoted in a message; a longer one is cut, so that a 10 MB name does not
 fill the screen."""
@@ -177,6 +181,11 @@ def _problem(
     elif kind in ("float_parsing", "float_type"):
         code = "schema.type"
         message = _("“{field}” should be a number, not “{value}”.").format(field=field, value=shown)
+        comma = _DECIMAL_COMMA.match(str(value)) if isinstance(value, str) else None
+        if comma is not None:
+            hint = _("Write the number with a point: “{key}: {whole}.{part}”.").format(
+                key=field, whole=comma.group(1), part=comma.group(2)
+            )
     elif kind in ("bool_parsing", "bool_type"):
         code = "schema.type"
         message = _("“{field}” should be true or false, not “{value}”.").format(
@@ -200,7 +209,13 @@ def _problem(
         message = _("“{value}” is not a valid value for “{field}”.").format(
             value=shown, field=field
         )
-        hint = _("Ids use letters, digits, “-”, “_” and “.”; codes are digits in quotes.")
+        parts = value.split() if isinstance(value, str) else []
+        if len(parts) > 1 and all(_ID_LIKE.match(p) for p in parts):
+            hint = _("A comma is missing between “{first}” and “{second}”: write {fixed}.").format(
+                first=parts[0], second=parts[1], fixed=", ".join(parts)
+            )
+        else:
+            hint = _("Ids use letters, digits, “-”, “_” and “.”; codes are digits in quotes.")
     elif kind in ("string_too_short", "too_short"):
         code = "schema.empty"
         message = _("“{field}” must not be empty.").format(field=field or _("this entry"))

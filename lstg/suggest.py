@@ -11,6 +11,7 @@ next to ``0``) and two from ``M073``. A similarity of letters in common, as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -80,10 +81,23 @@ def nearest(
     limit = min(most, 1.0) if len(typed) <= 3 else most
     liked = set(preferred)
     ranked = sorted(
-        (slips(typed, candidate), candidate not in liked, candidate)
+        (slips(typed, candidate), candidate not in liked, _gap(typed, candidate), candidate)
         for candidate in set(known)
         if candidate != typed
     )
     if not ranked or ranked[0][0] > limit:
         return None
-    return ranked[0][2]
+    return ranked[0][3]
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _gap(typed: str, candidate: str) -> int:
+    """How far apart the numbers of two ids are (``M004`` is nearer ``M003`` than
+    ``M001``), to choose between ids equally many slips away: a person who types the
+    next number is likelier than one who types a number three away."""
+    a, b = _DIGITS.findall(typed), _DIGITS.findall(candidate)
+    if not a or not b:
+        return 0
+    return abs(int(a[-1]) - int(b[-1]))

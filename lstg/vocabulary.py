@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from lstg.i18n import _
+from lstg.i18n import N_, _
 
 
 def fold(text: str) -> str:
@@ -112,7 +112,7 @@ class Vocabulary:
 
 
 GENDER = Vocabulary(
-    "a gender",
+    N_("a gender"),
     (
         Term("female", "Nữ", ("f", "nu gioi", "ba")),
         Term("male", "Nam", ("m", "nam gioi", "ong")),
@@ -120,7 +120,7 @@ GENDER = Vocabulary(
 )
 
 HOUSEHOLD = Vocabulary(
-    "a household status",
+    N_("a household status"),
     (
         Term("poor", "Nghèo", ("hn", "ho ngheo")),
         Term("near-poor", "Cận nghèo", ("near poor", "hcn", "cn", "ho can ngheo")),
@@ -130,7 +130,7 @@ HOUSEHOLD = Vocabulary(
 )
 
 ACTIVITY = Vocabulary(
-    "one of the 8 activity areas",
+    N_("one of the 8 activity areas"),
     (
         Term("income", "Tăng thu nhập", ("thu nhap", "sinh ke", "phat trien kinh te")),
         Term("health", "Chăm sóc sức khỏe", ("suc khoe", "cham soc suc khoe ban dau")),
@@ -162,7 +162,7 @@ ACTIVITY = Vocabulary(
 )
 
 MEETING_KIND = Vocabulary(
-    "a kind of meeting",
+    N_("a kind of meeting"),
     (
         Term("regular", "Thường kỳ", ("dinh ky", "hang thang", "thuong le")),
         Term("extra", "Bất thường", ("dot xuat", "bo sung")),
@@ -172,7 +172,7 @@ MEETING_KIND = Vocabulary(
 )
 
 FUND = Vocabulary(
-    "one of the two funds",
+    N_("one of the two funds"),
     (
         Term(
             "income",
@@ -185,7 +185,7 @@ FUND = Vocabulary(
 )
 
 SOURCE = Vocabulary(
-    "a source of money",
+    N_("a source of money"),
     (
         Term("members", "Thành viên đóng góp", ("thanh vien", "hoi vien", "dong gop", "hoi phi")),
         Term("commune", "Xã hỗ trợ", ("xa", "ubnd xa", "ngan sach xa", "phuong")),
@@ -199,7 +199,7 @@ SOURCE = Vocabulary(
 )
 
 USE = Vocabulary(
-    "a use of money",
+    N_("a use of money"),
     (
         Term("equipment", "Mua sắm thiết bị", ("thiet bi", "mua sam", "trang thiet bi")),
         Term("activities", "Chi hoạt động", ("hoat dong", "sinh hoat")),
@@ -211,7 +211,7 @@ USE = Vocabulary(
 )
 
 ROLE = Vocabulary(
-    "a board role",
+    N_("a board role"),
     (
         Term("chair", "Chủ nhiệm", ("chu nhiem clb", "truong ban")),
         Term("vice-chair", "Phó Chủ nhiệm", ("vice chair", "pho chu nhiem clb", "pho ban")),
@@ -222,7 +222,7 @@ ROLE = Vocabulary(
 )
 
 STATUS = Vocabulary(
-    "a club status",
+    N_("a club status"),
     (
         Term("operating", "Hoạt động", ("hoat dong tro lai", "dang hoat dong")),
         Term("suspended", "Tạm dừng", ("tam ngung", "ngung hoat dong")),
@@ -231,7 +231,7 @@ STATUS = Vocabulary(
 )
 
 YES_NO = Vocabulary(
-    "yes or no",
+    N_("yes or no"),
     (
         Term("true", "Có", ("x", "yes", "y", "1", "c", "co")),
         Term("false", "Không", ("no", "n", "0", "k", "")),

@@ -164,5 +164,6 @@ def run(*args: str, input: str | None = None) -> tuple[int, str]:
         return 1, output + f"lstg: {exc}\n"
     exit_code = getattr(exc, "exit_code", None)
     if isinstance(exit_code, int):
-        return exit_code, output
+        shown = getattr(exc, "format_message", None)
+        return exit_code, output + (f"Error: {shown()}\n" if callable(shown) else "")
     raise exc

@@ -133,8 +133,10 @@ class ClubView:
 
 
 def money(amount: int) -> str:
-    """An amount of đồng in the active language: ``1.500.000 đ`` or ``1,500,000 VND``."""
-    return fmt.money(amount, current_language())
+    """An amount of đồng in a message: ``1.500.000 đ`` (vi), ``1,500,000 đ`` (en)."""
+    if current_language() == "vi":
+        return fmt.money(amount, "vi")
+    return _("{amount} đ").format(amount=fmt.number(amount, "en"))
 
 
 def fund_label(fund: str) -> str:
@@ -169,6 +171,8 @@ def status_label(status: str) -> str:
 
 
 def shown_date(day: date) -> str:
-    """A date in a message, as people read it: ``25/09/2026`` (vi), ``25 September 2026``
-    (en). A date to be written in a data file is given as ``2026-09-25``, in a hint."""
-    return fmt.short_date(day, current_language())
+    """A date in a message, as its reader writes dates: ``25/09/2026`` (vi), ``2026-09-25``
+    (en, the form that is also the one of the data files)."""
+    if current_language() == "vi":
+        return fmt.short_date(day, "vi")
+    return day.isoformat()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from lstg.checks.common import ClubView, shown_date, status_label
+from lstg.checks.common import ClubView, fund_label, shown_date, status_label
+from lstg.checks.people import consequences, records_before
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error, warning
+from lstg.schema import Member
 
 
 def check_club_dates(view: ClubView) -> list[Problem]:
@@ -25,7 +27,9 @@ def check_club_dates(view: ClubView) -> list[Problem]:
                         "The fund “{fund}” was opened on {opened}, "
                         "before the club was founded on {founded}."
                     ).format(
-                        fund=kind, opened=shown_date(fund.opened), founded=shown_date(club.founded)
+                        fund=fund_label(kind),
+                        opened=shown_date(fund.opened),
+                        founded=shown_date(club.founded),
                     ),
                     where=("funds", kind, "opened"),
                 )
@@ -82,7 +86,7 @@ def check_club_dates(view: ClubView) -> list[Problem]:
                     ).format(
                         id=loan.id,
                         day=shown_date(loan.disbursed),
-                        fund=loan.fund,
+                        fund=fund_label(loan.fund),
                         opened=shown_date(loan_fund.opened),
                     ),
                     where=(row, "disbursed"),
@@ -244,19 +248,28 @@ def check_future(view: ClubView) -> list[Problem]:
         found.append((file, (row, "date"), meeting.date))
     for row, entry in zip(view.data.ledger_rows, view.data.ledger, strict=True):
         found.append((view.ledger_file, (row, "date"), entry.date))
-    problems = [
-        error(
-            file,
-            "date.future",
-            _("The date {day} is in the future (today is {today}).").format(
-                day=shown_date(day), today=shown_date(view.today)
-            ),
-            hint=_("Only what has happened is recorded; check the year."),
-            where=where,
+    joined_rows: dict[tuple[str, tuple[PathPart, ...]], Member] = {
+        (view.members_file, (row, "joined")): member
+        for row, member in zip(view.data.member_rows, view.data.members, strict=True)
+    }
+    problems = []
+    for file, where, day in found:
+        if day <= view.today:
+            continue
+        joiner = joined_rows.get((file, where))
+        after = "" if joiner is None else consequences(records_before(view, joiner.id, day))
+        problems.append(
+            error(
+                file,
+                "date.future",
+                _("The date {day} is in the future (today is {today}).").format(
+                    day=shown_date(day), today=shown_date(view.today)
+                )
+                + after,
+                hint=_("Only what has happened is recorded; check the year."),
+                where=where,
+            )
         )
-        for file, where, day in found
-        if day > view.today
-    ]
     problems.extend(
         error(
             file,

@@ -146,11 +146,12 @@ def _glucose(
 
 
 def check_ages(view: ClubView) -> list[Problem]:
-    """Members are between 10 and 110 years old when they join."""
+    """Members are between 10 and 110 years old when they join. A joining date in the
+    future is reported as such (``date.future``), not as an age."""
     problems: list[Problem] = []
     for row, member in zip(view.data.member_rows, view.data.members, strict=True):
         age = member.age_on(member.joined)
-        if age is None:
+        if age is None or member.joined > view.today:
             continue
         field = "birth_date" if member.birth_date is not None else "birth_year"
         if age > MAX_AGE_JOINING:

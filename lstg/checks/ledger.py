@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from lstg.checks.common import ClubView, money, shown_date
+from lstg.checks.common import ClubView, fund_label, money, shown_date
 from lstg.i18n import _
 from lstg.problems import Problem, error, warning
 
@@ -24,7 +24,9 @@ def check_ledger(view: ClubView) -> list[Problem]:
                     _(
                         "This entry of {day} is before the fund “{fund}” was opened on {opened}."
                     ).format(
-                        day=shown_date(entry.date), fund=entry.fund, opened=shown_date(fund.opened)
+                        day=shown_date(entry.date),
+                        fund=fund_label(entry.fund),
+                        opened=shown_date(fund.opened),
                     ),
                     where=(row, "date"),
                 )

@@ -18,6 +18,7 @@ from lstg.errors import UsageError
 from lstg.i18n import set_language
 from lstg.paths import find_data_dir
 from lstg.validation import data_language
+from lstg.vocabulary import Vocabulary
 
 T = TypeVar("T")
 
@@ -65,6 +66,16 @@ def parsed(parse: Callable[[Any], T], value: Any, option: str) -> T:
         return parse(value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint=option) from None
+
+
+def coded(vocabulary: Vocabulary, value: str, option: str) -> str:
+    """The code of a value of ``vocabulary`` given to ``option`` as its code or in the
+    words people use (``--fund "Quỹ tăng thu nhập"``, ``--activity "Chăm sóc sức khỏe"``)."""
+    return parsed(vocabulary.parse, value, option)
+
+
+def maybe_coded(vocabulary: Vocabulary, value: str | None, option: str) -> str | None:
+    return None if value is None else coded(vocabulary, value, option)
 
 
 def day(value: str, option: str) -> date:

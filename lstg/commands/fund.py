@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,37 +10,45 @@ from lstg.commands._edit_common import (
     DryRunOption,
     amount,
     club_arg,
+    coded,
     data_root,
     day,
+    maybe_coded,
     run_edit,
 )
 from lstg.commands._options import ClubArg, DataOption, LangOption
 from lstg.edit.ledger import add_balance, add_transaction
 from lstg.i18n import _
+from lstg.vocabulary import FUND, SOURCE, USE
+
+FUND_HELP = "income or activity (Quỹ tăng thu nhập, Quỹ hoạt động)."
 
 app = typer.Typer(help="Record money into and out of the funds.", no_args_is_help=True)
-
-
-class Fund(StrEnum):
-    INCOME = "income"
-    ACTIVITY = "activity"
 
 
 @app.command("add")
 def add(
     club: ClubArg,
     date: Annotated[str, typer.Option("--date", help="Date of the movement.")],
-    fund: Annotated[Fund, typer.Option("--fund", help="income or activity.")],
+    fund: Annotated[str, typer.Option("--fund", help=FUND_HELP)],
     value: Annotated[
         str, typer.Option("--amount", help="Amount in đồng: 2.000.000 in, -450.000 out.")
     ],
     source: Annotated[
         str | None,
-        typer.Option("--source", help="Where money in comes from: members, commune, donors …"),
+        typer.Option(
+            "--source",
+            help="Where money in comes from: members (Thành viên đóng góp), commune (Xã hỗ trợ), "
+            "donors (Nhà hảo tâm) …",
+        ),
     ] = None,
     use: Annotated[
         str | None,
-        typer.Option("--use", help="What money out is for: equipment, activities, support …"),
+        typer.Option(
+            "--use",
+            help="What money out is for: equipment (Mua sắm thiết bị), activities "
+            "(Chi hoạt động), support (Hỗ trợ, thăm hỏi) …",
+        ),
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A note: Máy đo huyết áp.")] = None,
     dry_run: DryRunOption = False,
@@ -57,6 +64,9 @@ def add(
     if (source is None) == (use is None):
         raise typer.BadParameter(_("give --source for money in or --use for money out"))
     when = day(date, "--date")
+    fund_code = coded(FUND, fund, "--fund")
+    source_code = maybe_coded(SOURCE, source, "--source")
+    use_code = maybe_coded(USE, use, "--use")
     return run_edit(
         root,
         club,
@@ -64,10 +74,10 @@ def add(
             root,
             club,
             day=when,
-            fund=fund.value,
+            fund=fund_code,
             amount=money,
-            source=source,
-            use=use,
+            source=source_code,
+            use=use_code,
             note=note,
         ),
         dry_run=dry_run,
@@ -78,8 +88,15 @@ def add(
 def balance(
     club: ClubArg,
     date: Annotated[str, typer.Option("--date", help="The day counted, at its end.")],
-    fund: Annotated[Fund, typer.Option("--fund", help="income or activity.")],
-    value: Annotated[str, typer.Option("--balance", help="Cash counted, in đồng, loans included.")],
+    fund: Annotated[str, typer.Option("--fund", help=FUND_HELP)],
+    value: Annotated[
+        str,
+        typer.Option(
+            "--balance",
+            help="Cash counted in the fund's box or account, in đồng: money lent out and "
+            "not yet repaid is not counted.",
+        ),
+    ],
     note: Annotated[str | None, typer.Option("--note", help="A note.")] = None,
     dry_run: DryRunOption = False,
     data: DataOption = None,
@@ -89,9 +106,10 @@ def balance(
     root = data_root(data, lang)
     club = club_arg(club, root)
     when, counted = day(date, "--date"), amount(value, "--balance")
+    fund_code = coded(FUND, fund, "--fund")
     return run_edit(
         root,
         club,
-        lambda: add_balance(root, club, day=when, fund=fund.value, balance=counted, note=note),
+        lambda: add_balance(root, club, day=when, fund=fund_code, balance=counted, note=note),
         dry_run=dry_run,
     )

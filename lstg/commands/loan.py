@@ -10,6 +10,7 @@ from lstg.commands._edit_common import (
     DryRunOption,
     amount,
     club_arg,
+    coded,
     data_root,
     day,
     maybe_day,
@@ -19,6 +20,7 @@ from lstg.commands._edit_common import (
 from lstg.commands._options import ClubArg, DataOption, LangOption
 from lstg.edit.loans import add_loan, repay_loan, write_off_loan
 from lstg.edit.values import parse_number
+from lstg.vocabulary import FUND
 
 app = typer.Typer(help="Lend, record repayments, write off loans.", no_args_is_help=True)
 
@@ -35,7 +37,9 @@ def add(
     ],
     term: Annotated[int, typer.Option("--term", help="Term in months.")],
     disbursed: Annotated[str, typer.Option("--disbursed", help="Disbursement date.")],
-    fund: Annotated[str, typer.Option("--fund", help="The fund lending.")] = "income",
+    fund: Annotated[
+        str, typer.Option("--fund", help="The fund lending: income (Quỹ tăng thu nhập).")
+    ] = "income",
     purpose: Annotated[str | None, typer.Option("--purpose", help="Purpose: Nuôi lợn …")] = None,
     due: Annotated[
         str | None, typer.Option("--due", help="Due date, if not the term's end.")
@@ -51,10 +55,11 @@ def add(
     root = data_root(data, lang)
     club = club_arg(club, root)
     rate = parsed(parse_number, interest, "--interest")
+    fund_code = coded(FUND, fund, "--fund")
     fields: dict[str, Any] = {
         "id": loan_id,
         "member": member,
-        "fund": None if fund == "income" else fund,
+        "fund": None if fund_code == "income" else fund_code,
         "amount": amount(loan_amount, "--amount"),
         "monthly_interest": int(rate) if rate.is_integer() else rate,
         "term_months": term,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from lstg.commands._edit_common import DryRunOption, club_arg, data_root, day, run_edit
+from lstg.commands._edit_common import DryRunOption, club_arg, coded, data_root, day, run_edit
 from lstg.commands._options import ClubArg, DataOption, LangOption
 from lstg.edit.meetings import (
     add_meeting,
@@ -19,14 +18,9 @@ from lstg.edit.meetings import (
 from lstg.edit.values import parse_list
 from lstg.i18n import _
 from lstg.userpaths import input_file
+from lstg.vocabulary import ACTIVITY, MEETING_KIND
 
 app = typer.Typer(help="Record meetings.", no_args_is_help=True)
-
-
-class Kind(StrEnum):
-    REGULAR = "regular"
-    EXTRA = "extra"
-    SKIPPED = "skipped"
 
 
 def _prompt_health() -> list[dict[str, Any]]:
@@ -49,13 +43,22 @@ def _prompt_health() -> list[dict[str, Any]]:
 def add(
     club: ClubArg,
     date: Annotated[str, typer.Option("--date", help="Date of the meeting (dd/mm/yyyy).")],
-    kind: Annotated[Kind, typer.Option("--kind", help="regular, extra or skipped.")] = Kind.REGULAR,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind", help="regular, extra or skipped (Thường kỳ, Bất thường, Không họp)."
+        ),
+    ] = "regular",
     reason: Annotated[
         str | None, typer.Option("--reason", help="Why the month was skipped (skipped only).")
     ] = None,
     activity: Annotated[
         list[str] | None,
-        typer.Option("--activity", help="An activity area covered (income, health …); repeatable."),
+        typer.Option(
+            "--activity",
+            help="An activity area covered: its number 1–8, its name (Chăm sóc sức khỏe, "
+            "Tăng thu nhập …) or its code (health, income …); repeatable.",
+        ),
     ] = None,
     attendance: Annotated[
         str | None, typer.Option("--attendance", help="Members present: M001,M002,…")
@@ -80,13 +83,19 @@ def add(
     """
     root = data_root(data, lang)
     club = club_arg(club, root)
+    kind_code = coded(MEETING_KIND, kind, "--kind")
+    areas: list[str] = []
+    for item in activity or []:
+        area = coded(ACTIVITY, item, "--activity")
+        if area not in areas:
+            areas.append(area)
     present: list[str] = []
     checks: list[dict[str, Any]] = []
     if attendance_csv is not None:
         present = attendance_from_file(input_file(attendance_csv, "--attendance-csv"))
     elif attendance is not None:
         present = parse_list(attendance)
-    elif kind is not Kind.SKIPPED:
+    elif kind_code != "skipped":
         present = parse_list(typer.prompt(_("Members present (ids separated by commas)")))
         if health_csv is None:
             checks = _prompt_health()
@@ -94,9 +103,9 @@ def add(
         checks = health_from_file(input_file(health_csv, "--health-csv"))
     fields: dict[str, Any] = {
         "date": day(date, "--date"),
-        "kind": kind.value,
+        "kind": kind_code,
         "reason": reason,
-        "activities": list(activity or []),
+        "activities": areas,
         "attendance": present,
         "health_checks": checks,
         "note": note,

@@ -7,9 +7,9 @@ field in ``lstg/mappings/``), and writes values as a secretary writes them: *Ná»
 So an export, opened and saved in Excel, imports back. An English export
 (``--lang en``) keeps the data's field names and codes, and ISO dates.
 
-Shares of roll-up tables are rounded to one decimal in every language, as reports
-show them (:func:`lstg.render.format.share_shown`), so that a spreadsheet and a
-report made from the same data say the same.
+Shares of roll-up tables are rounded to one decimal in CSV and XLSX, in every
+language, as reports show them (:func:`lstg.render.format.share_shown`), so that a
+spreadsheet and a printed report made from the same data say the same.
 """
 
 from __future__ import annotations

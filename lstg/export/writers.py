@@ -121,12 +121,11 @@ WRITERS = {ExportFormat.CSV: to_csv, ExportFormat.JSON: to_json, ExportFormat.XL
 def render(tables: list[Table], fmt: ExportFormat, language: str = "en") -> bytes:
     """The bytes of ``tables`` in format ``fmt``.
 
-    CSV and XLSX, which people open in a spreadsheet, speak ``language``
-    (:func:`lstg.export.localize.localized`); JSON, which tools read, keeps the
-    data's field names, codes and ISO dates. Shares are rounded as reports show them
-    in every format.
+    CSV and XLSX, which people open in a spreadsheet and set beside a printed report,
+    speak ``language`` (:func:`lstg.export.localize.localized`) and hold shares rounded
+    as reports show them; JSON, which programs read, keeps the data's field names,
+    codes, ISO dates and the shares' full value, as ``lstg report --format json`` does.
     """
-    tables = rounded(tables)
     if fmt is not ExportFormat.JSON:
-        tables = localized(tables, language)
+        tables = localized(rounded(tables), language)
     return WRITERS[fmt](tables, language)
