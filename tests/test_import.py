@@ -454,12 +454,12 @@ def test_an_error_the_club_would_have_is_named_at_the_register_cell(tmp_path: Pa
     code, out = run("import", "loans", CLUB, str(loans), "--data", str(root), "--lang", "en")
     assert code == 1
     assert out.splitlines()[2:5] == [
-        "  vay.csv: row 2, column A (Mã TV): member M003 only joined on 15 April 2019, "
-        "after 1 March 2019",
-        "  vay.csv: row 2, column B (Số tiền): loan L002 of 1,000,000 VND was disbursed on "
-        "1 March 2019, but the fund “income” held only 0 VND that day",
-        "  vay.csv: row 2, column E (Ngày vay): loan L002 was disbursed on 1 March 2019, "
-        "before the fund “income” was opened on 15 April 2019",
+        "  vay.csv: row 2, column A (Mã TV): member M003 only joined on 2019-04-15, "
+        "after 2019-03-01",
+        "  vay.csv: row 2, column B (Số tiền): loan L002 of 1,000,000 đ was disbursed on "
+        "2019-03-01, but the fund “income” held only 0 đ that day",
+        "  vay.csv: row 2, column E (Ngày vay): loan L002 was disbursed on 2019-03-01, "
+        "before the fund “income” was opened on 2019-04-15",
     ]
     assert (root / FOLDER / "loans.yaml").read_bytes() == before
 

@@ -191,3 +191,83 @@ def test_a_windows_1258_csv_with_two_header_rows_and_a_footer(tmp_path: Path) ->
         ("M004", "Vi Văn Đức", "male", 1950, "none", None, "2020-03-01", "to-1"),
         ("M005", "Lục Thị Mai", "female", 1956, "none", None, "2020-03-01", "to-2"),
     ]
+
+
+def test_a_loan_book_with_one_repayment_a_line_and_a_meeting_book_with_a_row_per_member(
+    tmp_path: Path,
+) -> None:
+    root = make_data(tmp_path)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Sổ cho vay"
+    sheet["A1"] = "SỔ THEO DÕI CHO VAY QUỸ TĂNG THU NHẬP"
+    heads = ["STT", "Họ và tên người vay", "Số tiền vay", "Lãi suất (%/tháng)"]
+    heads += ["Thời hạn (tháng)", "Ngày vay", "Mục đích vay", "Trả nợ", None, None]
+    for column, header in enumerate(heads, 1):
+        sheet.cell(3, column, header)
+    sheet.merge_cells("H3:J3")
+    for letter in "ABCDEFG":
+        sheet.merge_cells(f"{letter}3:{letter}4")
+    sheet["H4"], sheet["I4"], sheet["J4"] = "Ngày", "Gốc", "Lãi"
+    rows = [
+        (1, "Lương Văn Bình", "2.000.000", "0,5", 6, "01/06/2020", "Nuôi gà", "01/09/2020",
+         "1.000.000", "30.000"),
+        (None, None, None, None, None, None, None, "01/12/2020", "1.000.000", "30.000"),
+        (2, "Vi Thị Hoa", "1.500.000", "0,5", 12, "15/07/2020", "Trồng hồi"),
+    ]  # fmt: skip
+    for number, row in enumerate(rows, 5):
+        for column, value in enumerate(row, 1):
+            sheet.cell(number, column, value)
+    sheet["A8"], sheet["C8"] = "Tổng cộng", "3.500.000"
+    sheet["B10"] = "NGƯỜI LẬP BIỂU"
+    book.save(tmp_path / "vay.xlsx")
+    code, out = run("import", "loans", CLUB, str(tmp_path / "vay.xlsx"), "--data", str(root))
+    assert code == 0, out
+    assert out.splitlines()[2:5] == [
+        "  dòng 5–6: thêm L002 M002 2.000.000 đ",
+        "  dòng 7: thêm L003 M003 1.500.000 đ",
+        "Bỏ qua các dòng 8, 10: nằm dưới danh sách (chữ ký, ghi chú) (“Tổng cộng”).",
+    ]
+    loans = read_yaml(root / "clubs" / CLUB / "loans.yaml", "loans.yaml").data
+    assert [(str(r["date"]), r["principal"]) for r in loans[1]["repayments"]] == [
+        ("2020-09-01", 1000000),
+        ("2020-12-01", 1000000),
+    ]
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Sổ sinh hoạt"
+    heads = ["Ngày họp", "Nội dung sinh hoạt", "Mã TV", "Họ và tên", "Có mặt"]
+    heads += ["Kiểm tra sức khỏe", None, None]
+    for column, header in enumerate(heads, 1):
+        sheet.cell(2, column, header)
+    sheet.merge_cells("F2:H2")
+    for letter in "ABCDE":
+        sheet.merge_cells(f"{letter}2:{letter}3")
+    sheet["F3"], sheet["G3"], sheet["H3"] = "Cân nặng", "Huyết áp", "Đường huyết"
+    rows = [
+        ("10/05/2020", "Chăm sóc sức khỏe; Văn hóa, văn nghệ, thể thao", "M001",
+         "Hoàng Thị Lan", "x", "52,5", "130/85", "6,1"),
+        (None, None, "M002", "Lương Văn Bình", "x", "61", "145/95"),
+        (None, None, "M003", "Vi Thị Hoa"),
+    ]  # fmt: skip
+    for number, row in enumerate(rows, 4):
+        for column, value in enumerate(row, 1):
+            sheet.cell(number, column, value)
+    sheet["D8"] = "NGƯỜI GHI SỔ"
+    book.save(tmp_path / "hop.xlsx")
+    code, out = run("import", "meetings", CLUB, str(tmp_path / "hop.xlsx"), "--data", str(root))
+    assert code == 0, out
+    assert out.splitlines()[1] == (
+        "  dòng 4–6: thêm 10/05/2020: 2 người tham dự, 2 lượt kiểm tra sức khỏe"
+    )
+    text = (root / "clubs" / CLUB / "meetings" / "2020.yaml").read_text("utf-8")
+    assert text.endswith(
+        "- date: 2020-05-10\n"
+        "  activities: [health, culture]\n"
+        "  attendance: [M001, M002]\n"
+        "  health_checks:\n"
+        "    - {member: M001, weight: 52.5, bp: 130/85, glucose: 6.1}\n"
+        "    - {member: M002, weight: 61, bp: 145/95}\n"
+    )
+    assert [p for p in validate(root).problems if p.is_error] == []

@@ -28,7 +28,7 @@ from lstg.edit.values import fold
 from lstg.errors import UserError
 from lstg.i18n import _, ngettext
 from lstg.importer.layout import LeftOut, find_table, split_rows
-from lstg.importer.loans import loan_record
+from lstg.importer.loans import group_loan_rows, loan_from_rows, loan_record
 from lstg.importer.mapping import Columns, default_mapping, field_of, load_mapping, match_columns
 from lstg.importer.meetings import (
     group_by_meeting,
@@ -383,6 +383,9 @@ def plan_import(
     if kind is Kind.MEETINGS and per_member(columns):
         groups = group_by_meeting(mine, columns)
         convert = meeting_from_rows
+    elif kind is Kind.LOANS:
+        groups = group_loan_rows(mine, columns)
+        convert = loan_from_rows
     else:
         groups = [[row] for row in mine]
         convert = _per_row(

@@ -186,3 +186,49 @@ def loan_record(
     if not r.validate(Loan, {"id": "L000", **record}, fields):
         return None, r.rejections, {}
     return record, [], sources_of(r)
+
+
+REPAYMENT_FIELDS = frozenset({"repayment_date", "repayment_principal", "repayment_interest"})
+"""The columns of one repayment; a row that fills only these is a further repayment of
+the loan of the row above, as loan books write one repayment a line."""
+
+
+def _only_repayments(row: Row, columns: Columns) -> bool:
+    filled = {
+        name for name, letter in columns.by_field.items() if row.values.get(letter) is not None
+    }
+    for name, letters in columns.repeated.items():
+        if any(row.values.get(letter) is not None for letter in letters):
+            filled.add(name)
+    return bool(filled) and filled <= REPAYMENT_FIELDS
+
+
+def group_loan_rows(rows: list[Row], columns: Columns) -> list[list[Row]]:
+    """The rows of each loan: its own row, then the rows below it that hold only a
+    repayment (:data:`REPAYMENT_FIELDS`)."""
+    groups: list[list[Row]] = []
+    for row in rows:
+        if groups and _only_repayments(row, columns):
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    return groups
+
+
+def loan_from_rows(
+    rows: list[Row], columns: Columns, club: ClubContext
+) -> tuple[dict[str, Any] | None, list[Rejection], dict[str, tuple[int, str]]]:
+    """The loan of its row and of the repayment rows under it."""
+    record, rejections, letters = loan_record(rows[0], columns, club)
+    sources = {k: (rows[0].number, v) for k, v in letters.items()}
+    more: list[dict[str, Any]] = []
+    for row in rows[1:]:
+        r = RowReader(row, columns)
+        more.extend(_column_repayments(r, columns))
+        rejections = [*rejections, *r.rejections]
+    if record is None or rejections:
+        return None, rejections, {}
+    if more:
+        paid = [*record.get("repayments", []), *more]
+        record["repayments"] = sorted(paid, key=lambda e: e["date"])
+    return record, [], sources

@@ -150,6 +150,7 @@ def meeting_from_rows(
     present: list[str] = []
     checks: list[dict[str, Any]] = []
     who = "member_name" if "member_name" in columns.by_field else "member"
+    marked = "present" in columns.by_field  # then an empty cell is an absence
     for row in rows:
         r = RowReader(row, columns)
         if r.raw("member") is not None:
@@ -160,19 +161,16 @@ def meeting_from_rows(
             r.reject(who, _("the member is missing: give the member id or the name"))
         here = r.get("present", parse_bool)
         check: dict[str, Any] = {}
-        for name in ("weight", "glucose"):
-            value = r.get(name, _measure)
+        for name in ("weight", "bp", "glucose"):
+            value = r.get(name, text if name == "bp" else _measure)
             if value is not None:
                 check[name] = value
-        bp = r.get("bp", text)
-        if bp is not None:
-            check["bp"] = bp
         letters = sources_of(r)
         if member is not None and here is False and check:
             r.reject("present", _("the member is marked absent but has a health check"))
         elif member is not None and member in present:
             r.reject(who, _("the member is listed twice at this meeting"))
-        elif member is not None and (here is None or here or check):
+        elif member is not None and (here or check or (here is None and not marked)):
             sources[f"attendance.{len(present)}"] = (row.number, letters.get("member", ""))
             present.append(member)
         if check and member is not None:
