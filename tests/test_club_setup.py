@@ -149,7 +149,7 @@ def test_a_loan_from_a_fund_not_opened_says_how_to_open_it(tmp_path: Path) -> No
     )  # fmt: skip
     assert code == 1
     assert out.splitlines()[0] == (
-        f"{FOLDER}/loans.yaml:1:3: error loan.unknown-fund: Khoản vay L001 được cho vay từ "
+        f"{FOLDER}/loans.yaml:1:3: lỗi loan.unknown-fund: Khoản vay L001 được cho vay từ "
         "“Quỹ tăng thu nhập”, nhưng câu lạc bộ không có quỹ này."
     )
     assert out.splitlines()[3] == (
@@ -196,7 +196,7 @@ def test_board_set_for_someone_not_in_the_club_is_refused_and_nothing_written(
     code, out = lstg(root, "club", "board", "set", CLUB, "M903", "chair", "--start", "01/01/2020")
     assert code == 1
     assert out.splitlines()[0].endswith(
-        "error board.unknown-member: Thành viên M903 không có trong danh sách thành viên."
+        "lỗi board.unknown-member: Thành viên M903 không có trong danh sách thành viên."
     )
     assert "    Có phải là M003 không?" in out.splitlines()
     assert path.read_bytes() == before
@@ -285,12 +285,12 @@ def test_a_missing_certification_year_names_the_option_and_writes_nothing(
         "--birth-year", "1950", "--joined", "01/03/2020", "--household", "Cận nghèo",
     )  # fmt: skip
     assert (code, out) == (
-        1,
+        2,
         "lstg: Hộ nghèo hoặc cận nghèo cần có “--household-certified”, năm được công nhận.\n",
     )
     code, out = lstg(root, "member", "edit", CLUB, "M001", "--household", "poor", lang="en")
     assert (code, out) == (
-        1,
+        2,
         "lstg: A poor or near-poor household needs “--household-certified”, "
         "the year it was certified.\n",
     )

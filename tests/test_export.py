@@ -20,7 +20,7 @@ def export(root: Path, *args: str) -> tuple[int, str]:
 
 def test_members_csv_has_fixed_columns_and_rows_by_id(tmp_path: Path) -> None:
     root = make_data(tmp_path)
-    code, out = export(root, "members", CLUB)
+    code, out = export(root, "members", "--club", CLUB)
     assert code == 0
     assert out.splitlines() == [
         "id,name,gender,birth_year,birth_date,ethnicity,household,household_certified,"
@@ -34,7 +34,7 @@ def test_members_csv_has_fixed_columns_and_rows_by_id(tmp_path: Path) -> None:
 
 def test_redacted_members_keep_no_names_births_ethnicity_or_poverty(tmp_path: Path) -> None:
     root = make_data(tmp_path)
-    code, out = export(root, "members", CLUB, "--redact", "--as-of", "2025-01-01")
+    code, out = export(root, "members", "--club", CLUB, "--redact", "--as-of", "2025-01-01")
     assert code == 0
     assert out.splitlines() == [
         "id,gender,age_band,joined,left_date,team,groups,home_care_volunteer",
@@ -51,26 +51,26 @@ def test_redacted_members_keep_no_names_births_ethnicity_or_poverty(tmp_path: Pa
 
 def test_health_measurements_are_never_exported_redacted(tmp_path: Path) -> None:
     root = make_data(tmp_path)
-    assert export(root, "health", CLUB) == (
+    assert export(root, "health", "--club", CLUB) == (
         0,
         "date,member,weight,bp,glucose\n2020-01-15,M001,52.5,130/85,6.1\n",
     )
-    code, out = export(root, "health", CLUB, "--redact")
+    code, out = export(root, "health", "--club", CLUB, "--redact")
     assert code == 1
     assert out.endswith("lstg: Health measurements are never exported with --redact.\n")
 
 
 def test_loans_ledger_and_meetings(tmp_path: Path) -> None:
     root = make_data(tmp_path)
-    assert export(root, "loans", CLUB)[1].splitlines()[1] == (
+    assert export(root, "loans", "--club", CLUB)[1].splitlines()[1] == (
         "L001,M002,income,3000000,0.5,6,2019-06-01,nuôi lợn,,,2019-09-01 1500000 45000,,"
     )
-    assert export(root, "ledger", CLUB)[1].splitlines()[1:] == [
+    assert export(root, "ledger", "--club", CLUB)[1].splitlines()[1:] == [
         "2019-04-15,income,5000000,,commune,,xã hỗ trợ",
         "2019-04-15,activity,1000000,,members,,",
         "2020-05-10,activity,-300000,,,activities,",
     ]
-    assert export(root, "meetings", CLUB)[1].splitlines()[1:] == [
+    assert export(root, "meetings", "--club", CLUB)[1].splitlines()[1:] == [
         '2020-01-15,regular,,"health, income","M001, M002, M003",',
         "2020-02-15,skipped,nghỉ Tết,,,",
         '2020-04-15,regular,,culture,"M001, M002",',
@@ -97,6 +97,7 @@ def test_xlsx_has_a_sheet_per_table_and_real_dates(tmp_path: Path) -> None:
     export(
         root,
         "members",
+        "--club",
         CLUB,
         "--redact",
         "--as-of",
@@ -166,7 +167,7 @@ def test_data_with_errors_is_not_exported(tmp_path: Path) -> None:
     root = make_data(tmp_path)
     members = root / "clubs" / CLUB / "members.yaml"
     members.write_text(members.read_text("utf-8").replace("gender: male", "gender: nam"), "utf-8")
-    code, out = export(root, "members", CLUB)
+    code, out = export(root, "members", "--club", CLUB)
     assert code == 1
     assert out.endswith(
         "lstg: The data has 1 errors; run lstg validate and correct them before exporting.\n"
@@ -179,7 +180,7 @@ def export_vi(root: Path, *args: str) -> tuple[int, str]:
 
 def test_vietnamese_export_uses_the_registers_words_and_dates(tmp_path: Path) -> None:
     root = make_data(tmp_path)
-    code, out = export_vi(root, "members", CLUB)
+    code, out = export_vi(root, "members", "--club", CLUB)
     assert code == 0
     assert out.splitlines()[:3] == [
         "Mã thành viên,Họ và tên,Giới tính,Năm sinh,Ngày sinh,Dân tộc,Hộ nghèo/cận nghèo,"
@@ -188,14 +189,14 @@ def test_vietnamese_export_uses_the_registers_words_and_dates(tmp_path: Path) ->
         "M001,Hoàng Thị Lan,Nữ,1955,,Tày,Không,,Không,Không,01/03/2019,,,,to-1,suc-khoe,Có",
         "M002,Lương Văn Bình,Nam,1960,,Nùng,Nghèo,2019,Không,Không,01/03/2019,,,,to-1,,Không",
     ]
-    assert export_vi(root, "loans", CLUB)[1].splitlines()[1] == (
+    assert export_vi(root, "loans", "--club", CLUB)[1].splitlines()[1] == (
         "L001,M002,Quỹ tăng thu nhập,3000000,0.5,6,01/06/2019,nuôi lợn,,,01/09/2019 1500000 45000,,"
     )
-    assert export_vi(root, "meetings", CLUB)[1].splitlines()[1:3] == [
+    assert export_vi(root, "meetings", "--club", CLUB)[1].splitlines()[1:3] == [
         '15/01/2020,Thường kỳ,,Chăm sóc sức khỏe; Tăng thu nhập,"M001, M002, M003",',
         "15/02/2020,Không họp,nghỉ Tết,,,",
     ]
-    assert export_vi(root, "ledger", CLUB)[1].splitlines()[:2] == [
+    assert export_vi(root, "ledger", "--club", CLUB)[1].splitlines()[:2] == [
         "Ngày,Quỹ,Số tiền,Số dư kiểm đếm,Nguồn thu,Khoản chi,Ghi chú",
         "15/04/2019,Quỹ tăng thu nhập,5000000,,Xã hỗ trợ,,xã hỗ trợ",
     ]
@@ -204,7 +205,9 @@ def test_vietnamese_export_uses_the_registers_words_and_dates(tmp_path: Path) ->
 def test_a_vietnamese_export_imports_back_as_it_was(tmp_path: Path) -> None:
     root = make_data(tmp_path)
     folder = root / "clubs" / CLUB
-    before = {kind: export_vi(root, kind, CLUB)[1] for kind in ("members", "loans", "meetings")}
+    before = {
+        kind: export_vi(root, kind, "--club", CLUB)[1] for kind in ("members", "loans", "meetings")
+    }
     files = {}
     for kind, text in before.items():
         files[kind] = tmp_path / f"{kind}.csv"
@@ -215,14 +218,14 @@ def test_a_vietnamese_export_imports_back_as_it_was(tmp_path: Path) -> None:
     for kind in ("members", "loans", "meetings"):
         code, out = run("import", kind, CLUB, str(files[kind]), "--data", str(root))
         assert code == 0, out
-    after = {kind: export_vi(root, kind, CLUB)[1] for kind in before}
+    after = {kind: export_vi(root, kind, "--club", CLUB)[1] for kind in before}
     assert after == before
 
 
 def test_xlsx_in_vietnamese_names_its_sheets_and_keeps_date_cells(tmp_path: Path) -> None:
     root = make_data(tmp_path)
     path = tmp_path / "m.xlsx"
-    assert export_vi(root, "members", CLUB, "--format", "xlsx", "-o", str(path))[0] == 0
+    assert export_vi(root, "members", "--club", CLUB, "--format", "xlsx", "-o", str(path))[0] == 0
     book = load_workbook(path)
     assert book.sheetnames == ["Thành viên"]
     sheet = book["Thành viên"]
@@ -233,7 +236,7 @@ def test_xlsx_in_vietnamese_names_its_sheets_and_keeps_date_cells(tmp_path: Path
 
 def test_json_keeps_field_names_and_codes_whatever_the_language(tmp_path: Path) -> None:
     root = make_data(tmp_path)
-    document = json.loads(export_vi(root, "members", CLUB, "--format", "json")[1])
+    document = json.loads(export_vi(root, "members", "--club", CLUB, "--format", "json")[1])
     assert document["members"][0]["gender"] == "female"
     assert document["members"][0]["joined"] == "2019-03-01"
 

@@ -25,7 +25,7 @@ def slip(tmp_path: Path, rel: str, old: str, new: str, lang: str = "vi") -> list
 
 def test_a_decimal_comma_inside_braces(tmp_path: Path) -> None:
     assert slip(tmp_path, MEETINGS, "weight: 52.5,", "weight: 52,5,")[:4] == [
-        f"{MEETINGS}:5:32: error yaml.decimal-comma: “weight: 52,5” dùng dấu phẩy thập phân: "
+        f"{MEETINGS}:5:32: lỗi yaml.decimal-comma: “weight: 52,5” dùng dấu phẩy thập phân: "
         "trong {…} dấu phẩy ngăn cách các mục.",
         "  5 |     - {member: M001, weight: 52,5, bp: 130/85, glucose: 6.1}",
         "    |                                ^",
@@ -49,7 +49,7 @@ def test_a_decimal_comma_in_block_style(tmp_path: Path) -> None:
 
 def test_a_list_never_closed_is_shown_where_it_opens(tmp_path: Path) -> None:
     assert slip(tmp_path, MEETINGS, "[M001, M002, M003]", "[M001, M002,\n    M003")[:4] == [
-        f"{MEETINGS}:3:15: error yaml.syntax: Dấu “[” mở ở đây chưa được đóng: tại dòng 5, "
+        f"{MEETINGS}:3:15: lỗi yaml.syntax: Dấu “[” mở ở đây chưa được đóng: tại dòng 5, "
         "cột 16 gặp “:” ở chỗ cần “,” hoặc “]”.",
         "  3 |   attendance: [M001, M002,",
         "    |               ^",
@@ -77,7 +77,7 @@ def test_a_quote_never_closed(tmp_path: Path) -> None:
 def test_a_missing_comma_between_ids(tmp_path: Path) -> None:
     lines = slip(tmp_path, MEETINGS, "[M001, M002, M003]", "[M001, M002 M003]")
     assert lines[0] == (
-        f"{MEETINGS}:3:22: error schema.format: “M002 M003” không phải là giá trị hợp lệ "
+        f"{MEETINGS}:3:22: lỗi schema.format: “M002 M003” không phải là giá trị hợp lệ "
         "của “attendance”."
     )
     assert lines[3] == "  gợi ý: Thiếu dấu phẩy giữa “M002” và “M003”: hãy ghi M002, M003."
@@ -90,7 +90,7 @@ def test_one_mistyped_joining_year_is_one_error_that_counts_what_it_causes(
         "joined: 2071-03-01\n  team: to-1\n  groups"
     ))  # fmt: skip
     assert lines[:4] == [
-        f"{MEMBERS}:9:11: error date.future: Ngày 01/03/2071 là ngày trong tương lai (hôm nay "
+        f"{MEMBERS}:9:11: lỗi date.future: Ngày 01/03/2071 là ngày trong tương lai (hôm nay "
         "là 01/12/2026). Vì ngày này, các bản ghi nêu tên thành viên trước ngày đó cũng bị "
         "coi là sai (2 buổi sinh hoạt, 1 vị trí trong Ban Chủ nhiệm); chúng không được liệt "
         "kê từng cái và sẽ đúng lại khi sửa ngày này.",
@@ -105,7 +105,7 @@ def test_one_mistyped_joining_year_is_one_error_that_counts_what_it_causes(
 def test_a_date_written_day_first_says_how_files_write_dates(tmp_path: Path) -> None:
     lines = slip(tmp_path, MEETINGS, "date: 2020-01-15", "date: 15/01/2020")
     assert lines[0] == (
-        f"{MEETINGS}:1:9: error schema.value: “date”: trong tệp dữ liệu, ngày ghi theo thứ tự "
+        f"{MEETINGS}:1:9: lỗi schema.value: “date”: trong tệp dữ liệu, ngày ghi theo thứ tự "
         "năm-tháng-ngày: hãy ghi 2020-01-15 thay cho 15/01/2020."
     )
 

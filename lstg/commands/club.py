@@ -7,16 +7,8 @@ from typing import Annotated
 
 import typer
 
-from lstg.commands._edit_common import (
-    DryRunOption,
-    club_arg,
-    coded,
-    data_root,
-    day,
-    maybe_day,
-    run_edit,
-)
-from lstg.commands._options import ClubArg, DataOption, LangOption
+from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
+from lstg.commands._options import DATE, TEXT, ClubArg, DataOption, coded, date_value
 from lstg.edit.club_setup import (
     add_fund,
     add_unit,
@@ -27,7 +19,6 @@ from lstg.edit.club_setup import (
     split_item,
 )
 from lstg.edit.clubs import new_club
-from lstg.vocabulary import FUND, ROLE
 
 app = typer.Typer(
     help="Create clubs and set them up: funds, teams, groups, board.", no_args_is_help=True
@@ -43,26 +34,31 @@ app.add_typer(board_app, name="board")
 
 FundArg = Annotated[
     str,
-    typer.Argument(metavar="FUND", help="income or activity (Quỹ tăng thu nhập, Quỹ hoạt động)."),
+    typer.Argument(
+        help="income or activity (Quỹ tăng thu nhập, Quỹ hoạt động).", **coded("fund", "FUND")
+    ),
 ]
 MemberArg = Annotated[str, typer.Argument(metavar="MEMBER", help="The member's id, such as M001.")]
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="Its id, which members name: T1.")]
 NameArg = Annotated[str, typer.Argument(metavar="NAME", help="Its name: Tổ 1 (thôn Pò Mỏ).")]
 RegulationsOpt = Annotated[
-    str | None,
+    date | None,
     typer.Option(
-        "--regulations", help="Day the club adopted the regulations (quy chế) of its funds."
+        "--regulations",
+        help="The day the club adopted the regulations (quy chế) of its funds.",
+        show_default=False,
+        **DATE,
     ),
 ]
 
 
 def _fund_option(values: list[str], default: date) -> dict[str, date]:
     """``--fund KIND`` or ``--fund KIND=DATE``, by fund: the day each was opened."""
+    fund = coded("fund", "FUND")["parser"]
     funds: dict[str, date] = {}
     for value in values:
         kind, _sep, when = value.partition("=")
-        code = coded(FUND, kind, "--fund")
-        funds[code] = day(when.strip(), "--fund") if when.strip() else default
+        funds[fund(kind)] = date_value(when.strip()) if when.strip() else default
     return funds
 
 
@@ -72,27 +68,39 @@ def new(
         str,
         typer.Argument(metavar="CLUB", help="The club's id, its folder name: chi-lang-dong-mo."),
     ],
-    name: Annotated[str, typer.Option("--name", help="The club's full name.")],
+    name: Annotated[str, typer.Option("--name", help="The club's full name.", **TEXT)],
     commune: Annotated[
         str,
         typer.Option(
-            "--commune", help='The commune code, such as "06463" (lstg place search NAME).'
+            "--commune",
+            metavar="CODE",
+            help='The commune code, such as "06463" (lstg place search NAME finds it).',
         ),
     ],
-    founded: Annotated[str, typer.Option("--founded", help="Founding date (dd/mm/yyyy).")],
+    founded: Annotated[date, typer.Option("--founded", help="The founding date.", **DATE)],
     era: Annotated[
         str | None,
-        typer.Option("--era", help="Era of the commune code (default: the era of --founded)."),
+        typer.Option(
+            "--era",
+            metavar="ERA",
+            help="The era of the commune code (default: the era of --founded).",
+            show_default=False,
+        ),
     ] = None,
     launched: Annotated[
-        str | None, typer.Option("--launched", help="Launch date (lễ ra mắt), if held.")
+        date | None,
+        typer.Option(
+            "--launched", help="The launch date (lễ ra mắt), if held.", show_default=False, **DATE
+        ),
     ] = None,
     fund: Annotated[
         list[str] | None,
         typer.Option(
             "--fund",
+            metavar="FUND[=DATE]",
             help="A fund the club opens: income or activity, opened at the launch (or the "
             "founding), or on a day: --fund income=20/11/2018. Repeatable.",
+            show_default=False,
         ),
     ] = None,
     regulations: RegulationsOpt = None,
@@ -100,26 +108,28 @@ def new(
         list[str] | None,
         typer.Option(
             "--team",
+            metavar="[ID=]NAME",
             help='A team: "T1=Tổ 1 (thôn Pò Mỏ)", or its name alone (ids T1, T2 …). Repeatable.',
+            show_default=False,
         ),
     ] = None,
     group: Annotated[
         list[str] | None,
         typer.Option(
             "--group",
+            metavar="[ID=]NAME",
             help='A group: "suc-khoe=Nhóm chăm sóc sức khỏe", or its name alone. Repeatable.',
+            show_default=False,
         ),
     ] = None,
     dry_run: DryRunOption = False,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
     """Create a club folder with its club.yaml (teams, groups, funds) and an empty members
     list; give board roles once members are added, with lstg club board set."""
-    root = data_root(data, lang)
+    root = data_root(data)
     club = club_arg(club, root, new=True)
-    founded_on, launched_on = day(founded, "--founded"), maybe_day(launched, "--launched")
-    funds = _fund_option(fund or [], launched_on or founded_on)
+    funds = _fund_option(fund or [], launched or founded)
     teams: list[tuple[str, str]] = []
     for text in team or []:
         teams.append(split_item(text, prefix="T", taken=[t for t, _n in teams]))
@@ -135,12 +145,12 @@ def new(
             name=name,
             commune=commune.strip(),
             era=era,
-            founded=founded_on,
-            launched=launched_on,
+            founded=founded,
+            launched=launched,
             teams=teams,
             groups=groups,
             funds=funds,
-            fund_regulations=maybe_day(regulations, "--regulations"),
+            fund_regulations=regulations,
         ),
         dry_run=dry_run,
     )
@@ -150,24 +160,24 @@ def new(
 def fund_add(
     club: ClubArg,
     fund: FundArg,
-    opened: Annotated[str, typer.Option("--opened", help="Day the fund was opened.")],
+    opened: Annotated[date, typer.Option("--opened", help="The day the fund opened.", **DATE)],
     name: Annotated[
-        str | None, typer.Option("--name", help="Its name (default: Quỹ tăng thu nhập …).")
+        str | None,
+        typer.Option(
+            "--name", help="Its name (default: Quỹ tăng thu nhập …).", show_default=False, **TEXT
+        ),
     ] = None,
     regulations: RegulationsOpt = None,
     dry_run: DryRunOption = False,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
     """Open one of the club's two funds."""
-    root = data_root(data, lang)
+    root = data_root(data)
     club = club_arg(club, root)
-    code = coded(FUND, fund, "FUND")
-    opened_on, adopted = day(opened, "--opened"), maybe_day(regulations, "--regulations")
     return run_edit(
         root,
         club,
-        lambda: add_fund(root, club, code, opened=opened_on, name=name, regulations=adopted),
+        lambda: add_fund(root, club, fund, opened=opened, name=name, regulations=regulations),
         dry_run=dry_run,
     )
 
@@ -176,22 +186,24 @@ def fund_add(
 def fund_edit(
     club: ClubArg,
     fund: FundArg,
-    opened: Annotated[str | None, typer.Option("--opened", help="Day the fund was opened.")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Its name.")] = None,
+    opened: Annotated[
+        date | None,
+        typer.Option("--opened", help="The day the fund opened.", show_default=False, **DATE),
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Its name.", show_default=False, **TEXT)
+    ] = None,
     regulations: RegulationsOpt = None,
     dry_run: DryRunOption = False,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
     """Change a fund's name or opening day, or the day of the funds' regulations."""
-    root = data_root(data, lang)
+    root = data_root(data)
     club = club_arg(club, root)
-    code = coded(FUND, fund, "FUND")
-    opened_on, adopted = maybe_day(opened, "--opened"), maybe_day(regulations, "--regulations")
     return run_edit(
         root,
         club,
-        lambda: edit_fund(root, club, code, opened=opened_on, name=name, regulations=adopted),
+        lambda: edit_fund(root, club, fund, opened=opened, name=name, regulations=regulations),
         dry_run=dry_run,
     )
 
@@ -204,9 +216,8 @@ def _unit_commands(sub: typer.Typer, kind: str, add_help: str, rename_help: str)
         name: NameArg,
         dry_run: DryRunOption = False,
         data: DataOption = None,
-        lang: LangOption = None,
     ) -> int:
-        root = data_root(data, lang)
+        root = data_root(data)
         club = club_arg(club, root)
         return run_edit(
             root, club, lambda: add_unit(root, club, kind, item_id, name), dry_run=dry_run
@@ -219,9 +230,8 @@ def _unit_commands(sub: typer.Typer, kind: str, add_help: str, rename_help: str)
         name: NameArg,
         dry_run: DryRunOption = False,
         data: DataOption = None,
-        lang: LangOption = None,
     ) -> int:
-        root = data_root(data, lang)
+        root = data_root(data)
         club = club_arg(club, root)
         return run_edit(
             root, club, lambda: rename_unit(root, club, kind, item_id, name), dry_run=dry_run
@@ -239,36 +249,31 @@ def board_set(
     role: Annotated[
         str,
         typer.Argument(
-            metavar="ROLE",
             help="chair, vice-chair, accountant, treasurer or member (Chủ nhiệm, "
             "Phó Chủ nhiệm, Kế toán, Thủ quỹ, Ủy viên).",
+            **coded("role", "ROLE"),
         ),
     ],
-    start: Annotated[str, typer.Option("--start", help="Day the member takes the role.")],
+    start: Annotated[date, typer.Option("--start", help="The day the role starts.", **DATE)],
     dry_run: DryRunOption = False,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
     """Give a member a board role from a day; the member's earlier seat, and the seat of
     whoever was chair, accountant or treasurer before, end the day before."""
-    root = data_root(data, lang)
+    root = data_root(data)
     club = club_arg(club, root)
-    code = coded(ROLE, role, "ROLE")
-    when = day(start, "--start")
-    return run_edit(root, club, lambda: set_board(root, club, member, code, when), dry_run=dry_run)
+    return run_edit(root, club, lambda: set_board(root, club, member, role, start), dry_run=dry_run)
 
 
 @board_app.command("end")
 def board_end(
     club: ClubArg,
     member: MemberArg,
-    date_: Annotated[str, typer.Option("--date", help="Last day on the board.")],
+    last: Annotated[date, typer.Option("--date", help="The last day on the board.", **DATE)],
     dry_run: DryRunOption = False,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
     """End a member's seat on the board."""
-    root = data_root(data, lang)
+    root = data_root(data)
     club = club_arg(club, root)
-    when = day(date_, "--date")
-    return run_edit(root, club, lambda: end_board(root, club, member, when), dry_run=dry_run)
+    return run_edit(root, club, lambda: end_board(root, club, member, last), dry_run=dry_run)

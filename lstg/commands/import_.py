@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from lstg.atomicfile import write_atomic
 from lstg.commands._edit_common import DryRunOption, club_arg, data_root, show
-from lstg.commands._options import ClubArg, DataOption, LangOption
+from lstg.commands._options import ClubArg, DataOption, choice, write_output
 from lstg.edit import finish
 from lstg.edit.lock import club_lock
 from lstg.i18n import _
@@ -21,7 +20,11 @@ from lstg.userpaths import input_file, output_path
 def import_register(
     kind: Annotated[
         Kind,
-        typer.Argument(metavar="KIND", help="What the register holds: members, loans or meetings."),
+        typer.Argument(
+            metavar="KIND",
+            parser=choice(Kind),
+            help="What the register holds: members, loans or meetings.",
+        ),
     ],
     club: ClubArg,
     file: Annotated[
@@ -31,11 +34,19 @@ def import_register(
         ),
     ],
     sheet: Annotated[
-        str | None, typer.Option("--sheet", help="The sheet (default: the first).")
+        str | None,
+        typer.Option(
+            "--sheet", metavar="NAME", help="The sheet (default: the first).", show_default=False
+        ),
     ] = None,
     mapping: Annotated[
         Path | None,
-        typer.Option("--mapping", help="A mapping file of headers to fields (see lstg/mappings/)."),
+        typer.Option(
+            "--mapping",
+            metavar="FILE",
+            help="A mapping file of headers to fields (see docs/import-export.md).",
+            show_default=False,
+        ),
     ] = None,
     skip_invalid: Annotated[
         bool,
@@ -45,8 +56,10 @@ def import_register(
         Path | None,
         typer.Option(
             "--rejected",
+            metavar="FILE",
             help="File for the rows not imported, in the register's layout with a column of "
             "reasons: .xlsx, or .csv. Corrected, it imports as it is.",
+            show_default=False,
         ),
     ] = None,
     settings: Annotated[
@@ -56,15 +69,15 @@ def import_register(
             metavar="FIELD=VALUE",
             help="One value for every row, for a column the register does not have (or its "
             "empty cells): --set household_certified=2025. Repeatable.",
+            show_default=False,
         ),
     ] = None,
     dry_run: DryRunOption = False,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
     """Import members, loans or meetings from a register; nothing is written unless every row
     can be taken (or --skip-invalid is given)."""
-    root = data_root(data, lang)
+    root = data_root(data)
     club = club_arg(club, root)
     if skip_invalid and rejected is None and not dry_run:
         raise typer.BadParameter(_("give --rejected FILE to keep the rows that are skipped"))
@@ -76,7 +89,7 @@ def import_register(
     with club_lock(root, club):
         plan = plan_import(root, club, kind, file, sheet=sheet, mapping=mapping, settings=given)
         for line in plan.summary():
-            typer.echo(line)
+            typer.echo(line, err=True)
         if plan.rejected and rejected_to is not None and not dry_run:
             _save_rejected(plan, rejected_to, rejected)
         if (plan.rejected or plan.general) and not skip_invalid:
@@ -85,7 +98,7 @@ def import_register(
             )
             return 1
         if not plan.added:
-            typer.echo(_("Nothing to add."))
+            typer.echo(_("Nothing to add."), err=True)
             return 0
         outcome = finish(import_change(root, plan), dry_run=dry_run, warnings=False)
     return show(outcome)
@@ -118,10 +131,11 @@ def _save_rejected(plan: ImportPlan, target: Path, shown: Path | None) -> None:
         widths=grid.widths if grid is not None else None,
         name=table.sheet if grid is not None and grid.is_excel else "",
     )
-    write_atomic(target, payload)
+    write_output(target, payload)
     typer.echo(
         _(
             "Saved {n} rejected rows to {path}, in the register's layout: correct them there "
             "and import that file."
-        ).format(n=plan.rejected_rows, path=shown)
+        ).format(n=plan.rejected_rows, path=shown),
+        err=True,
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from lstg.commands._edit_common import DryRunOption, club_arg, coded, data_root, day, run_edit
-from lstg.commands._options import ClubArg, DataOption, LangOption
+from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
+from lstg.commands._options import DATE, TEXT, ClubArg, DataOption, coded
 from lstg.edit.meetings import (
     add_meeting,
     attendance_from_file,
@@ -18,7 +19,6 @@ from lstg.edit.meetings import (
 from lstg.edit.values import parse_list
 from lstg.i18n import _
 from lstg.userpaths import input_file
-from lstg.vocabulary import ACTIVITY, MEETING_KIND
 
 app = typer.Typer(help="Record meetings.", no_args_is_help=True)
 
@@ -42,15 +42,21 @@ def _prompt_health() -> list[dict[str, Any]]:
 @app.command("add")
 def add(
     club: ClubArg,
-    date: Annotated[str, typer.Option("--date", help="Date of the meeting (dd/mm/yyyy).")],
+    day: Annotated[date, typer.Option("--date", help="Date of the meeting.", **DATE)],
     kind: Annotated[
         str,
         typer.Option(
-            "--kind", help="regular, extra or skipped (Thường kỳ, Bất thường, Không họp)."
+            "--kind",
+            help="The kind of meeting: regular, extra or skipped (Thường kỳ, Bất thường, "
+            "Không họp).",
+            **coded("kind", "KIND"),
         ),
     ] = "regular",
     reason: Annotated[
-        str | None, typer.Option("--reason", help="Why the month was skipped (skipped only).")
+        str | None,
+        typer.Option(
+            "--reason", help="Why the month was skipped (skipped only).", show_default=False, **TEXT
+        ),
     ] = None,
     activity: Annotated[
         list[str] | None,
@@ -58,54 +64,67 @@ def add(
             "--activity",
             help="An activity area covered: its number 1–8, its name (Chăm sóc sức khỏe, "
             "Tăng thu nhập …) or its code (health, income …); repeatable.",
+            show_default=False,
+            **coded("activities", "AREA"),
         ),
     ] = None,
     attendance: Annotated[
-        str | None, typer.Option("--attendance", help="Members present: M001,M002,…")
+        str | None,
+        typer.Option(
+            "--attendance",
+            metavar="IDS",
+            help="Members present: M001,M002,…",
+            show_default=False,
+        ),
     ] = None,
     attendance_csv: Annotated[
         Path | None,
-        typer.Option("--attendance-csv", help="Sheet (.csv, .xlsx) of members present."),
+        typer.Option(
+            "--attendance-csv",
+            metavar="FILE",
+            help="Sheet (.csv, .xlsx) of members present.",
+            show_default=False,
+        ),
     ] = None,
     health_csv: Annotated[
         Path | None,
-        typer.Option("--health-csv", help="Sheet of health checks: member, weight, bp, glucose."),
+        typer.Option(
+            "--health-csv",
+            metavar="FILE",
+            help="Sheet of health checks: member, weight, bp, glucose.",
+            show_default=False,
+        ),
     ] = None,
-    note: Annotated[str | None, typer.Option("--note", help="A note.")] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="A note.", show_default=False, **TEXT)
+    ] = None,
     dry_run: DryRunOption = False,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
     """Add a meeting to meetings/<year>.yaml, in date order.
 
     Without --attendance or --attendance-csv, asks for the members present and
     their health checks.
     """
-    root = data_root(data, lang)
+    root = data_root(data)
     club = club_arg(club, root)
-    kind_code = coded(MEETING_KIND, kind, "--kind")
-    areas: list[str] = []
-    for item in activity or []:
-        area = coded(ACTIVITY, item, "--activity")
-        if area not in areas:
-            areas.append(area)
     present: list[str] = []
     checks: list[dict[str, Any]] = []
     if attendance_csv is not None:
         present = attendance_from_file(input_file(attendance_csv, "--attendance-csv"))
     elif attendance is not None:
         present = parse_list(attendance)
-    elif kind_code != "skipped":
+    elif kind != "skipped":
         present = parse_list(typer.prompt(_("Members present (ids separated by commas)")))
         if health_csv is None:
             checks = _prompt_health()
     if health_csv is not None:
         checks = health_from_file(input_file(health_csv, "--health-csv"))
     fields: dict[str, Any] = {
-        "date": day(date, "--date"),
-        "kind": kind_code,
+        "date": day,
+        "kind": kind,
         "reason": reason,
-        "activities": areas,
+        "activities": list(dict.fromkeys(activity or [])),
         "attendance": present,
         "health_checks": checks,
         "note": note,

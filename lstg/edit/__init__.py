@@ -4,7 +4,7 @@ touching only the lines it is asked to change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from lstg.edit.change import Change, Checked, apply_change, check_change
@@ -15,11 +15,13 @@ __all__ = ["Change", "Outcome", "finish"]
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What a change gave: the lines to show and the exit code."""
+    """What a change gave: the messages to show, the exit code, and on a dry run the diff
+    (the result, for the standard output; the rest are messages)."""
 
     lines: list[str]
     errors: list[str]
     exit_code: int
+    diff: list[str] = field(default_factory=list)
 
 
 def finish(
@@ -39,8 +41,7 @@ def finish(
     checked: Checked = check_change(change, today=today)
     lines: list[str] = []
     errors: list[str] = []
-    if dry_run:
-        lines.extend(change.diff().splitlines())
+    diff = change.diff().splitlines() if dry_run else []
     for finding in checked.warnings if warnings else []:
         lines.extend(finding.render())
     if not checked.ok:
@@ -53,7 +54,7 @@ def finish(
                 len(checked.errors),
             ).format(n=len(checked.errors))
         )
-        return Outcome(lines, errors, 1)
+        return Outcome(lines, errors, 1, diff)
     if checked.earlier_errors:
         lines.append(
             ngettext(
@@ -65,7 +66,7 @@ def finish(
     if dry_run:
         lines.extend(_("Would do: {what}").format(what=line) for line in change.done)
         lines.append(_("Dry run: nothing was written."))
-        return Outcome(lines, errors, 0)
+        return Outcome(lines, errors, 0, diff)
     apply_change(change)
     lines.extend(change.done)
     return Outcome(lines, errors, 0)

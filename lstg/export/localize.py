@@ -52,6 +52,7 @@ _OWN_HEADERS: dict[str, dict[str, str]] = {
         "near_poor": "Hộ cận nghèo",
     },
     "rollup": {"kind": "Cấp", "code": "Mã", "name": "Tên"},
+    "notice": {"notice": "Lưu ý"},
 }
 """Vietnamese headers of columns that no register mapping names."""
 
@@ -80,6 +81,7 @@ _SHEETS = {
     "ledger": "Sổ quỹ",
     "rollup": "Tổng hợp",
     "summary": "Tóm tắt",
+    "notice": "Lưu ý",
 }
 """The name of each table's sheet in a Vietnamese workbook."""
 _BOOLEAN = frozenset({"living_alone", "disability", "home_care_volunteer"})

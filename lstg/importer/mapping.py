@@ -22,9 +22,10 @@ from pathlib import Path
 from lstg.errors import UserError
 from lstg.i18n import _
 from lstg.reader import read_yaml
+from lstg.resources import mappings_dir
 from lstg.vocabulary import fold
 
-MAPPINGS_DIR = Path(__file__).resolve().parent.parent / "mappings"
+MAPPINGS_DIR = mappings_dir()
 
 REPEATED = frozenset({"repayment_date", "repayment_principal", "repayment_interest"})
 """Fields that take every column matching them, in order from the left."""
