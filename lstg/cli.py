@@ -87,7 +87,7 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "app",
         "List the report templates, and copy one into the data folder to change it.",
     ),
-    "club": ("club", "app", "Create clubs."),
+    "club": ("club", "app", "Create clubs and set them up: funds, teams, groups, board."),
     "member": ("member", "app", "Add members, record departures, correct member records."),
     "loan": ("loan", "app", "Lend, record repayments, write off loans."),
     "meeting": ("meeting", "app", "Record meetings."),

@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error
-
-VIETNAMESE_VALUES = {
-    "nữ": "female",
-    "nu": "female",
-    "nam": "male",
-    "nghèo": "poor",
-    "ngheo": "poor",
-    "hộ nghèo": "poor",
-    "cận nghèo": "near-poor",
-    "can ngheo": "near-poor",
-    "hộ cận nghèo": "near-poor",
-    "không": "none",
-    "khong": "none",
-}
-"""Values as a secretary may write them in Vietnamese, and the data's word for them."""
+from lstg.schema.common import FieldError
+from lstg.vocabulary import suggest_code
 
 
 def problems_from(
@@ -35,6 +23,7 @@ def problems_from(
     file: str,
     prefix: tuple[PathPart, ...],
     model: type[BaseModel],
+    labels: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """One problem per pydantic error, located by the error's path inside the file.
 
@@ -43,6 +32,9 @@ def problems_from(
         file: the file's path relative to the data folder.
         prefix: the path of the validated value inside the file (a list index, say).
         model: the model that was validated, to suggest field names.
+        labels: what to call fields in messages, by field name (or dotted path,
+            ``left.date``): the option that set it, the register column that held
+            it. Fields not in it are called by their name in the data files.
     """
     problems = []
     for err in exc.errors(include_url=False):
@@ -50,8 +42,33 @@ def problems_from(
         if err["loc"] and err["loc"][-1] == "[key]":
             problems.append(_key_problem(err, loc, file=file, prefix=prefix))
             continue
-        problems.append(_problem(err, loc, file=file, prefix=prefix, model=model))
+        problems.append(_problem(err, loc, file=file, prefix=prefix, model=model, labels=labels))
     return problems
+
+
+def error_fields(exc: ValidationError) -> list[tuple[str, ...]]:
+    """The path of the field each of ``exc``'s errors is about, in the order of
+    :func:`problems_from`: the error's own path, or the field that a model's
+    validator named (:class:`~lstg.schema.common.FieldError`)."""
+    found = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(str(p) for p in err["loc"] if not _is_union_tag(p))
+        named = (err.get("ctx") or {}).get("error")
+        if isinstance(named, FieldError):
+            loc = loc + tuple(named.field.split("."))
+        found.append(loc)
+    return found
+
+
+def _label(loc: Sequence[PathPart], labels: Mapping[str, str] | None) -> str:
+    """What to call the field at ``loc``: its label if it has one, else its name."""
+    names = [str(p) for p in loc if isinstance(p, str)]
+    if labels:
+        for n in range(len(names), 0, -1):
+            found = labels.get(".".join(names[:n]))
+            if found is not None:
+                return found
+    return names[-1] if names else ""
 
 
 def _key_problem(
@@ -76,6 +93,9 @@ def _key_problem(
         key=True,
     )
 
+
+_ID_LIKE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_DECIMAL_COMMA = re.compile(r"^\s*(-?\d+),(\d+)\s*$")
 
 SHOWN_CHARS = 60
 """Longest value quoted in a message; a longer one is cut, so that a 10 MB name does not
@@ -112,12 +132,13 @@ def _problem(
     file: str,
     prefix: tuple[PathPart, ...],
     model: type[BaseModel],
+    labels: Mapping[str, str] | None = None,
 ) -> Problem:
     kind: str = err["type"]
     ctx: dict[str, Any] = err.get("ctx") or {}
     value = err.get("input")
     shown = _shown(value)
-    field = _shown(_field_label(loc))
+    field = _shown(_label(loc, labels))
     where = prefix + loc
     hint: str | None = None
     key = False
@@ -147,8 +168,8 @@ def _problem(
         hint = _("Use one of: {choices}.").format(choices=expected.replace(" or ", ", "))
         choices = [c.strip() for c in expected.replace(" or ", ",").split(",")]
         close = difflib.get_close_matches(shown, choices, n=1) if len(str(value)) < 60 else []
-        said = VIETNAMESE_VALUES.get(shown.strip().lower())
-        if said in choices:
+        said = suggest_code(value, choices) if isinstance(value, str) else None
+        if said is not None:
             close = [said]
         if close:
             hint = _("Did you mean “{name}”?").format(name=close[0])
@@ -160,6 +181,11 @@ def _problem(
     elif kind in ("float_parsing", "float_type"):
         code = "schema.type"
         message = _("“{field}” should be a number, not “{value}”.").format(field=field, value=shown)
+        comma = _DECIMAL_COMMA.match(str(value)) if isinstance(value, str) else None
+        if comma is not None:
+            hint = _("Write the number with a point: “{key}: {whole}.{part}”.").format(
+                key=field, whole=comma.group(1), part=comma.group(2)
+            )
     elif kind in ("bool_parsing", "bool_type"):
         code = "schema.type"
         message = _("“{field}” should be true or false, not “{value}”.").format(
@@ -183,7 +209,13 @@ def _problem(
         message = _("“{value}” is not a valid value for “{field}”.").format(
             value=shown, field=field
         )
-        hint = _("Ids use letters, digits, “-”, “_” and “.”; codes are digits in quotes.")
+        parts = value.split() if isinstance(value, str) else []
+        if len(parts) > 1 and all(_ID_LIKE.match(p) for p in parts):
+            hint = _("A comma is missing between “{first}” and “{second}”: write {fixed}.").format(
+                first=parts[0], second=parts[1], fixed=", ".join(parts)
+            )
+        else:
+            hint = _("Ids use letters, digits, “-”, “_” and “.”; codes are digits in quotes.")
     elif kind in ("string_too_short", "too_short"):
         code = "schema.empty"
         message = _("“{field}” must not be empty.").format(field=field or _("this entry"))
@@ -206,6 +238,14 @@ def _problem(
         code = "schema.value"
         reason = _("blood pressure is written systolic/diastolic, such as 130/85")
         message = _("“{field}”: {reason}.").format(field=field, reason=reason)
+    elif kind == "value_error" and isinstance(ctx.get("error"), FieldError):
+        code = "schema.value"
+        named: FieldError = ctx["error"]
+        path = loc + tuple(named.field.split("."))
+        where = prefix + path
+        reason = named.named(_shown(_label(path, labels)))
+        message = reason[:1].upper() + reason[1:] + "."
+        key = True
     elif kind == "value_error":
         code = "schema.value"
         reason = str(ctx.get("error", err.get("msg", "")))

@@ -295,6 +295,11 @@ def _build(parser: Any, text: str, rel: str) -> Built:
             top = stack[-1]
             if top.is_map:
                 if top.waiting_key:
+                    if type(value) is int and not event.style and top.key is not None:
+                        split = _decimal_comma(rel, text, top, raw, event.start_mark)
+                        if split is not None:
+                            problems.append(split)
+                            bad.append(_path(stack))
                     if value in top.container:
                         line, column = _at(event.start_mark)
                         problems.append(
@@ -388,6 +393,31 @@ def _build(parser: Any, text: str, rel: str) -> Built:
     return Built(root, problems, bad)
 
 
+def _decimal_comma(rel: str, text: str, frame: _Frame, raw: str, mark: Any) -> Problem | None:
+    """A number written with a decimal comma inside ``{…}`` (``weight: 44,6``), which YAML
+    reads as the entry ``weight: 44`` and a key ``6``: the problem, at the comma."""
+    before = frame.container.get(frame.key)
+    if type(before) is not int or not raw.isdigit():
+        return None
+    index = getattr(mark, "index", None)
+    if not isinstance(index, int) or text[:index].rstrip(" ")[-1:] != ",":
+        return None
+    line, column = _at(mark)
+    written = f"{frame.key_text}: {before},{raw}"
+    return error(
+        rel,
+        "yaml.decimal-comma",
+        _("“{written}” has a decimal comma: inside {{…}} a comma separates entries.").format(
+            written=shown(written)
+        ),
+        hint=_("Write the number with a point: “{key}: {whole}.{part}”.").format(
+            key=frame.key_text, whole=before, part=raw
+        ),
+        line=line,
+        column=max(column - 1, 1),
+    )
+
+
 def _path(stack: list[_Frame]) -> tuple[PathPart, ...]:
     """Where the value being read goes: keys and indexes from the document's root."""
     parts: list[PathPart] = []
@@ -433,6 +463,8 @@ def syntax_problem(rel: str, exc: YAMLError, text: str = "") -> Problem:
         or "could not find expected ':'" in what
     ):
         message = _("This line does not line up with the lines above it.")
+    elif _unclosed(exc) is not None:
+        return _unclosed_problem(rel, exc, text)
     elif "end of stream" in what or "quoted scalar" in what or "did not find expected ','" in what:
         message = _("A quote or bracket opened here is never closed.")
         hint = _('Close it on the same line, such as “note: "…"” or “[M001, M002]”.')
@@ -445,6 +477,53 @@ def syntax_problem(rel: str, exc: YAMLError, text: str = "") -> Problem:
     else:
         message = _("The YAML cannot be read here: {reason}.").format(reason=shown(what, 80))
     return error(rel, code, message, hint=hint, line=line, column=column)
+
+
+_OPENERS = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}"), "quoted scalar": ('"', '"')}
+
+
+def _unclosed(exc: YAMLError) -> tuple[str, str] | None:
+    """The bracket or quote that ``exc`` says was opened and not closed, with its closer."""
+    context = str(getattr(exc, "context", "") or "")
+    if getattr(exc, "context_mark", None) is None or getattr(exc, "problem_mark", None) is None:
+        return None
+    return next((pair for name, pair in _OPENERS.items() if name in context), None)
+
+
+def _unclosed_problem(rel: str, exc: YAMLError, text: str) -> Problem:
+    """A bracket or quote never closed: located where it opens, saying where reading
+    failed (often lines further on, where the next key comes)."""
+    opener, closer = _unclosed(exc) or ("[", "]")
+    start, stop = exc.context_mark, exc.problem_mark  # type: ignore[attr-defined]
+    line, column = _at(start)
+    if opener == '"':
+        opener = _char_at(text, start) or opener
+        closer = opener
+    found = _char_at(text, stop)
+    where = _("line {line}, column {column}").format(line=stop.line + 1, column=stop.column + 1)
+    if found is None or "end of stream" in str(getattr(exc, "problem", "")):
+        message = _("The “{open}” opened here is never closed: the file ends first.").format(
+            open=opener
+        )
+    elif opener in "[{":
+        message = _(
+            "The “{open}” opened here is not closed: at {where}, “{found}” comes where "
+            "“,” or “{close}” was expected."
+        ).format(open=opener, where=where, found=found, close=closer)
+    else:
+        message = _("The quote “{open}” opened here is not closed before {where}.").format(
+            open=opener, where=where
+        )
+    hint = _("Add “{close}” after the last item, before {where}.").format(close=closer, where=where)
+    if opener not in "[{":
+        hint = _("Close the quote with “{close}” at the end of the text, on line {line}.").format(
+            close=closer, line=line
+        )
+    elif found is not None and stop.line == start.line:
+        hint = _("Put a “,” between two items, and “{close}” after the last one.").format(
+            close=closer
+        )
+    return error(rel, "yaml.syntax", message, hint=hint, line=line, column=column)
 
 
 def _char_at(text: str, mark: Any) -> str | None:

@@ -7,6 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest_edit import CLUB, make_data, run
 from openpyxl import load_workbook
 
@@ -171,3 +172,86 @@ def test_data_with_errors_is_not_exported(tmp_path: Path) -> None:
     assert out.endswith(
         "lstg: The data has 1 errors; run lstg validate and correct them before exporting.\n"
     )
+
+
+def export_vi(root: Path, *args: str) -> tuple[int, str]:
+    return run("export", *args, "--data", str(root))
+
+
+def test_vietnamese_export_uses_the_registers_words_and_dates(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    code, out = export_vi(root, "members", "--club", CLUB)
+    assert code == 0
+    assert out.splitlines()[:3] == [
+        "Mã thành viên,Họ và tên,Giới tính,Năm sinh,Ngày sinh,Dân tộc,Hộ nghèo/cận nghèo,"
+        "Năm công nhận,Sống một mình,Khuyết tật,Ngày vào CLB,Ngày ra,Lý do ra,Ngày đồng ý,"
+        "Tổ,Nhóm,Tình nguyện viên CSTN",
+        "M001,Hoàng Thị Lan,Nữ,1955,,Tày,Không,,Không,Không,01/03/2019,,,,to-1,suc-khoe,Có",
+        "M002,Lương Văn Bình,Nam,1960,,Nùng,Nghèo,2019,Không,Không,01/03/2019,,,,to-1,,Không",
+    ]
+    assert export_vi(root, "loans", "--club", CLUB)[1].splitlines()[1] == (
+        "L001,M002,Quỹ tăng thu nhập,3000000,0.5,6,01/06/2019,nuôi lợn,,,01/09/2019 1500000 45000,,"
+    )
+    assert export_vi(root, "meetings", "--club", CLUB)[1].splitlines()[1:3] == [
+        '15/01/2020,Thường kỳ,,Chăm sóc sức khỏe; Tăng thu nhập,"M001, M002, M003",',
+        "15/02/2020,Không họp,nghỉ Tết,,,",
+    ]
+    assert export_vi(root, "ledger", "--club", CLUB)[1].splitlines()[:2] == [
+        "Ngày,Quỹ,Số tiền,Số dư kiểm đếm,Nguồn thu,Khoản chi,Ghi chú",
+        "15/04/2019,Quỹ tăng thu nhập,5000000,,Xã hỗ trợ,,xã hỗ trợ",
+    ]
+
+
+def test_a_vietnamese_export_imports_back_as_it_was(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    folder = root / "clubs" / CLUB
+    before = {
+        kind: export_vi(root, kind, "--club", CLUB)[1] for kind in ("members", "loans", "meetings")
+    }
+    files = {}
+    for kind, text in before.items():
+        files[kind] = tmp_path / f"{kind}.csv"
+        files[kind].write_text(text, "utf-8")
+    (folder / "members.yaml").write_text("[]\n", "utf-8")
+    (folder / "loans.yaml").write_text("[]\n", "utf-8")
+    (folder / "meetings" / "2020.yaml").unlink()
+    for kind in ("members", "loans", "meetings"):
+        code, out = run("import", kind, CLUB, str(files[kind]), "--data", str(root))
+        assert code == 0, out
+    after = {kind: export_vi(root, kind, "--club", CLUB)[1] for kind in before}
+    assert after == before
+
+
+def test_xlsx_in_vietnamese_names_its_sheets_and_keeps_date_cells(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    path = tmp_path / "m.xlsx"
+    assert export_vi(root, "members", "--club", CLUB, "--format", "xlsx", "-o", str(path))[0] == 0
+    book = load_workbook(path)
+    assert book.sheetnames == ["Thành viên"]
+    sheet = book["Thành viên"]
+    assert [c.value for c in sheet[1]][:3] == ["Mã thành viên", "Họ và tên", "Giới tính"]
+    assert [c.value for c in sheet[2]][:3] == ["M001", "Hoàng Thị Lan", "Nữ"]
+    assert sheet["K2"].value.date().isoformat() == "2019-03-01"
+
+
+def test_json_keeps_field_names_and_codes_whatever_the_language(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    document = json.loads(export_vi(root, "members", "--club", CLUB, "--format", "json")[1])
+    assert document["members"][0]["gender"] == "female"
+    assert document["members"][0]["joined"] == "2019-03-01"
+
+
+def test_shares_are_rounded_as_reports_show_them(tmp_path: Path) -> None:
+    root = make_data(tmp_path)
+    code, out = export(root, "rollup", "--province", "--period", "2020")
+    assert code == 0
+    header, _district, row = out.splitlines()
+    province = dict(zip(header.split(","), row.split(","), strict=True))
+    # one borrower (M002) among three members: 33.333… shown as 33,3%
+    assert province["borrower_share"] == "33.3"
+    code, out = export(root, "rollup", "--province", "--period", "2020", "--format", "json")
+    assert json.loads(out)["rollup"][-1]["borrower_share"] == pytest.approx(100 / 3)
+    code, out = export_vi(root, "rollup", "--province", "--period", "2020")
+    header, _district, row = out.splitlines()
+    assert header.startswith("Cấp,Mã,Tên,Số câu lạc bộ,")
+    assert row.startswith("Tỉnh,20,Lạng Sơn,1,")

@@ -175,15 +175,28 @@ def test_skip_invalid_writes_the_good_rows_and_saves_the_others(tmp_path: Path) 
     )
     assert code == 0
     assert out.splitlines()[-2:] == [
+        f"Saved 1 rejected rows to {rejected}, in the register's layout: correct them there "
+        "and import that file.",
         "Imported 1 member from Danh sách.",
-        f"Saved 1 rejected rows to {rejected}.",
     ]
     assert [m["name"] for m in members(root)][-1] == "Đinh Thị Mận"
     assert rejected.read_text("utf-8-sig").splitlines() == [
-        ",".join([*HEADERS, "Row", "Reason"]),
-        '2,Hà Văn Khởi,X,1948,Nùng,,,,15/03/2020,,,4,"Danh sách: row 4, column C (Giới tính): '
-        '“X” is not a gender; write Nam or Nữ (male or female)"',
+        "DANH SÁCH THÀNH VIÊN CLB LIÊN THẾ HỆ TỰ GIÚP NHAU XÃ QUANG LANG",
+        ",".join([*HEADERS, "Import problems (lstg)"]),
+        "2,Hà Văn Khởi,X,1948,Nùng,,,,15/03/2020,,,"
+        "column C (Giới tính): “X” is not a gender; write Nam or Nữ (male or female) "
+        "[row 4 of the register]",
     ]
+    corrected = rejected.read_text("utf-8-sig").replace(",X,", ",Nam,")
+    rejected.write_text(corrected, "utf-8-sig")
+    code, out = run("import", "members", CLUB, str(rejected), "--data", str(root), "--lang", "en")
+    assert (code, out.splitlines()[2:4]) == (
+        0,
+        [
+            "  row 3: add M005 Hà Văn Khởi",
+            "1 to add, 0 already there, 0 rows that cannot be taken.",
+        ],
+    )
     assert errors(root) == []
 
 
@@ -287,7 +300,7 @@ def test_loans_by_borrower_name_and_meetings_by_date(tmp_path: Path) -> None:
     )
     code, out = run("import", "loans", CLUB, str(loans), "--data", str(root), "--lang", "en")
     assert code == 0, out
-    assert "  row 2: add L002 M003 2000000 đ" in out.splitlines()
+    assert "  row 2: add L002 M003 2,000,000 VND" in out.splitlines()
     meetings = tmp_path / "hop.csv"
     meetings.write_text(
         "Ngày họp,Loại,Nội dung,Thành viên dự\n"
@@ -422,13 +435,14 @@ def test_a_meeting_row_naming_someone_not_a_member_is_rejected_at_its_cell(tmp_p
     code, out = run("import", "meetings", CLUB, str(path), "--data", str(root), "--lang", "en")
     assert code == 1
     assert out.splitlines()[1:3] == [
-        "  hop.csv: row 2, column B (Nội dung): “Hát” is not one of the 8 activity areas "
-        "(1–8 or income, health, home-care, self-help, rights, learning, culture, resources)",
+        "  hop.csv: row 2, column B (Nội dung): “Hát” is not one of the 8 activity areas; "
+        "write one of: 1–8, income, health, home-care, self-help, rights, learning, culture, "
+        "resources",
         "  hop.csv: row 2, column C (Thành viên dự): no member M099 in members.yaml",
     ]
 
 
-def test_an_error_the_club_would_have_names_the_register_row(tmp_path: Path) -> None:
+def test_an_error_the_club_would_have_is_named_at_the_register_cell(tmp_path: Path) -> None:
     root = make_data(tmp_path)
     loans = tmp_path / "vay.csv"
     loans.write_text(
@@ -440,9 +454,14 @@ def test_an_error_the_club_would_have_names_the_register_row(tmp_path: Path) -> 
     before = (root / FOLDER / "loans.yaml").read_bytes()
     code, out = run("import", "loans", CLUB, str(loans), "--data", str(root), "--lang", "en")
     assert code == 1
-    lines = out.splitlines()
-    first = next(i for i, line in enumerate(lines) if line.startswith(f"{FOLDER}/loans.yaml:"))
-    assert lines[first + 1] == "    (from vay.csv, row 2)"
+    assert out.splitlines()[2:5] == [
+        "  vay.csv: row 2, column A (Mã TV): member M003 only joined on 2019-04-15, "
+        "after 2019-03-01",
+        "  vay.csv: row 2, column B (Số tiền): loan L002 of 1,000,000 đ was disbursed on "
+        "2019-03-01, but the fund “income” held only 0 đ that day",
+        "  vay.csv: row 2, column E (Ngày vay): loan L002 was disbursed on 2019-03-01, "
+        "before the fund “income” was opened on 2019-04-15",
+    ]
     assert (root / FOLDER / "loans.yaml").read_bytes() == before
 
 
@@ -457,5 +476,5 @@ def test_a_departure_without_its_reason_is_rejected_at_the_reason_column(tmp_pat
     code, out = run("import", "members", CLUB, str(path), "--data", str(root), "--lang", "en")
     assert code == 1
     assert out.splitlines()[1] == (
-        "  tv.csv: row 2, column F (Lý do ra): The required field “reason” is missing."
+        "  tv.csv: row 2, column F (Lý do ra): the required field “Lý do ra” is missing"
     )

@@ -56,7 +56,7 @@ def test_legacy_vietnamese_encoding() -> None:
         (b"a: !custom 1\n", [("yaml.tag", 1, 4)]),
         (b"a:\n\tb: 1\n", [("yaml.tab", 2, 1)]),
         (b"a:\n  b: 1\n   c: 2\n", [("yaml.syntax", 3, 5)]),
-        (b'a: "open\n', [("yaml.syntax", 2, 1)]),
+        (b'a: "open\n', [("yaml.syntax", 1, 4)]),
         (b"[" * 100 + b"]" * 100, [("yaml.too-deep", 1, 42)]),
         (b"? [a]\n: 1\n", [("yaml.complex-key", 1, 3)]),
     ],

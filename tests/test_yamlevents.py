@@ -106,7 +106,7 @@ def test_bundled_data_reads_as_ruamel_reads_it() -> None:
         ("weight: .nan\n", "yaml.not-finite", 1, 9),
         ("weight: 1e999\n", "yaml.not-finite", 1, 9),
         ("a:\n\tb: 1\n", "yaml.tab", 2, 1),
-        ("a: [1, 2\n", "yaml.syntax", 2, 1),
+        ("a: [1, 2\n", "yaml.syntax", 1, 4),
         ("a: 1\n---\nb: 2\n", "yaml.syntax", 2, 1),
         ("a: cafe\u0301\n", "text.not-nfc", 1, 4),
         ("a: " + "[" * 60 + "]" * 60 + "\n", "yaml.too-deep", 1, 44),

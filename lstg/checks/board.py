@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lstg.checks.common import ClubView, iso, role_label
+from lstg.checks.common import ClubView, role_label, shown_date
 from lstg.checks.people import standing_problem
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error, warning
@@ -28,7 +28,7 @@ def check_board(view: ClubView) -> list[Problem]:
                     view.club_file,
                     "board.end-before-start",
                     _("This board seat ends on {end}, before it starts on {start}.").format(
-                        end=iso(seat.end), start=iso(seat.start)
+                        end=shown_date(seat.end), start=shown_date(seat.start)
                     ),
                     where=("board", index, "end"),
                 )
@@ -55,7 +55,7 @@ def check_board(view: ClubView) -> list[Problem]:
                     "board.after-leaving",
                     _(
                         "Member {id} left the club on {left} but still holds a board seat then."
-                    ).format(id=seat.member, left=iso(member.left.date)),
+                    ).format(id=seat.member, left=shown_date(member.left.date)),
                     hint=_("End the seat (end:) before the day the member left."),
                     where=("board", index, "end") if seat.end is not None else where,
                 )
@@ -80,7 +80,7 @@ def _overlapping_roles(view: ClubView, board: list[BoardSeat]) -> list[Problem]:
                             first=other.member,
                             second=seat.member,
                             role=role_label(seat.role),
-                            day=iso(max(seat.start, other.start)),
+                            day=shown_date(max(seat.start, other.start)),
                         ),
                         hint=_("End the earlier seat (end:) the day before the new one starts."),
                         where=("board", index, "role"),

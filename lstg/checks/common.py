@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from babel.numbers import format_decimal
-
 from lstg.dataset import CLUB_FILE, LEDGER_FILE, LOANS_FILE, MEMBERS_FILE, ClubData
 from lstg.i18n import _, current_language
+from lstg.render import format as fmt
 from lstg.schema import Club, Loan, Meeting, Member
 from lstg.schema.club import Fund
 from lstg.schema.ledger import BalanceAssertion, Transaction
+from lstg.vocabulary import FUND
 
 
 class Standing(Enum):
@@ -133,9 +133,18 @@ class ClubView:
 
 
 def money(amount: int) -> str:
-    """An amount of đồng in the active language: ``1.500.000 đ`` or ``1,500,000 đ``."""
-    locale = "vi_VN" if current_language() == "vi" else "en_GB"
-    return _("{amount} đ").format(amount=format_decimal(amount, format="#,##0", locale=locale))
+    """An amount of đồng in a message: ``1.500.000 đ`` (vi), ``1,500,000 đ`` (en)."""
+    if current_language() == "vi":
+        return fmt.money(amount, "vi")
+    return _("{amount} đ").format(amount=fmt.number(amount, "en"))
+
+
+def fund_label(fund: str) -> str:
+    """A fund by the word people use for it: ``Quỹ tăng thu nhập`` for ``income`` (vi);
+    a fund that is not one of the two is named as it is written."""
+    if fund not in FUND.codes:
+        return fund
+    return FUND.label(fund, current_language())
 
 
 def role_label(role: str) -> str:
@@ -161,6 +170,9 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
-def iso(day: date) -> str:
-    """A date as it is written in the data files."""
+def shown_date(day: date) -> str:
+    """A date in a message, as its reader writes dates: ``25/09/2026`` (vi), ``2026-09-25``
+    (en, the form that is also the one of the data files)."""
+    if current_language() == "vi":
+        return fmt.short_date(day, "vi")
     return day.isoformat()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from lstg.checks.common import ClubView, iso, status_label
+from lstg.checks.common import ClubView, fund_label, shown_date, status_label
+from lstg.checks.people import consequences, records_before
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error, warning
+from lstg.schema import Member
 
 
 def check_club_dates(view: ClubView) -> list[Problem]:
@@ -24,7 +26,11 @@ def check_club_dates(view: ClubView) -> list[Problem]:
                     _(
                         "The fund “{fund}” was opened on {opened}, "
                         "before the club was founded on {founded}."
-                    ).format(fund=kind, opened=iso(fund.opened), founded=iso(club.founded)),
+                    ).format(
+                        fund=fund_label(kind),
+                        opened=shown_date(fund.opened),
+                        founded=shown_date(club.founded),
+                    ),
                     where=("funds", kind, "opened"),
                 )
             )
@@ -36,7 +42,7 @@ def check_club_dates(view: ClubView) -> list[Problem]:
                 _(
                     "The fund regulations were adopted on {day}, "
                     "before the club was founded on {founded}."
-                ).format(day=iso(club.fund_regulations), founded=iso(club.founded)),
+                ).format(day=shown_date(club.fund_regulations), founded=shown_date(club.founded)),
                 where=("fund_regulations",),
             )
         )
@@ -50,7 +56,7 @@ def check_club_dates(view: ClubView) -> list[Problem]:
                     view.club_file,
                     "club.status-unchanged",
                     _("The club was already {status} before {day}.").format(
-                        status=status_label(change.status), day=iso(change.date)
+                        status=status_label(change.status), day=shown_date(change.date)
                     ),
                     where=("status_changes", index, "status"),
                 )
@@ -61,7 +67,7 @@ def check_club_dates(view: ClubView) -> list[Problem]:
                     view.club_file,
                     "club.after-dissolution",
                     _("The status changes on {day}, after the club was dissolved.").format(
-                        day=iso(change.date)
+                        day=shown_date(change.date)
                     ),
                     hint=_("A club that starts again after dissolution is a new club."),
                     where=("status_changes", index, "date"),
@@ -79,9 +85,9 @@ def check_club_dates(view: ClubView) -> list[Problem]:
                         "before the fund “{fund}” was opened on {opened}."
                     ).format(
                         id=loan.id,
-                        day=iso(loan.disbursed),
-                        fund=loan.fund,
-                        opened=iso(loan_fund.opened),
+                        day=shown_date(loan.disbursed),
+                        fund=fund_label(loan.fund),
+                        opened=shown_date(loan_fund.opened),
                     ),
                     where=(row, "disbursed"),
                 )
@@ -92,7 +98,7 @@ def check_club_dates(view: ClubView) -> list[Problem]:
                     view.loans_file,
                     "loan.after-dissolution",
                     _("Loan {id} was disbursed on {day}, after the club was dissolved.").format(
-                        id=loan.id, day=iso(loan.disbursed)
+                        id=loan.id, day=shown_date(loan.disbursed)
                     ),
                     where=(row, "disbursed"),
                 )
@@ -115,7 +121,7 @@ def check_meeting_dates(view: ClubView) -> list[Problem]:
                     file,
                     "meeting.wrong-year",
                     _("A meeting of {day} is written in the file of {year}.").format(
-                        day=iso(meeting.date), year=year
+                        day=shown_date(meeting.date), year=year
                     ),
                     hint=_("Move it to meetings/{year}.yaml, or correct the date.").format(
                         year=meeting.date.year
@@ -129,7 +135,7 @@ def check_meeting_dates(view: ClubView) -> list[Problem]:
                     file,
                     "meeting.before-founding",
                     _("The meeting of {day} is before the club was founded on {founded}.").format(
-                        day=iso(meeting.date), founded=iso(club.founded)
+                        day=shown_date(meeting.date), founded=shown_date(club.founded)
                     ),
                     where=where,
                 )
@@ -140,7 +146,7 @@ def check_meeting_dates(view: ClubView) -> list[Problem]:
                     file,
                     "meeting.after-dissolution",
                     _("The meeting of {day} is after the club was dissolved.").format(
-                        day=iso(meeting.date)
+                        day=shown_date(meeting.date)
                     ),
                     where=where,
                 )
@@ -151,7 +157,7 @@ def check_meeting_dates(view: ClubView) -> list[Problem]:
                     file,
                     "meeting.duplicate-date",
                     _("A meeting of {day} is already recorded in {file}.").format(
-                        day=iso(meeting.date), file=seen[meeting.date]
+                        day=shown_date(meeting.date), file=seen[meeting.date]
                     ),
                     hint=_("Merge the two entries into one."),
                     where=where,
@@ -165,7 +171,7 @@ def check_meeting_dates(view: ClubView) -> list[Problem]:
                     file,
                     "meeting.out-of-order",
                     _("The meeting of {day} comes after one of {previous}.").format(
-                        day=iso(meeting.date), previous=iso(previous[file])
+                        day=shown_date(meeting.date), previous=shown_date(previous[file])
                     ),
                     hint=_("Keep meetings in date order."),
                     where=where,
@@ -189,7 +195,11 @@ def check_member_dates(view: ClubView) -> list[Problem]:
                     "member.joined-before-founding",
                     _(
                         "Member {id} joined on {joined}, before the club was founded on {founded}."
-                    ).format(id=member.id, joined=iso(member.joined), founded=iso(club.founded)),
+                    ).format(
+                        id=member.id,
+                        joined=shown_date(member.joined),
+                        founded=shown_date(club.founded),
+                    ),
                     where=(row, "joined"),
                 )
             )
@@ -238,25 +248,34 @@ def check_future(view: ClubView) -> list[Problem]:
         found.append((file, (row, "date"), meeting.date))
     for row, entry in zip(view.data.ledger_rows, view.data.ledger, strict=True):
         found.append((view.ledger_file, (row, "date"), entry.date))
-    problems = [
-        error(
-            file,
-            "date.future",
-            _("The date {day} is in the future (today is {today}).").format(
-                day=iso(day), today=iso(view.today)
-            ),
-            hint=_("Only what has happened is recorded; check the year."),
-            where=where,
+    joined_rows: dict[tuple[str, tuple[PathPart, ...]], Member] = {
+        (view.members_file, (row, "joined")): member
+        for row, member in zip(view.data.member_rows, view.data.members, strict=True)
+    }
+    problems = []
+    for file, where, day in found:
+        if day <= view.today:
+            continue
+        joiner = joined_rows.get((file, where))
+        after = "" if joiner is None else consequences(records_before(view, joiner.id, day))
+        problems.append(
+            error(
+                file,
+                "date.future",
+                _("The date {day} is in the future (today is {today}).").format(
+                    day=shown_date(day), today=shown_date(view.today)
+                )
+                + after,
+                hint=_("Only what has happened is recorded; check the year."),
+                where=where,
+            )
         )
-        for file, where, day in found
-        if day > view.today
-    ]
     problems.extend(
         error(
             file,
             "date.future",
             _("The year {year} is in the future (today is {today}).").format(
-                year=year, today=iso(view.today)
+                year=year, today=shown_date(view.today)
             ),
             hint=_("Only what has happened is recorded; check the year."),
             where=where,

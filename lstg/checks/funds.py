@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from lstg.checks.common import ClubView, iso, money
+from lstg.checks.common import ClubView, fund_label, money, shown_date
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error
 
@@ -103,7 +103,7 @@ def check_cash(view: ClubView) -> list[Problem]:
             _("Look for a missing or mistyped entry or repayment between {start} and {end}.")
             if since is not None
             else _("Look for a missing or mistyped entry or repayment up to {end}.")
-        ).format(start=iso(since) if since else "", end=iso(assertion.date))
+        ).format(start=shown_date(since) if since else "", end=shown_date(assertion.date))
         problems.append(
             error(
                 view.ledger_file,
@@ -112,9 +112,9 @@ def check_cash(view: ClubView) -> list[Problem]:
                     "The fund “{fund}” should hold {balance} at the end of {day}, but the "
                     "records give {cash} (a difference of {difference})."
                 ).format(
-                    fund=assertion.fund,
+                    fund=fund_label(assertion.fund),
                     balance=money(assertion.balance),
-                    day=iso(assertion.date),
+                    day=shown_date(assertion.date),
                     cash=money(cash),
                     difference=money(difference),
                 ),
@@ -158,8 +158,8 @@ def _overdrawn(view: ClubView, fund: str, moves: list[_Move]) -> list[Problem]:
                     ).format(
                         id=culprit.loan,
                         amount=money(-culprit.amount),
-                        day=iso(day),
-                        fund=fund,
+                        day=shown_date(day),
+                        fund=fund_label(fund),
                         held=money(max(held, 0)),
                     ),
                     hint=_(
@@ -176,7 +176,7 @@ def _overdrawn(view: ClubView, fund: str, moves: list[_Move]) -> list[Problem]:
                     culprit.file,
                     "ledger.overdrawn",
                     _("After {day} the fund “{fund}” would hold {cash}, less than nothing.").format(
-                        day=iso(day), fund=fund, cash=money(cash)
+                        day=shown_date(day), fund=fund_label(fund), cash=money(cash)
                     ),
                     hint=_("Check the amounts paid out, and whether money received is missing."),
                     where=culprit.where,

@@ -6,7 +6,7 @@ The ranges catch typing errors (a systolic of 1200, a glucose of 65 meant as
 
 from __future__ import annotations
 
-from lstg.checks.common import ClubView, iso
+from lstg.checks.common import ClubView, shown_date
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, warning
 
@@ -159,11 +159,12 @@ def _glucose(
 
 
 def check_ages(view: ClubView) -> list[Problem]:
-    """Members are between 10 and 110 years old when they join."""
+    """Members are between 10 and 110 years old when they join. A joining date in the
+    future is reported as such (``date.future``), not as an age."""
     problems: list[Problem] = []
     for row, member in zip(view.data.member_rows, view.data.members, strict=True):
         age = member.age_on(member.joined)
-        if age is None:
+        if age is None or member.joined > view.today:
             continue
         field = "birth_date" if member.birth_date is not None else "birth_year"
         if age > MAX_AGE_JOINING:
@@ -172,7 +173,7 @@ def check_ages(view: ClubView) -> list[Problem]:
                     view.members_file,
                     "member.too-old",
                     _("Member {id} would have been {age} years old on joining ({joined}).").format(
-                        id=member.id, age=age, joined=iso(member.joined)
+                        id=member.id, age=age, joined=shown_date(member.joined)
                     ),
                     hint=_("Check the year of birth."),
                     where=(row, field),
@@ -189,7 +190,7 @@ def check_ages(view: ClubView) -> list[Problem]:
                     ).format(
                         id=member.id,
                         age=max(age, 0),
-                        joined=iso(member.joined),
+                        joined=shown_date(member.joined),
                         minimum=MIN_AGE_JOINING,
                     ),
                     hint=_("Check the year of birth."),

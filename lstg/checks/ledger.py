@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from lstg.checks.common import ClubView, iso, money
+from lstg.checks.common import ClubView, fund_label, money, shown_date
 from lstg.i18n import _
 from lstg.problems import Problem, error, warning
 
@@ -23,7 +23,11 @@ def check_ledger(view: ClubView) -> list[Problem]:
                     "ledger.before-fund-opened",
                     _(
                         "This entry of {day} is before the fund “{fund}” was opened on {opened}."
-                    ).format(day=iso(entry.date), fund=entry.fund, opened=iso(fund.opened)),
+                    ).format(
+                        day=shown_date(entry.date),
+                        fund=fund_label(entry.fund),
+                        opened=shown_date(fund.opened),
+                    ),
                     where=(row, "date"),
                 )
             )
@@ -33,7 +37,7 @@ def check_ledger(view: ClubView) -> list[Problem]:
                     view.ledger_file,
                     "ledger.out-of-order",
                     _("This entry of {day} comes after one of {previous}.").format(
-                        day=iso(entry.date), previous=iso(last)
+                        day=shown_date(entry.date), previous=shown_date(last)
                     ),
                     hint=_("Keep the ledger in date order, so that it reads like the cash book."),
                     where=(row, "date"),
@@ -70,7 +74,7 @@ def _unpaired_transfers(view: ClubView) -> list[Problem]:
                     _(
                         "This transfer of {amount} on {day} has no matching transfer "
                         "in the other direction."
-                    ).format(amount=money(key[1]), day=iso(entry.date)),
+                    ).format(amount=money(key[1]), day=shown_date(entry.date)),
                     hint=_(
                         "A transfer between the funds is two entries on the same day: "
                         "money out of one (use: transfer), money into the other "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lstg.checks.common import ClubView, iso, money
+from lstg.checks.common import ClubView, money, shown_date
 from lstg.i18n import _
 from lstg.problems import Problem, error, warning
 
@@ -24,7 +24,9 @@ def check_repayments(view: ClubView) -> list[Problem]:
                         _(
                             "Loan {id} is repaid on {day}, before it was disbursed on {disbursed}."
                         ).format(
-                            id=loan.id, day=iso(repayment.date), disbursed=iso(loan.disbursed)
+                            id=loan.id,
+                            day=shown_date(repayment.date),
+                            disbursed=shown_date(loan.disbursed),
                         ),
                         where=where,
                     )
@@ -37,7 +39,9 @@ def check_repayments(view: ClubView) -> list[Problem]:
                         _(
                             "Loan {id} is repaid on {day}, after it was written off on {off}."
                         ).format(
-                            id=loan.id, day=iso(repayment.date), off=iso(loan.written_off.date)
+                            id=loan.id,
+                            day=shown_date(repayment.date),
+                            off=shown_date(loan.written_off.date),
                         ),
                         hint=_(
                             "Money recovered after a write-off goes in the ledger, "
@@ -52,7 +56,7 @@ def check_repayments(view: ClubView) -> list[Problem]:
                         view.loans_file,
                         "loan.repayments-out-of-order",
                         _("This repayment of {day} comes after one of {previous}.").format(
-                            day=iso(repayment.date), previous=iso(last)
+                            day=shown_date(repayment.date), previous=shown_date(last)
                         ),
                         hint=_("Keep repayments in date order."),
                         where=where,
@@ -83,7 +87,7 @@ def check_repayments(view: ClubView) -> list[Problem]:
                             id=loan.id,
                             amount=money(loan.amount),
                             repaid=money(repaid),
-                            day=iso(repayment.date),
+                            day=shown_date(repayment.date),
                         ),
                         hint=_(
                             "Check this repayment: its principal may include the interest, "
@@ -100,7 +104,7 @@ def check_repayments(view: ClubView) -> list[Problem]:
                         view.loans_file,
                         "loan.write-off-before-disbursement",
                         _("Loan {id} is written off on {day}, before it was disbursed.").format(
-                            id=loan.id, day=iso(off.date)
+                            id=loan.id, day=shown_date(off.date)
                         ),
                         where=(row, "written_off", "date"),
                     )
@@ -111,7 +115,7 @@ def check_repayments(view: ClubView) -> list[Problem]:
                         view.loans_file,
                         "loan.write-off-repaid",
                         _("Loan {id} is written off on {day}, but it was already repaid.").format(
-                            id=loan.id, day=iso(off.date)
+                            id=loan.id, day=shown_date(off.date)
                         ),
                         where=(row, "written_off", "date"),
                     )
@@ -129,7 +133,7 @@ def check_schedule(view: ClubView) -> list[Problem]:
                     view.loans_file,
                     "loan.due-before-disbursement",
                     _("Loan {id} falls due on {due}, not after it was disbursed on {day}.").format(
-                        id=loan.id, due=iso(loan.due), day=iso(loan.disbursed)
+                        id=loan.id, due=shown_date(loan.due), day=shown_date(loan.disbursed)
                     ),
                     where=(row, "due"),
                 )
@@ -143,7 +147,11 @@ def check_schedule(view: ClubView) -> list[Problem]:
                         _(
                             "An installment of loan {id} falls due on {due}, "
                             "not after it was disbursed on {day}."
-                        ).format(id=loan.id, due=iso(installment.date), day=iso(loan.disbursed)),
+                        ).format(
+                            id=loan.id,
+                            due=shown_date(installment.date),
+                            day=shown_date(loan.disbursed),
+                        ),
                         where=(row, "schedule", index, "date"),
                     )
                 )

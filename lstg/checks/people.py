@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lstg.checks.common import ClubView, Standing, iso
+from lstg.checks.common import ClubView, Standing, shown_date
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error, warning
 from lstg.schema.meeting import HomeCareVisit
@@ -54,6 +54,8 @@ def standing_problem(
         return None
     if standing is Standing.UNKNOWN:
         return None
+    if standing is Standing.NOT_YET and view.members[member_id].joined > view.today:
+        return None  # counted under the date in the future: see records_before
     who = _("Volunteer") if role == "volunteer" else _("Member")
     member = view.members[member_id]
     if standing is Standing.NOT_YET:
@@ -61,7 +63,7 @@ def standing_problem(
             file,
             CODES[area][1],
             _("{who} {id} only joined on {joined}, after {day}.").format(
-                who=who, id=member_id, joined=iso(member.joined), day=iso(day)
+                who=who, id=member_id, joined=shown_date(member.joined), day=shown_date(day)
             ),
             hint=_("Check this date and the joining date in {file}.").format(file="members.yaml"),
             where=where,
@@ -71,11 +73,52 @@ def standing_problem(
         file,
         CODES[area][2],
         _("{who} {id} left the club on {left}; this is dated {day}.").format(
-            who=who, id=member_id, left=iso(member.left.date), day=iso(day)
+            who=who, id=member_id, left=shown_date(member.left.date), day=shown_date(day)
         ),
         hint=_("Check this date and the leaving date in {file}.").format(file="members.yaml"),
         where=where,
     )
+
+
+def records_before(view: ClubView, member_id: str, joined: date) -> dict[str, int]:
+    """The records that name ``member_id`` before ``joined`` (a joining date in the
+    future, mistyped): meetings, loans and board seats, which that one date makes wrong
+    and which are counted under it rather than reported one by one."""
+    meetings = 0
+    for _file, _row, meeting in view.meetings():
+        if meeting.date >= joined or meeting.date > view.today:
+            continue
+        named = (
+            member_id in meeting.attendance
+            or any(c.member == member_id for c in meeting.health_checks)
+            or any(member_id in (v.member, v.volunteer) for v in meeting.home_care_visits)
+        )
+        meetings += named
+    loans = sum(
+        1 for _row, loan in view.loans() if loan.member == member_id and loan.disbursed < joined
+    )
+    seats = 0
+    if view.club is not None:
+        seats = sum(1 for s in view.club.board if s.member == member_id and s.start < joined)
+    return {"meetings": meetings, "loans": loans, "board": seats}
+
+
+def consequences(counts: dict[str, int]) -> str:
+    """``records_before``'s counts as a sentence, or ``""`` when there are none."""
+    parts = []
+    if counts["meetings"]:
+        parts.append(_("{n} meetings").format(n=counts["meetings"]))
+    if counts["loans"]:
+        parts.append(_("{n} loans").format(n=counts["loans"]))
+    if counts["board"]:
+        parts.append(_("{n} board seats").format(n=counts["board"]))
+    if not parts:
+        return ""
+    return " " + _(
+        "Because of it, the records that name this member before that date are wrong too "
+        "({records}); they are not listed one by one, and are right again once the date is "
+        "corrected."
+    ).format(records=", ".join(parts))
 
 
 def check_loans(view: ClubView) -> list[Problem]:

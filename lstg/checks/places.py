@@ -12,7 +12,7 @@ records its commune in the era concerned.
 
 from __future__ import annotations
 
-from lstg.checks.common import ClubView, iso
+from lstg.checks.common import ClubView, shown_date
 from lstg.i18n import _
 from lstg.places import (
     Step,
@@ -82,7 +82,7 @@ def _record(
                 _(
                     "The club was founded on {day}, after the units of “{era}” were replaced"
                     " (they were in force until {end})."
-                ).format(day=iso(club.founded), era=era.id, end=iso(era.valid_to)),
+                ).format(day=shown_date(club.founded), era=era.id, end=shown_date(era.valid_to)),
                 hint=(
                     _("Use the commune's code in the era “{era}”.").format(era=in_force.id)
                     if in_force is not None

@@ -5,16 +5,20 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from lstg.checks.common import ClubView
+from lstg.checks.common import ClubView, fund_label
 from lstg.i18n import _
 from lstg.problems import Problem, error
+from lstg.suggest import nearest
+from lstg.vocabulary import FUND
 
 
 def _suggest(name: str, known: Iterable[str]) -> str | None:
     choices = sorted(known)
-    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    close = nearest(name, choices) or next(
+        iter(difflib.get_close_matches(name, choices, n=1, cutoff=0.6)), None
+    )
     if close:
-        return _("Did you mean “{name}”?").format(name=close[0])
+        return _("Did you mean “{name}”?").format(name=close)
     if choices:
         return _("Known here: {names}.").format(names=", ".join(choices[:12]))
     return None
@@ -134,6 +138,17 @@ def _more(members: int) -> str:
     return " " + _("{n} members name it.").format(n=members)
 
 
+def _fund_hint(view: ClubView, fund: str) -> str | None:
+    """How to correct a fund the club does not have: the nearest one, or how to open it."""
+    funds = view.fund_names()
+    if funds and fund not in FUND.codes:
+        return _suggest(fund, funds)
+    return _(
+        "Open the fund with lstg club fund add {club} {fund} --opened DATE, "
+        "or add it under “funds:” in {file}."
+    ).format(club=view.data.id, fund=fund, file="club.yaml")
+
+
 def check_funds(view: ClubView) -> list[Problem]:
     """Loans and ledger entries name one of the club's funds."""
     if view.club is None:
@@ -148,8 +163,8 @@ def check_funds(view: ClubView) -> list[Problem]:
                     "loan.unknown-fund",
                     _(
                         "Loan {id} is lent from the fund “{fund}”, which the club does not have."
-                    ).format(id=loan.id, fund=loan.fund),
-                    hint=_suggest(loan.fund, funds),
+                    ).format(id=loan.id, fund=fund_label(loan.fund)),
+                    hint=_fund_hint(view, loan.fund),
                     where=(row, "fund"),
                 )
             )
@@ -160,9 +175,9 @@ def check_funds(view: ClubView) -> list[Problem]:
                     view.ledger_file,
                     "ledger.unknown-fund",
                     _("The fund “{fund}” is not one of the club's funds in {file}.").format(
-                        fund=entry.fund, file="club.yaml"
+                        fund=fund_label(entry.fund), file="club.yaml"
                     ),
-                    hint=_suggest(entry.fund, funds),
+                    hint=_fund_hint(view, entry.fund),
                     where=(row, "fund"),
                 )
             )

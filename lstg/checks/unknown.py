@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
-
 from lstg.checks.common import ClubView
 from lstg.checks.people import CODES
 from lstg.i18n import _
 from lstg.problems import PathPart, Problem, error
+from lstg.suggest import nearest
 
 
 def check_unknown_members(view: ClubView) -> list[Problem]:
@@ -63,15 +62,13 @@ def _look_alike(member_id: str) -> str:
 
 
 def _nearest(member_id: str, known: list[str], unused: list[str]) -> str | None:
-    """The member id most likely meant: one that looks the same, else a close unused one."""
+    """The member id most likely meant: one that looks the same (``MOO3`` for ``M003``),
+    else the one fewest typing slips away (:mod:`lstg.suggest`), members named nowhere
+    else first."""
     alike = [k for k in known if _look_alike(k) == _look_alike(member_id)]
     if alike:
         return alike[0]
-    for candidates in (unused, known):
-        close = difflib.get_close_matches(member_id, candidates, n=1, cutoff=0.75)
-        if close:
-            return close[0]
-    return None
+    return nearest(member_id, known, preferred=unused)
 
 
 def _unknown(

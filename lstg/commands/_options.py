@@ -117,6 +117,20 @@ def data_value(value: Any) -> Path:
     return data_path(str(value))
 
 
+def coded(name: str, metavar: str) -> dict[str, Any]:
+    """How an option is declared whose value is a code of the list ``name`` of
+    :data:`lstg.vocabulary.VOCABULARIES`, given as the code or in the words people use
+    (``--fund "Quỹ tăng thu nhập"``, ``--activity "Chăm sóc sức khỏe"``)."""
+
+    @checked
+    def parser(value: Any) -> str:
+        from lstg.vocabulary import VOCABULARIES
+
+        return VOCABULARIES[name].parse(value)
+
+    return {"parser": parser, "metavar": metavar}
+
+
 DATE: dict[str, Any] = {"parser": date_value, "metavar": "DATE"}
 """How a date option is declared: ``typer.Option("--joined", help=…, **DATE)``."""
 AMOUNT: dict[str, Any] = {"parser": amount_value, "metavar": "AMOUNT"}

@@ -24,7 +24,7 @@ from lstg.commands._options import (
 )
 from lstg.errors import UsageError
 from lstg.export import ExportFormat, ExportKind, Table, export_tables, render
-from lstg.i18n import _
+from lstg.i18n import _, current_language
 from lstg.userpaths import output_path
 
 
@@ -85,7 +85,7 @@ def export(
     notice = fictional_notice(root)
     if notice:
         tables = [Table("notice", ["notice"], [[notice]]), *tables]
-    payload = render(tables, fmt)
+    payload = render(tables, fmt, current_language())
     if output is None:
         typer.echo(payload.decode("utf-8").removeprefix("\ufeff"), nl=False)
         return 0

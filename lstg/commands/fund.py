@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
-from lstg.commands._options import AMOUNT, DATE, TEXT, ClubArg, DataOption, choice
+from lstg.commands._options import AMOUNT, DATE, TEXT, ClubArg, DataOption, coded
 from lstg.edit.ledger import add_balance, add_transaction
 from lstg.i18n import _
 
 app = typer.Typer(help="Record money into and out of the funds.", no_args_is_help=True)
 
 
-class Fund(StrEnum):
-    INCOME = "income"
-    ACTIVITY = "activity"
-
-
 FundOption = Annotated[
-    Fund, typer.Option("--fund", parser=choice(Fund), metavar="income|activity", help="The fund.")
+    str,
+    typer.Option(
+        "--fund",
+        help="The fund: income or activity (Quỹ tăng thu nhập, Quỹ hoạt động).",
+        **coded("fund", "FUND"),
+    ),
 ]
 NoteOption = Annotated[
     str | None, typer.Option("--note", help="A note: Máy đo huyết áp.", show_default=False, **TEXT)
@@ -41,18 +40,20 @@ def add(
         str | None,
         typer.Option(
             "--source",
-            metavar="SOURCE",
-            help="Where money in comes from: members, commune, donors …",
+            help="Where money in comes from: members (Thành viên đóng góp), commune "
+            "(Xã hỗ trợ), donors (Nhà hảo tâm) …",
             show_default=False,
+            **coded("source", "SOURCE"),
         ),
     ] = None,
     use: Annotated[
         str | None,
         typer.Option(
             "--use",
-            metavar="USE",
-            help="What money out is for: equipment, activities, support …",
+            help="What money out is for: equipment (Mua sắm thiết bị), activities "
+            "(Chi hoạt động), support (Hỗ trợ, thăm hỏi) …",
             show_default=False,
+            **coded("use", "USE"),
         ),
     ] = None,
     note: NoteOption = None,
@@ -73,7 +74,7 @@ def add(
             root,
             club,
             day=day,
-            fund=fund.value,
+            fund=fund,
             amount=money,
             source=source,
             use=use,
@@ -89,7 +90,13 @@ def balance(
     day: Annotated[date, typer.Option("--date", help="The day counted, at its end.", **DATE)],
     fund: FundOption,
     value: Annotated[
-        int, typer.Option("--balance", help="Cash counted, in đồng, loans included.", **AMOUNT)
+        int,
+        typer.Option(
+            "--balance",
+            help="Cash counted in the fund's box or account, in đồng: money lent out and "
+            "not yet repaid is not counted.",
+            **AMOUNT,
+        ),
     ],
     note: NoteOption = None,
     dry_run: DryRunOption = False,
@@ -101,6 +108,6 @@ def balance(
     return run_edit(
         root,
         club,
-        lambda: add_balance(root, club, day=day, fund=fund.value, balance=value, note=note),
+        lambda: add_balance(root, club, day=day, fund=fund, balance=value, note=note),
         dry_run=dry_run,
     )

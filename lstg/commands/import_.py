@@ -12,7 +12,8 @@ from lstg.commands._options import ClubArg, DataOption, choice, write_output
 from lstg.edit import finish
 from lstg.edit.lock import club_lock
 from lstg.i18n import _
-from lstg.importer import Kind, import_change, plan_import, rejected_csv
+from lstg.importer import ImportPlan, Kind, import_change, plan_import
+from lstg.importer.rejects import rejected_file
 from lstg.userpaths import input_file, output_path
 
 
@@ -56,7 +57,18 @@ def import_register(
         typer.Option(
             "--rejected",
             metavar="FILE",
-            help="CSV file for the rows not imported.",
+            help="File for the rows not imported, in the register's layout with a column of "
+            "reasons: .xlsx, or .csv. Corrected, it imports as it is.",
+            show_default=False,
+        ),
+    ] = None,
+    settings: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="FIELD=VALUE",
+            help="One value for every row, for a column the register does not have (or its "
+            "empty cells): --set household_certified=2025. Repeatable.",
             show_default=False,
         ),
     ] = None,
@@ -73,11 +85,14 @@ def import_register(
     if mapping is not None:
         input_file(mapping, "--mapping")
     rejected_to = output_path(rejected, root=root) if rejected is not None else None
+    given = _settings(settings or [])
     with club_lock(root, club):
-        plan = plan_import(root, club, kind, file, sheet=sheet, mapping=mapping)
+        plan = plan_import(root, club, kind, file, sheet=sheet, mapping=mapping, settings=given)
         for line in plan.summary():
             typer.echo(line, err=True)
-        if plan.rejected and not skip_invalid:
+        if plan.rejected and rejected_to is not None and not dry_run:
+            _save_rejected(plan, rejected_to, rejected)
+        if (plan.rejected or plan.general) and not skip_invalid:
             typer.echo(
                 _("Nothing was written: correct the rows above, or use --skip-invalid."), err=True
             )
@@ -85,12 +100,42 @@ def import_register(
         if not plan.added:
             typer.echo(_("Nothing to add."), err=True)
             return 0
-        outcome = finish(import_change(root, plan), dry_run=dry_run)
-    code = show(outcome)
-    if code == 0 and not dry_run and plan.rejected and rejected_to is not None:
-        write_output(rejected_to, rejected_csv(plan))
-        typer.echo(
-            _("Saved {n} rejected rows to {path}.").format(n=len(plan.rejected), path=rejected),
-            err=True,
-        )
-    return code
+        outcome = finish(import_change(root, plan), dry_run=dry_run, warnings=False)
+    return show(outcome)
+
+
+def _settings(values: list[str]) -> dict[str, str]:
+    """``--set FIELD=VALUE`` options, by field."""
+    found: dict[str, str] = {}
+    for value in values:
+        name, sep, given = value.partition("=")
+        if not sep or not name.strip() or not given.strip():
+            raise typer.BadParameter(
+                _("write --set FIELD=VALUE, such as --set household_certified=2025"),
+                param_hint="--set",
+            )
+        found[name.strip()] = given.strip()
+    return found
+
+
+def _save_rejected(plan: ImportPlan, target: Path, shown: Path | None) -> None:
+    table = plan.table
+    grid = table.grid
+    payload = rejected_file(
+        target,
+        above=table.above,
+        band=table.band,
+        merges=grid.merges if grid is not None else [],
+        rejected=plan.rejected,
+        delimiter=(grid.delimiter if grid is not None else None) or ",",
+        widths=grid.widths if grid is not None else None,
+        name=table.sheet if grid is not None and grid.is_excel else "",
+    )
+    write_output(target, payload)
+    typer.echo(
+        _(
+            "Saved {n} rejected rows to {path}, in the register's layout: correct them there "
+            "and import that file."
+        ).format(n=plan.rejected_rows, path=shown),
+        err=True,
+    )

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
-from lstg.commands._options import AMOUNT, DATE, NUMBER, TEXT, ClubArg, DataOption, checked
+from lstg.commands._options import AMOUNT, DATE, NUMBER, TEXT, ClubArg, DataOption, checked, coded
 from lstg.edit.loans import add_loan, repay_loan, write_off_loan
 from lstg.edit.values import parse_number
 
@@ -36,7 +36,10 @@ def add(
     term: Annotated[int, typer.Option("--term", help="Term in months.", **NUMBER)],
     disbursed: Annotated[date, typer.Option("--disbursed", help="Disbursement date.", **DATE)],
     fund: Annotated[
-        str, typer.Option("--fund", metavar="FUND", help="The fund lending.")
+        str,
+        typer.Option(
+            "--fund", help="The fund lending: income (Quỹ tăng thu nhập).", **coded("fund", "FUND")
+        ),
     ] = "income",
     purpose: Annotated[
         str | None,

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
-from lstg.commands._options import DATE, TEXT, ClubArg, DataOption, choice
+from lstg.commands._options import DATE, TEXT, ClubArg, DataOption, coded
 from lstg.edit.meetings import (
     add_meeting,
     attendance_from_file,
@@ -22,12 +21,6 @@ from lstg.i18n import _
 from lstg.userpaths import input_file
 
 app = typer.Typer(help="Record meetings.", no_args_is_help=True)
-
-
-class Kind(StrEnum):
-    REGULAR = "regular"
-    EXTRA = "extra"
-    SKIPPED = "skipped"
 
 
 def _prompt_health() -> list[dict[str, Any]]:
@@ -51,14 +44,14 @@ def add(
     club: ClubArg,
     day: Annotated[date, typer.Option("--date", help="Date of the meeting.", **DATE)],
     kind: Annotated[
-        Kind,
+        str,
         typer.Option(
             "--kind",
-            parser=choice(Kind),
-            metavar="regular|extra|skipped",
-            help="The kind of meeting.",
+            help="The kind of meeting: regular, extra or skipped (Thường kỳ, Bất thường, "
+            "Không họp).",
+            **coded("kind", "KIND"),
         ),
-    ] = Kind.REGULAR,
+    ] = "regular",
     reason: Annotated[
         str | None,
         typer.Option(
@@ -69,9 +62,10 @@ def add(
         list[str] | None,
         typer.Option(
             "--activity",
-            metavar="AREA",
-            help="An activity area covered (income, health …); repeatable.",
+            help="An activity area covered: its number 1–8, its name (Chăm sóc sức khỏe, "
+            "Tăng thu nhập …) or its code (health, income …); repeatable.",
             show_default=False,
+            **coded("activities", "AREA"),
         ),
     ] = None,
     attendance: Annotated[
@@ -120,7 +114,7 @@ def add(
         present = attendance_from_file(input_file(attendance_csv, "--attendance-csv"))
     elif attendance is not None:
         present = parse_list(attendance)
-    elif kind is not Kind.SKIPPED:
+    elif kind != "skipped":
         present = parse_list(typer.prompt(_("Members present (ids separated by commas)")))
         if health_csv is None:
             checks = _prompt_health()
@@ -128,9 +122,9 @@ def add(
         checks = health_from_file(input_file(health_csv, "--health-csv"))
     fields: dict[str, Any] = {
         "date": day,
-        "kind": kind.value,
+        "kind": kind,
         "reason": reason,
-        "activities": list(activity or []),
+        "activities": list(dict.fromkeys(activity or [])),
         "attendance": present,
         "health_checks": checks,
         "note": note,

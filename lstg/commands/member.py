@@ -19,6 +19,26 @@ app = typer.Typer(
 MemberArg = Annotated[str, typer.Argument(metavar="MEMBER", help="The member's id, such as M012.")]
 
 
+OPTIONS = {
+    "id": "--id",
+    "name": "--name",
+    "gender": "--gender",
+    "birth_year": "--birth-year",
+    "birth_date": "--birth-date",
+    "ethnicity": "--ethnicity",
+    "household": "--household",
+    "household_certified": "--household-certified",
+    "living_alone": "--living-alone",
+    "disability": "--disability",
+    "joined": "--joined",
+    "consent": "--consent",
+    "team": "--team",
+    "groups": "--group",
+    "home_care_volunteer": "--home-care-volunteer",
+}
+"""What each field of a member is called on the command line, for messages."""
+
+
 def _fields(
     *,
     name: str | None,
@@ -192,7 +212,7 @@ def add(
     return run_edit(
         root,
         club,
-        lambda: add_member(root, club, fields, different_person=different_person),
+        lambda: add_member(root, club, fields, different_person=different_person, labels=OPTIONS),
         dry_run=dry_run,
     )
 
@@ -254,4 +274,6 @@ def edit(
         group=group,
         home_care_volunteer=home_care_volunteer,
     )
-    return run_edit(root, club, lambda: edit_member(root, club, member, fields), dry_run=dry_run)
+    return run_edit(
+        root, club, lambda: edit_member(root, club, member, fields, OPTIONS), dry_run=dry_run
+    )

@@ -24,8 +24,13 @@ class Outcome:
     diff: list[str] = field(default_factory=list)
 
 
-def finish(change: Change, *, dry_run: bool, today: date | None = None) -> Outcome:
+def finish(
+    change: Change, *, dry_run: bool, today: date | None = None, warnings: bool = True
+) -> Outcome:
     """Validate ``change``; unless it brings errors or ``dry_run`` is set, write it.
+
+    ``warnings`` false leaves out the warnings the change brings, for a caller that
+    has shown them already (an import shows them at the register's cells).
 
     Returns:
         The lines to print: on a dry run the diff, else what was changed; any
@@ -37,7 +42,7 @@ def finish(change: Change, *, dry_run: bool, today: date | None = None) -> Outco
     lines: list[str] = []
     errors: list[str] = []
     diff = change.diff().splitlines() if dry_run else []
-    for finding in checked.warnings:
+    for finding in checked.warnings if warnings else []:
         lines.extend(finding.render())
     if not checked.ok:
         for finding in checked.errors:

@@ -100,6 +100,15 @@ class ClubFiles:
             self._boms.add(rel)
         return text
 
+    def read_text(self, name: str) -> str:
+        """The text of the club's file ``name`` as the change starts from it."""
+        rel = self.rel(name)
+        return self._read(self.root / rel, rel)
+
+    def has_bom(self, name: str) -> bool:
+        """Whether the file ``name`` began with a byte-order mark, kept when it is written."""
+        return self.rel(name) in self._boms
+
     def documents(self) -> list[Document]:
         """The files opened so far."""
         return list(self._docs.values())

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from lstg.dataset import CLUB_FILE, CLUBS_DIR, MEMBERS_FILE, PROVINCE_FILE
 from lstg.edit.change import Change
+from lstg.edit.club_setup import club_yaml, fund_item, team_item
 from lstg.edit.values import nfc
 from lstg.errors import UserError
 from lstg.i18n import _
@@ -42,8 +43,21 @@ def _looks_like_number(text: str) -> bool:
     return text.replace(".", "", 1).isdigit()
 
 
-def club_text(*, name: str, commune: str, era: str, founded: date, launched: date | None) -> str:
-    """The text of a new ``club.yaml``."""
+def club_text(
+    *,
+    name: str,
+    commune: str,
+    era: str,
+    founded: date,
+    launched: date | None,
+    teams: Sequence[tuple[str, str]] = (),
+    groups: Sequence[tuple[str, str]] = (),
+    funds: Mapping[str, date] | None = None,
+    fund_regulations: date | None = None,
+) -> str:
+    """The text of a new ``club.yaml``: teams, groups and funds as the club files write
+    them, one ``{…}`` a line."""
+
     club = CommentedMap()
     club["name"] = nfc(name)
     place = CommentedMap()
@@ -54,9 +68,15 @@ def club_text(*, name: str, commune: str, era: str, founded: date, launched: dat
     club["founded"] = founded
     if launched is not None:
         club["launched"] = launched
-    yaml = YAML(typ="rt")
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    if teams:
+        club["teams"] = CommentedSeq(team_item(i, n) for i, n in teams)
+    if groups:
+        club["groups"] = CommentedSeq(team_item(i, n) for i, n in groups)
+    if funds:
+        club["funds"] = CommentedMap((kind, fund_item(kind, day)) for kind, day in funds.items())
+    if fund_regulations is not None:
+        club["fund_regulations"] = fund_regulations
+    yaml = club_yaml()
     stream = io.StringIO()
     yaml.dump(club, stream)
     return stream.getvalue()
@@ -71,6 +91,10 @@ def new_club(
     founded: date,
     era: str | None = None,
     launched: date | None = None,
+    teams: Sequence[tuple[str, str]] = (),
+    groups: Sequence[tuple[str, str]] = (),
+    funds: Mapping[str, date] | None = None,
+    fund_regulations: date | None = None,
 ) -> Change:
     """A new club folder with its ``club.yaml`` and an empty ``members.yaml``."""
     if not _CLUB_ID.match(club):
@@ -89,6 +113,10 @@ def new_club(
         era=era or _era_of(root, founded),
         founded=founded,
         launched=launched,
+        teams=teams,
+        groups=groups,
+        funds=funds,
+        fund_regulations=fund_regulations,
     )
     members = _("# Members of {name}: one entry each, in the order they joined.").format(
         name=nfc(name)

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from lstg.checks.common import fund_label, money, shown_date
 from lstg.edit.change import Change
 from lstg.edit.club_files import ClubFiles
 from lstg.edit.values import nfc
@@ -39,8 +40,12 @@ def add_transaction(
         record["note"] = nfc(note)
     line = doc.insert_record(record, before=_after(day))
     return files.finish(
-        _("{file}:{line}: {fund} fund: {amount} đ on {date}").format(
-            file=doc.rel, line=line, fund=fund, amount=amount, date=day.isoformat()
+        _("{file}:{line}: {fund}: {amount} on {date}").format(
+            file=doc.rel,
+            line=line,
+            fund=fund_label(fund),
+            amount=money(amount),
+            date=shown_date(day),
         )
     )
 
@@ -56,7 +61,11 @@ def add_balance(
         record["note"] = nfc(note)
     line = doc.insert_record(record, before=_after(day))
     return files.finish(
-        _("{file}:{line}: {fund} fund: balance {balance} đ at the end of {date}").format(
-            file=doc.rel, line=line, fund=fund, balance=balance, date=day.isoformat()
+        _("{file}:{line}: {fund}: balance {balance} at the end of {date}").format(
+            file=doc.rel,
+            line=line,
+            fund=fund_label(fund),
+            balance=money(balance),
+            date=shown_date(day),
         )
     )

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from lstg.checks.common import money, shown_date
 from lstg.edit.change import Change
 from lstg.edit.club_files import ClubFiles, next_id, record_ids
 from lstg.edit.values import nfc_all
@@ -41,11 +42,11 @@ def add_loan(root: Path, club: str, fields: dict[str, Any]) -> Change:
         )
     line = doc.insert_record(record)
     return files.finish(
-        _("{file}:{line}: added loan {id} of {amount} đ to {member}").format(
+        _("{file}:{line}: added loan {id} of {amount} to {member}").format(
             file=doc.rel,
             line=line,
             id=record["id"],
-            amount=record["amount"],
+            amount=money(record["amount"]),
             member=record["member"],
         )
     )
@@ -70,15 +71,15 @@ def repay_loan(
     )
     return files.finish(
         _(
-            "{file}:{line}: loan {id}: repaid {principal} đ principal "
-            "and {interest} đ interest on {date}"
+            "{file}:{line}: loan {id}: repaid {principal} principal "
+            "and {interest} interest on {date}"
         ).format(
             file=doc.rel,
             line=line,
             id=loan,
-            principal=principal,
-            interest=interest,
-            date=day.isoformat(),
+            principal=money(principal),
+            interest=money(interest),
+            date=shown_date(day),
         )
     )
 
@@ -93,6 +94,6 @@ def write_off_loan(root: Path, club: str, loan: str, day: date, reason: str) -> 
     )
     return files.finish(
         _("{file}:{line}: loan {id} written off on {date}").format(
-            file=doc.rel, line=line, id=loan, date=day.isoformat()
+            file=doc.rel, line=line, id=loan, date=shown_date(day)
         )
     )

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from lstg.checks.common import shown_date
 from lstg.edit.change import Change
 from lstg.edit.club_files import ClubFiles
 from lstg.edit.values import nfc, nfc_all, parse_bool, parse_number
@@ -41,7 +42,7 @@ def add_meeting(root: Path, club: str, fields: dict[str, Any]) -> Change:
         ).format(
             file=doc.rel,
             line=line,
-            date=day.isoformat(),
+            date=shown_date(day),
             present=len(record.get("attendance", [])),
             checks=len(record.get("health_checks", [])),
         )

@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
+from lstg import vocabulary
 from lstg.i18n import _
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -19,9 +20,14 @@ _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _AMOUNT = re.compile(r"^\d{1,3}([.,  ]\d{3})+$")
 
 
+_SPACES = re.compile(r"[^\S\n]+")
+
+
 def nfc(text: str) -> str:
-    """``text`` in Unicode NFC, with surrounding spaces removed."""
-    return unicodedata.normalize("NFC", text).strip()
+    """``text`` in Unicode NFC, each run of spaces (tabs, no-break spaces) made one space,
+    and surrounding spaces removed: ``"Vi   Văn  Đức "`` is ``"Vi Văn Đức"``."""
+    lines = unicodedata.normalize("NFC", text).replace("\r\n", "\n").split("\n")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in lines).strip()
 
 
 def nfc_all(value: Any) -> Any:
@@ -37,10 +43,7 @@ def nfc_all(value: Any) -> Any:
 
 def fold(text: str) -> str:
     """``text`` without case, accents or extra spaces, for matching headers and names."""
-    decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    words = re.sub(r"[^0-9a-z]+", " ", plain.casefold())
-    return " ".join(words.split())
+    return vocabulary.fold(text)
 
 
 def parse_date(value: Any) -> date:
@@ -107,19 +110,9 @@ def parse_int(value: Any) -> int:
     return int(number)
 
 
-_GENDERS = {
-    "female": "female",
-    "f": "female",
-    "nu": "female",
-    "male": "male",
-    "m": "male",
-    "nam": "male",
-}
-
-
 def parse_gender(value: Any) -> str:
     """``female`` or ``male``, from English or Vietnamese (``Nam``, ``Nữ``)."""
-    found = _GENDERS.get(fold(str(value)))
+    found = vocabulary.GENDER.find(value)
     if found is None:
         raise ValueError(
             _("“{text}” is not a gender; write Nam or Nữ (male or female)").format(text=value)
@@ -127,41 +120,19 @@ def parse_gender(value: Any) -> str:
     return found
 
 
-_TRUE = {"co", "x", "yes", "y", "true", "1", "c"}
-_FALSE = {"khong", "no", "n", "false", "0", "k", ""}
-
-
 def parse_bool(value: Any) -> bool:
     """Yes or no, from ``Có``/``Không``, ``x``/empty, ``yes``/``no`` or ``true``/``false``."""
     if isinstance(value, bool):
         return value
-    folded = fold(str(value))
-    if folded in _TRUE:
-        return True
-    if folded in _FALSE:
-        return False
-    raise ValueError(_("“{text}” is not yes or no; write Có or Không").format(text=value))
-
-
-_HOUSEHOLDS = {
-    "poor": "poor",
-    "ngheo": "poor",
-    "ho ngheo": "poor",
-    "near poor": "near-poor",
-    "can ngheo": "near-poor",
-    "ho can ngheo": "near-poor",
-    "hn": "poor",
-    "hcn": "near-poor",
-    "cn": "near-poor",
-    "none": "none",
-    "khong": "none",
-    "": "none",
-}
+    found = vocabulary.YES_NO.find(value)
+    if found is None:
+        raise ValueError(_("“{text}” is not yes or no; write Có or Không").format(text=value))
+    return found == "true"
 
 
 def parse_household(value: Any) -> str:
     """``poor``, ``near-poor`` or ``none``, from English or Vietnamese (Nghèo, Cận nghèo)."""
-    found = _HOUSEHOLDS.get(fold(str(value)))
+    found = vocabulary.HOUSEHOLD.find(value)
     if found is None:
         raise ValueError(
             _("“{text}” is not a household status; write Nghèo, Cận nghèo or Không").format(

@@ -20,6 +20,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
+from lstg.export.localize import date_text, localized, rounded
 from lstg.export.tables import Table
 from lstg.spreadsheets import csv_text, defuse_workbook
 
@@ -33,17 +34,17 @@ class ExportFormat(StrEnum):
     JSON = "json"
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, language: str = "en") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, date):
-        return value.isoformat()
+        return date_text(value, language)
     return str(value)
 
 
-def to_csv(tables: list[Table]) -> bytes:
+def to_csv(tables: list[Table], language: str = "en") -> bytes:
     """CSV, UTF-8 with a byte-order mark (so that Excel reads Vietnamese); a second table,
     such as the summary of a redacted export, follows after an empty line."""
     out = io.StringIO()
@@ -53,11 +54,13 @@ def to_csv(tables: list[Table]) -> bytes:
             writer.writerow([])
         writer.writerow([csv_text(c) for c in table.columns])
         for row in table.rows:
-            writer.writerow([csv_text(v) if isinstance(v, str) else _text(v) for v in row])
+            writer.writerow(
+                [csv_text(v) if isinstance(v, str) else _text(v, language) for v in row]
+            )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def to_json(tables: list[Table]) -> bytes:
+def to_json(tables: list[Table], language: str = "en") -> bytes:
     """JSON: each table by name, as a list of objects with keys in column order."""
     document = {
         table.name: [
@@ -72,7 +75,7 @@ def to_json(tables: list[Table]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def to_xlsx(tables: list[Table]) -> bytes:
+def to_xlsx(tables: list[Table], language: str = "en") -> bytes:
     """XLSX, one sheet per table, dates as date cells, with fixed document times."""
     book = Workbook()
     first = book.active
@@ -115,6 +118,14 @@ def _fixed_zip_times(data: bytes) -> bytes:
 WRITERS = {ExportFormat.CSV: to_csv, ExportFormat.JSON: to_json, ExportFormat.XLSX: to_xlsx}
 
 
-def render(tables: list[Table], fmt: ExportFormat) -> bytes:
-    """The bytes of ``tables`` in format ``fmt``."""
-    return WRITERS[fmt](tables)
+def render(tables: list[Table], fmt: ExportFormat, language: str = "en") -> bytes:
+    """The bytes of ``tables`` in format ``fmt``.
+
+    CSV and XLSX, which people open in a spreadsheet and set beside a printed report,
+    speak ``language`` (:func:`lstg.export.localize.localized`) and hold shares rounded
+    as reports show them; JSON, which programs read, keeps the data's field names,
+    codes, ISO dates and the shares' full value, as ``lstg report --format json`` does.
+    """
+    if fmt is not ExportFormat.JSON:
+        tables = localized(rounded(tables), language)
+    return WRITERS[fmt](tables, language)

@@ -1,9 +1,13 @@
-"""Turning a register's rows into records: members and loans (meetings: :mod:`.meetings`).
+"""Turning a register's rows into records, every bad cell of a row found in one pass.
 
 Each converter reads the cells of one row through the column mapping, parses
 them as people write them (dd/mm/yyyy, Nam/Nữ, 1.000.000, Có/Không), validates
 the record with its schema model, and gives the record or the reasons the row
-cannot be taken, each at its column.
+cannot be taken, each at its column and in the column's own words. A cell that
+cannot be read is reported, and the rest of the row is still read and validated,
+so that one import names every bad cell of every row.
+
+Members here; loans in :mod:`.loans`, meetings in :mod:`.meetings`.
 """
 
 from __future__ import annotations
@@ -20,19 +24,17 @@ from pydantic import BaseModel, ValidationError
 from lstg.edit.values import (
     fold,
     nfc,
-    parse_amount,
     parse_bool,
     parse_date,
     parse_gender,
     parse_household,
     parse_int,
-    parse_number,
 )
 from lstg.i18n import _
 from lstg.importer.mapping import Columns
 from lstg.importer.tabular import FormulaCell, Row
-from lstg.modelerrors import problems_from
-from lstg.schema import Loan, Member
+from lstg.modelerrors import error_fields, problems_from
+from lstg.schema import Member
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,14 @@ class Rejection:
         return _("{sheet}: row {row}: {reason}").format(
             sheet=self.sheet, row=self.row, reason=self.reason
         )
+
+    def short(self) -> str:
+        """The reason with its column, for the column of reasons of a rejected rows' file."""
+        if self.column:
+            return _("column {column} ({header}): {reason}").format(
+                column=self.column, header=self.header, reason=self.reason
+            )
+        return self.reason
 
 
 @dataclass(slots=True)
@@ -116,7 +126,7 @@ def cell_date(value: Any) -> date:
 
 
 def text(value: Any) -> str:
-    """A cell as text; whole numbers from a spreadsheet lose their ``.0``."""
+    """A cell as text, spaces made single; whole numbers from a spreadsheet lose their ``.0``."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):
@@ -129,93 +139,232 @@ def items(value: Any) -> list[str]:
     return [nfc(x) for x in re.split(r"[,;\n]+", text(value)) if nfc(x)]
 
 
+def year_or_date(value: Any) -> tuple[str, Any]:
+    """A cell of a birth: ``("birth_year", 1956)`` for a year, ``("birth_date", date)`` for
+    a date (an Excel date, or text such as 04/03/1956)."""
+    if isinstance(value, date) or (isinstance(value, str) and not text(value).isdigit()):
+        return "birth_date", cell_date(value)
+    return "birth_year", parse_int(value)
+
+
 class RowReader:
-    """Reads the cells of one row by field name, collecting what cannot be read."""
+    """Reads the cells of one row (or of several rows making one record) by field name,
+    collecting every cell that cannot be read, and where each field of the record came
+    from.
+
+    Attributes:
+        rejections: what cannot be taken, each at its cell.
+        sources: for each field of the record (a dotted path, ``left.date``), the
+            register field it was read from.
+    """
 
     def __init__(self, row: Row, columns: Columns) -> None:
         self.row = row
         self.columns = columns
         self.rejections: list[Rejection] = []
+        self.sources: dict[str, str] = {}
+        self.failed: set[str] = set()
 
-    def reject(self, field_name: str, reason: str) -> None:
-        column = self.columns.by_field.get(field_name, "")
-        header = self.columns.header(field_name) if column else ""
-        rejection = Rejection(self.row.sheet, self.row.number, column, header, reason)
+    def column(self, name: str) -> str:
+        """The column letter of the register field ``name``; empty when it has none."""
+        return self.columns.by_field.get(name, "")
+
+    def label(self, name: str) -> str:
+        """What to call the register field ``name`` in a message."""
+        if name not in self.columns.by_field and name in self.columns.given:
+            return f"--set {name}"
+        return self.columns.header(name)
+
+    def reject(self, name: str, reason: str, *, row: Row | None = None) -> None:
+        column = self.column(name)
+        header = self.columns.header(name) if column else ""
+        at = row or self.row
+        rejection = Rejection(at.sheet, at.number, column, header, reason)
         if rejection not in self.rejections:
             self.rejections.append(rejection)
 
-    def raw(self, field_name: str) -> Any:
-        column = self.columns.by_field.get(field_name)
-        value = None if column is None else self.row.values.get(column)
+    def raw(self, name: str, row: Row | None = None) -> Any:
+        """The cell of ``name``; the value given with ``--set`` when the cell is empty."""
+        column = self.columns.by_field.get(name)
+        value = None if column is None else (row or self.row).values.get(column)
         if isinstance(value, FormulaCell):
             self.reject(
-                field_name,
+                name,
                 _(
                     "the cell holds a formula ({formula}) whose value was never saved: type "
                     "the value itself, or open the file in Excel and save it"
                 ).format(formula=value.formula[:40]),
+                row=row,
             )
+            self.failed.add(name)
             return None
+        if value is None:
+            return self.columns.given.get(name)
         return value
 
-    def get(self, field_name: str, parse: Callable[[Any], Any]) -> Any:
-        value = self.raw(field_name)
+    def get(self, name: str, parse: Callable[[Any], Any], *, into: str | None = None) -> Any:
+        """The cell of ``name`` read by ``parse``; ``None`` if empty or unreadable (then
+        rejected at its column). ``into`` is the record's field it fills (default: ``name``)."""
+        target = into or name
+        value = self.raw(name)
         if value is None:
+            if name in self.failed:
+                self.failed.add(target)
             return None
         try:
-            return parse(value)
+            parsed = parse(value)
         except ValueError as exc:
-            self.reject(field_name, str(exc))
+            self.reject(name, str(exc))
+            self.failed.add(target)
             return None
+        self.sources[target] = name
+        return parsed
+
+    def labels(self) -> dict[str, str]:
+        """What each field of the record is called in messages: its column's header."""
+        found = {target: self.label(name) for target, name in self.sources.items()}
+        for name in (*self.columns.names, *self.columns.by_field):
+            found.setdefault(name, self.label(name))
+        return found
 
     def validate(
         self, model: type[BaseModel], record: dict[str, Any], fields: dict[str, str]
     ) -> bool:
-        """Validate ``record`` with ``model``; reject each error at the column of its field.
+        """Validate ``record`` with ``model``; reject each error at the column of its field,
+        called by the column's header. Errors about a cell already rejected are not
+        repeated.
 
         Args:
-            fields: the register field that holds each top-level record field,
-                where the names differ (``left`` is read from ``left_date``).
+            fields: the register field that holds each record field, where the names
+                differ and the field was not read (``left.date`` from ``left_date``).
         """
         try:
             model.model_validate(record)
         except ValidationError as exc:
-            problems = problems_from(exc, file="", prefix=(), model=model)
-            for err, problem in zip(exc.errors(include_url=False), problems, strict=True):
-                loc = [str(p) for p in err["loc"] if not str(p).startswith("function-")]
-                top = loc[0] if loc else ""
-                name = fields.get(".".join(loc[:2])) if len(loc) > 1 else None
-                self.reject(name or fields.get(top, top), problem.message)
-            return False
-        return True
+            labels = {**{k: self.columns.header(v) for k, v in fields.items()}, **self.labels()}
+            problems = problems_from(exc, file="", prefix=(), model=model, labels=labels)
+            for path, problem in zip(error_fields(exc), problems, strict=True):
+                names = [p for p in path if not p.isdigit()]
+                dotted = ".".join(names)
+                if any(".".join(names[:n]) in self.failed for n in range(1, len(names) + 1)):
+                    continue
+                name = (
+                    self.sources.get(dotted)
+                    or fields.get(dotted)
+                    or (self.sources.get(names[0]) if names else None)
+                    or fields.get(names[0] if names else "")
+                    or (names[0] if names else "")
+                )
+                self.reject(name, _strip_period(problem.message))
+            return not self.rejections
+        return not self.rejections
+
+
+def _strip_period(message: str) -> str:
+    return message[:1].lower() + message[1:].rstrip(".") if message else message
+
+
+_MARK = re.compile(r"^[x✓✔v]$", re.IGNORECASE)
+
+
+def _birth_by_gender(r: RowReader, record: dict[str, Any]) -> None:
+    """A register that writes the year of birth under *Nam* or under *Nữ*: the column
+    gives the gender, the cell the year (or the date)."""
+    found: list[tuple[str, str, Any]] = []
+    for name, gender in (("birth_year_male", "male"), ("birth_year_female", "female")):
+        value = r.raw(name)
+        if value is not None:
+            found.append((name, gender, value))
+    if not found:
+        return
+    if len(found) == 2:
+        r.reject(
+            found[1][0],
+            _(
+                "the birth is written under both {male} and {female}: keep the one of the gender"
+            ).format(male=r.label(found[0][0]), female=r.label(found[1][0])),
+        )
+        r.failed.update({"gender", "birth_year", "birth_date"})
+        return
+    name, gender, value = found[0]
+    if record.get("gender") is not None and record["gender"] != gender:
+        r.reject(
+            name,
+            _("the birth is under {column}, but the gender column says otherwise").format(
+                column=r.label(name)
+            ),
+        )
+        r.failed.add("gender")
+        return
+    record["gender"] = gender
+    r.sources["gender"] = name
+    if isinstance(value, str) and _MARK.match(value.strip()):
+        return
+    try:
+        key, born = year_or_date(value)
+    except ValueError as exc:
+        r.reject(name, str(exc))
+        r.failed.update({"birth_year", "birth_date"})
+        return
+    record[key] = born
+    r.sources[key] = name
+
+
+def _gender_marks(r: RowReader) -> str | None:
+    """A register that marks the gender with an x under *Nam* or *Nữ*."""
+    marked = [
+        gender
+        for name, gender in (("gender_male", "male"), ("gender_female", "female"))
+        if r.raw(name) is not None
+    ]
+    if len(marked) == 1:
+        r.sources["gender"] = "gender_male" if marked[0] == "male" else "gender_female"
+        return marked[0]
+    if len(marked) == 2:
+        r.reject("gender_female", _("both Nam and Nữ are marked"))
+        r.failed.add("gender")
+    return None
 
 
 def member_record(
     row: Row, columns: Columns, club: ClubContext
-) -> tuple[dict[str, Any] | None, list[Rejection]]:
-    """The member of one register row, in the order fields are written."""
+) -> tuple[dict[str, Any] | None, list[Rejection], dict[str, str]]:
+    """The member of one register row, in the order fields are written.
+
+    Returns:
+        The record (``None`` if the row cannot be taken), the reasons it cannot, and
+        the column letter each field of the record was read from.
+    """
     r = RowReader(row, columns)
     record: dict[str, Any] = {}
     record["id"] = r.get("id", text)
     record["name"] = r.get("name", text)
     record["gender"] = r.get("gender", parse_gender)
+    if record["gender"] is None and "gender" not in r.failed:
+        record["gender"] = _gender_marks(r)
     year_cell = r.raw("birth_year")
-    if isinstance(year_cell, date) or (
-        isinstance(year_cell, str) and not text(year_cell).isdigit()
-    ):
-        record["birth_date"] = r.get("birth_year", cell_date)
-    else:
-        record["birth_year"] = r.get("birth_year", parse_int)
+    if year_cell is not None:
+        kind = "birth_date" if isinstance(year_cell, date) else None
+        if isinstance(year_cell, str) and not text(year_cell).isdigit():
+            kind = "birth_date"
+        if kind == "birth_date":
+            record["birth_date"] = r.get("birth_year", cell_date, into="birth_date")
+        else:
+            record["birth_year"] = r.get("birth_year", parse_int)
     if r.raw("birth_date") is not None:
         record["birth_date"] = r.get("birth_date", cell_date)
+    _birth_by_gender(r, record)
     record["ethnicity"] = r.get("ethnicity", text)
     record["household"] = r.get("household", parse_household)
-    record["household_certified"] = r.get("household_certified", parse_int)
+    if record["household"] in (None, "none"):
+        record["household_certified"] = None
+    else:
+        record["household_certified"] = r.get("household_certified", parse_int)
     record["living_alone"] = r.get("living_alone", parse_bool)
     record["disability"] = r.get("disability", parse_bool)
     record["joined"] = r.get("joined", cell_date)
-    left_date = r.get("left_date", cell_date)
-    left_reason = r.get("left_reason", text)
+    left_date = r.get("left_date", cell_date, into="left.date")
+    left_reason = r.get("left_reason", text, into="left.reason")
     if left_date is not None or left_reason is not None:
         record["left"] = _present({"date": left_date, "reason": left_reason})
     record["consent"] = r.get("consent", cell_date)
@@ -223,13 +372,19 @@ def member_record(
     record["groups"] = r.get("groups", lambda v: [club.group(g) for g in items(v)])
     record["home_care_volunteer"] = r.get("home_care_volunteer", parse_bool)
     record = drop_defaults(record, Member)
-    if r.rejections:
-        return None, r.rejections
-    check = {"id": "M000", **record}
     fields = {"left": "left_date", "left.reason": "left_reason", "left.date": "left_date"}
-    if not r.validate(Member, check, fields):
-        return None, r.rejections
-    return record, []
+    if not r.validate(Member, {"id": "M000", **record}, fields):
+        return None, r.rejections, {}
+    return record, [], sources_of(r)
+
+
+def sources_of(r: RowReader) -> dict[str, str]:
+    """The column letter that each field of a record was read from."""
+    return {
+        target: r.columns.by_field[name]
+        for target, name in r.sources.items()
+        if name in r.columns.by_field
+    }
 
 
 def _present(values: dict[str, Any]) -> dict[str, Any]:
@@ -246,69 +401,3 @@ def drop_defaults(record: dict[str, Any], model: type[BaseModel]) -> dict[str, A
             continue
         out[name] = value
     return out
-
-
-def _payments(value: Any) -> list[dict[str, Any]]:
-    """Repayments written ``2019-09-10 1500000 90000; …`` (date, principal, interest)."""
-    out = []
-    for item in re.split(r"[;\n]+", text(value)):
-        parts = item.split()
-        if not parts:
-            continue
-        if len(parts) not in (2, 3):
-            raise ValueError(
-                _("write each repayment as “date principal interest”, separated by “;”")
-            )
-        entry: dict[str, Any] = {"date": parse_date(parts[0]), "principal": parse_amount(parts[1])}
-        if len(parts) == 3:
-            entry["interest"] = parse_amount(parts[2])
-        out.append(entry)
-    return out
-
-
-def _fund(value: Any) -> str:
-    folded = fold(text(value))
-    if "hoat dong" in folded or folded == "activity":
-        return "activity"
-    if "thu nhap" in folded or "kinh te" in folded or folded == "income":
-        return "income"
-    return text(value)
-
-
-def loan_record(
-    row: Row, columns: Columns, club: ClubContext
-) -> tuple[dict[str, Any] | None, list[Rejection]]:
-    """The loan of one register row; the borrower by member id, else by unique name."""
-    r = RowReader(row, columns)
-    record: dict[str, Any] = {}
-    record["id"] = r.get("id", text)
-    if r.raw("member") is not None:
-        record["member"] = r.get("member", lambda v: club.member(text(v)))
-    else:
-        record["member"] = r.get("member_name", lambda v: club.member_by_name(text(v)))
-    record["fund"] = r.get("fund", _fund)
-    record["amount"] = r.get("amount", parse_amount)
-    rate = r.get("monthly_interest", parse_number)
-    record["monthly_interest"] = int(rate) if rate is not None and rate.is_integer() else rate
-    record["term_months"] = r.get("term_months", parse_int)
-    record["disbursed"] = r.get("disbursed", cell_date)
-    record["purpose"] = r.get("purpose", text)
-    record["due"] = r.get("due", cell_date)
-    record["schedule"] = r.get(
-        "schedule",
-        lambda v: [{"date": p["date"], "principal": p["principal"]} for p in _payments(v)],
-    )
-    record["repayments"] = r.get("repayments", _payments)
-    off_date = r.get("written_off_date", cell_date)
-    off_reason = r.get("written_off_reason", text)
-    if off_date is not None or off_reason is not None:
-        record["written_off"] = _present({"date": off_date, "reason": off_reason})
-    if record.get("member") is None and not any(x.column for x in r.rejections):
-        r.reject("member", _("the borrower is missing: give the member id or the name"))
-    record = drop_defaults(record, Loan)
-    if r.rejections:
-        return None, r.rejections
-    fields = {"written_off": "written_off_date", "written_off.reason": "written_off_reason"}
-    if not r.validate(Loan, {"id": "L000", **record}, fields):
-        return None, r.rejections
-    return record, []

@@ -3,9 +3,11 @@
 Excel files are read with openpyxl (read-only, values rather than formulas); a
 formula cell whose value was never computed and saved (a file written by a
 program, not by Excel) is a :class:`FormulaCell`, which the import reports at its
-cell rather than reading it as empty. CSV
-files are decoded as UTF-8 when they are valid UTF-8, else as Windows-1258 (the
-legacy Vietnamese code page of Excel on Windows), then normalised to NFC: the
+cell rather than reading it as empty. The sheet's merged cells (a header written
+once over two columns, or over two rows) are read from the sheet itself, so that
+the header rows can be read as people see them (:mod:`lstg.importer.layout`).
+CSV files are decoded as UTF-8 when they are valid UTF-8, else as Windows-1258
+(the legacy Vietnamese code page of Excel on Windows), then normalised to NFC: the
 cp1258 codec gives decomposed letters (a base letter followed by a combining
 tone mark).
 """
@@ -14,8 +16,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +29,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from lstg.errors import UserError
 from lstg.i18n import _
+
+CellRange = tuple[int, int, int, int]
+"""A range of cells: first row, first column, last row, last column (1-based)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +54,43 @@ class Row:
 
 
 @dataclass(slots=True)
-class Table:
-    """A register's sheet: its headers by column letter and its rows below the header row.
+class Grid:
+    """A register's sheet as it was read: every row that is not empty, and the merged cells.
 
     Attributes:
+        sheet: the sheet's name (a CSV file's name).
+        rows: (row number, cells from column A) of each row with a value.
+        merges: the merged ranges of an Excel sheet.
+        encoding: the text encoding of a CSV file; ``None`` for Excel.
+        delimiter: the separator of a CSV file.
+        widths: the width of each column of an Excel sheet, by letter, where set.
+    """
+
+    sheet: str
+    rows: list[tuple[int, list[Any]]]
+    merges: list[CellRange] = field(default_factory=list)
+    encoding: str | None = None
+    delimiter: str | None = None
+    widths: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def is_excel(self) -> bool:
+        return self.encoding is None
+
+
+@dataclass(slots=True)
+class Table:
+    """A register's sheet: its headers by column letter and its rows below the header rows.
+
+    Attributes:
+        headers: the header of each column; a header written over several rows is
+            read as one, its parts joined by ``": "`` (``Năm sinh: Nam``).
+        rows: the rows below the header rows, as read.
         encoding: the text encoding of a CSV file (``utf-8`` or ``cp1258``); ``None`` for Excel.
-        above: rows above the header row (a title, the club's name), as read.
+        above: rows above the header rows (a title, the club's name), as read.
+        header_number: the first header row.
+        band: the header rows as read (their cells), for the rejected rows' file.
+        grid: the sheet the table was read from.
     """
 
     sheet: str
@@ -61,24 +99,19 @@ class Table:
     encoding: str | None = None
     above: list[tuple[int, list[Any]]] = field(default_factory=list)
     header_number: int = 1
+    band: list[tuple[int, list[Any]]] = field(default_factory=list)
+    grid: Grid | None = None
 
-    def with_header_at(self, number: int) -> Table:
-        """The same sheet read with row ``number`` as its header row."""
-        everything = [*self.above, (self.header_number, list(self._header_cells))] + [
-            (row.number, _cells(row.values)) for row in self.rows
-        ]
-        return _table(self.sheet, everything, self.encoding, header=number)
-
-    @property
-    def _header_cells(self) -> list[Any]:
-        return _cells(self.headers)
+    def with_header_at(self, number: int, depth: int = 1) -> Table:
+        """The same sheet read with rows ``number`` … ``number + depth - 1`` as its headers."""
+        if self.grid is None:
+            raise ValueError("a table made without its sheet cannot be read again")
+        return table_at(self.grid, number, depth)
 
     def candidates(self) -> list[tuple[int, list[str]]]:
-        """Rows that could be the header row: those above it, and the header row itself."""
-        found = [(n, [str(c) for c in cells if c is not None]) for n, cells in self.above]
-        found.append((self.header_number, list(self.headers.values())))
-        found.extend((row.number, [str(v) for v in row.values.values()]) for row in self.rows[:10])
-        return found
+        """Rows that could start the header rows: the first rows of the sheet."""
+        rows = self.grid.rows if self.grid is not None else []
+        return [(n, [str(c) for c in cells if c is not None]) for n, cells in rows[:25]]
 
 
 def _cells(values: dict[str, Any]) -> list[Any]:
@@ -106,27 +139,110 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _table(
-    sheet: str, rows: list[tuple[int, list[Any]]], encoding: str | None, header: int | None = None
-) -> Table:
-    """A table whose header row is row ``header``, else the first row that is not empty."""
-    filled = [(n, cells) for n, cells in rows if any(c is not None for c in cells)]
-    if not filled:
-        return Table(sheet, {}, [], encoding)
-    at = next((i for i, (n, _c) in enumerate(filled) if n == header), 0)
-    number, header_cells = filled[at]
-    headers = {
-        get_column_letter(i + 1): str(h).strip()
-        for i, h in enumerate(header_cells)
-        if h is not None and str(h).strip()
+def _filled(rows: list[tuple[int, list[Any]]]) -> list[tuple[int, list[Any]]]:
+    return [(n, cells) for n, cells in rows if any(c is not None for c in cells)]
+
+
+def header_cells(grid: Grid, numbers: list[int]) -> dict[int, list[Any]]:
+    """The cells of the rows ``numbers`` as people read them: a merged range shows its
+    value in each of its cells, and in a CSV file a header followed by empty cells
+    spans them when the row below has sub-headers there (``Năm sinh,,`` over
+    ``Nam,Nữ``)."""
+    by_number = dict(grid.rows)
+    width = max((len(by_number.get(n, [])) for n in numbers), default=0)
+    cells = {
+        n: list(by_number.get(n, [])) + [None] * (width - len(by_number.get(n, [])))
+        for n in numbers
     }
-    table = Table(sheet, headers, [], encoding, above=filled[:at], header_number=number)
-    for row_number, cells in filled[at + 1 :]:
+    wanted = set(numbers)
+    for first_row, first_col, last_row, last_col in grid.merges:
+        if first_row not in wanted:
+            continue
+        value = cells[first_row][first_col - 1] if first_col - 1 < width else None
+        for n in range(first_row, last_row + 1):
+            if n not in wanted:
+                continue
+            for c in range(first_col - 1, min(last_col, width)):
+                if cells[n][c] is None:
+                    cells[n][c] = value
+    if not grid.merges:
+        for upper, lower in pairwise(numbers):
+            above, below = cells[upper], cells[lower]
+            for c in range(1, width):
+                spans = above[c - 1] is not None and below[c - 1] is not None
+                if above[c] is None and below[c] is not None and spans:
+                    above[c] = above[c - 1]
+    return cells
+
+
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+
+
+def compose_headers(grid: Grid, numbers: list[int]) -> dict[str, str]:
+    """The header of each column of the header rows ``numbers``: the parts written over
+    it, from the top, joined by ``": "``; a repeated part (a header merged over two
+    rows) is written once."""
+    cells = header_cells(grid, numbers)
+    width = max((len(c) for c in cells.values()), default=0)
+    headers: dict[str, str] = {}
+    for c in range(width):
+        parts: list[str] = []
+        for n in numbers:
+            value = cells[n][c]
+            if value is None or isinstance(value, FormulaCell):
+                continue
+            text = " ".join(str(value).split())
+            if not text or (parts and parts[-1] == text) or _COLUMN_NUMBER.match(text):
+                continue
+            parts.append(text)
+        if parts:
+            headers[get_column_letter(c + 1)] = ": ".join(parts)
+    return headers
+
+
+def is_column_numbers(cells: list[Any]) -> bool:
+    """Whether a row under the headers numbers the columns: ``(1) (2) (3)`` or ``1 2 3 …``."""
+    values = [c for c in cells if c is not None]
+    if len(values) < 3:
+        return False
+    numbers = []
+    for value in values:
+        text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+        if not _COLUMN_NUMBER.match(text.strip()):
+            return False
+        numbers.append(int(text.strip("() ")))
+    return all(b > a for a, b in pairwise(numbers))
+
+
+def table_at(grid: Grid, header: int, depth: int = 1) -> Table:
+    """The table whose header rows are the ``depth`` filled rows from row ``header``."""
+    filled = _filled(grid.rows)
+    if not filled:
+        return Table(grid.sheet, {}, [], grid.encoding, grid=grid)
+    at = next((i for i, (n, _c) in enumerate(filled) if n == header), 0)
+    band = filled[at : at + depth]
+    numbers = [n for n, _c in band]
+    headers = compose_headers(grid, numbers)
+    table = Table(
+        grid.sheet,
+        headers,
+        [],
+        grid.encoding,
+        above=filled[:at],
+        header_number=numbers[0],
+        band=band,
+        grid=grid,
+    )
+    body = filled[at + depth :]
+    while body and is_column_numbers(body[0][1]):
+        table.band.append(body[0])
+        body = body[1:]
+    for row_number, cells in body:
         values = {
             get_column_letter(i + 1): v for i, v in enumerate(cells) if v is not None and v != ""
         }
         if values:
-            table.rows.append(Row(sheet, row_number, values))
+            table.rows.append(Row(grid.sheet, row_number, values))
     return table
 
 
@@ -147,15 +263,62 @@ def _delimiter(text: str) -> str:
     return best
 
 
-def read_csv(path: Path) -> Table:
+def read_csv_grid(path: Path) -> Grid:
     """Read a CSV register (``,`` ``;`` or tab separated; UTF-8 or Windows-1258)."""
     text, encoding = decode_text(path.read_bytes())
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows = [(n, [_clean(c) for c in cells]) for n, cells in enumerate(reader, start=1)]
-    return _table(path.name, rows, encoding)
+    return Grid(path.name, _filled(rows), [], encoding, delimiter)
 
 
-def read_xlsx(path: Path, sheet: str | None = None) -> Table:
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+_COL = re.compile(rb"<(?:\w+:)?col\s([^>]*)>")
+_ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
+
+
+def _merges(sheet: Any) -> tuple[list[CellRange], dict[str, float]]:
+    """The merged ranges and the column widths of a read-only sheet, read from its XML as
+    it streams by: openpyxl reads them only when it loads the whole sheet into memory."""
+    source = getattr(sheet, "_get_source", None)
+    if source is None:
+        return [], {}
+    found: list[CellRange] = []
+    widths: dict[str, float] = {}
+    tail = b""
+    with source() as stream:
+        while True:
+            chunk = stream.read(1 << 16)
+            if not chunk:
+                break
+            data = tail + chunk
+            end = 0
+            if not found and len(widths) < 200:
+                for match in _COL.finditer(data):
+                    attributes = dict(_ATTRIBUTE.findall(match.group(1)))
+                    try:
+                        low, high = int(attributes[b"min"]), int(attributes[b"max"])
+                        width = float(attributes[b"width"])
+                    except (KeyError, ValueError):
+                        continue
+                    for index in range(low, min(high, low + 200) + 1):
+                        widths[get_column_letter(index)] = width
+            for match in _MERGE.finditer(data):
+                a, r1, b, r2 = match.groups()
+                found.append(
+                    (
+                        int(r1),
+                        column_index_from_string(a.decode()),
+                        int(r2),
+                        column_index_from_string(b.decode()),
+                    )
+                )
+                end = match.end()
+            tail = data[max(end, len(data) - 200) :]
+    return sorted(set(found)), widths
+
+
+def read_xlsx_grid(path: Path, sheet: str | None = None) -> Grid:
     """Read one sheet of an Excel register (the first sheet unless ``sheet`` is given)."""
     try:
         book = load_workbook(path, read_only=True, data_only=False)
@@ -173,6 +336,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
         name = sheet if sheet is not None else book.sheetnames[0]
         ws = book[name]
         formulas = [list(cells) for cells in ws.iter_rows(values_only=True)]
+        merges, widths = _merges(ws)
     finally:
         book.close()
     if any(_is_formula(c) for cells in formulas for c in cells):
@@ -188,7 +352,38 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
                 saved = values[r][c] if r < len(values) and c < len(values[r]) else None
                 cells[c] = FormulaCell(str(cell)) if saved is None else saved
     rows = [(n, [_clean(c) for c in cells]) for n, cells in enumerate(formulas, start=1)]
-    return _table(ws.title, rows, None)
+    return Grid(name, _filled(rows), merges, None, widths=widths)
+
+
+def read_grid(path: Path, sheet: str | None = None) -> Grid:
+    """Read a register from ``.xlsx`` or ``.csv`` as it is, without finding its headers.
+
+    Raises:
+        UserError: the file is missing, of another kind, or unreadable.
+    """
+    if not path.is_file():
+        raise UserError(_("{path} does not exist.").format(path=path))
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx_grid(path, sheet)
+    if suffix in (".csv", ".txt"):
+        return read_csv_grid(path)
+    raise UserError(
+        _("{path}: registers are read from .xlsx or .csv files (save .xls as .xlsx).").format(
+            path=path
+        )
+    )
+
+
+def read_table(path: Path, sheet: str | None = None) -> Table:
+    """Read a register with its first row that is not empty as its header row.
+
+    Raises:
+        UserError: the file is missing, of another kind, or unreadable.
+    """
+    grid = read_grid(path, sheet)
+    first = grid.rows[0][0] if grid.rows else 1
+    return table_at(grid, first)
 
 
 def cell(row: Row, column: str | None) -> Any:
@@ -213,21 +408,6 @@ def _is_formula(value: Any) -> bool:
     return isinstance(value, str) and value.startswith("=") and len(value) > 1
 
 
-def read_table(path: Path, sheet: str | None = None) -> Table:
-    """Read a register from ``.xlsx`` or ``.csv``.
-
-    Raises:
-        UserError: the file is missing, of another kind, or unreadable.
-    """
-    if not path.is_file():
-        raise UserError(_("{path} does not exist.").format(path=path))
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path, sheet)
-    if suffix in (".csv", ".txt"):
-        return read_csv(path)
-    raise UserError(
-        _("{path}: registers are read from .xlsx or .csv files (save .xls as .xlsx).").format(
-            path=path
-        )
-    )
+def row_cells(row: Row) -> list[Any]:
+    """The cells of ``row`` from column A, empty ones as ``None``."""
+    return _cells(row.values)

@@ -79,6 +79,15 @@ def percent(value: float | None, language: str) -> str:
     return str(format_percent(value / 100, format=_PERCENT, locale=locale_of(language)))
 
 
+def share_shown(value: float | None) -> float | None:
+    """A share (in percent, 0–100) rounded as :func:`percent` shows it, to one decimal:
+    for tables that hold the number itself (an export), so that they say what the
+    report says. Rounded half to even, as Babel rounds."""
+    if value is None:
+        return None
+    return float(Decimal(str(value / 100)).scaleb(2).quantize(Decimal("0.1")))
+
+
 def short_date(day: date | None, language: str) -> str:
     """A date in a table or a line: ``30/11/2020`` (vi), ``30 November 2020`` (en)."""
     if day is None:

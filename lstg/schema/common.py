@@ -16,6 +16,28 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from lstg.i18n import _
 
 
+class FieldError(ValueError):
+    """A record's error that is about one of its fields, raised by a model's validator.
+
+    The message names the field as ``{field}`` in ``template``, so that whoever shows
+    the error can call the field as its reader knows it: the key of a data file, the
+    option of a command, the column of a register.
+
+    Attributes:
+        template: the message, with ``{field}`` where the field is named.
+        field: the field's name in the data files, such as ``household_certified``.
+    """
+
+    def __init__(self, template: str, field: str) -> None:
+        super().__init__(template.format(field=field))
+        self.template = template
+        self.field = field
+
+    def named(self, label: str) -> str:
+        """The message with the field called ``label``."""
+        return self.template.format(field=label)
+
+
 class Model(BaseModel):
     """Base of every data model: unknown keys are errors, values are immutable."""
 

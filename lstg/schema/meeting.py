@@ -14,7 +14,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from lstg.i18n import _
-from lstg.schema.common import Ident, IsoDate, Model, Text
+from lstg.schema.common import FieldError, Ident, IsoDate, Model, Text
 
 ActivityArea = Literal[
     "income",
@@ -153,11 +153,11 @@ class Meeting(Model):
     def _consistent(self) -> Meeting:
         if self.kind == "skipped":
             if self.reason is None:
-                raise ValueError(_("a skipped month needs a reason"))
+                raise FieldError(_("a skipped month needs a reason ({field})"), "reason")
             if self.attendance or self.health_checks or self.activities:
                 raise ValueError(_("a skipped month has no attendance, activities or checks"))
         elif self.reason is not None:
-            raise ValueError(_("only a skipped month has a reason; use note"))
+            raise FieldError(_("only a skipped month has a reason; use note"), "reason")
         return self
 
     @property

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from lstg.i18n import _
-from lstg.schema.common import Ident, IsoDate, Model, Text, Year
+from lstg.schema.common import FieldError, Ident, IsoDate, Model, Text, Year
 
 Gender = Literal["female", "male"]
 MemberRef = Annotated[
@@ -57,13 +57,14 @@ class Member(Model):
     @model_validator(mode="after")
     def _consistent(self) -> Member:
         if self.birth_year is not None and self.birth_date is not None:
-            raise ValueError(_("give the birth year or the birth date, not both"))
+            raise FieldError(_("give the birth year or the birth date, not both"), "birth_date")
         if self.household != "none" and self.household_certified is None:
-            raise ValueError(
-                _("a poor or near-poor household needs household_certified, the year certified")
+            raise FieldError(
+                _("a poor or near-poor household needs “{field}”, the year it was certified"),
+                "household_certified",
             )
         if self.left is not None and self.left.date < self.joined:
-            raise ValueError(_("a member cannot leave before joining"))
+            raise FieldError(_("a member cannot leave before joining"), "left.date")
         return self
 
     @property
