@@ -97,11 +97,35 @@ def _member_row(m: Member, *, redact: bool, as_of: date) -> list[Any]:
         m.joined,
         left_date,
         m.left.reason if m.left else None,
-        m.consent,
+        consent_text(m),
         m.team,
         groups,
         m.home_care_volunteer,
     ]
+
+
+def consent_text(member: Member) -> str | date | None:
+    """The member's consents in one cell: the date alone for the older form (as registers
+    give it, so that it imports again), else each record as
+    ``date (purposes; kinds; method; evidence; recorded by[; withdrawn date])``."""
+    if not member.consent:
+        return None
+    if len(member.consent) == 1 and member.consent[0].old_form:
+        return member.consent[0].date
+    parts = []
+    for c in member.consent:
+        fields = [
+            ", ".join(c.purposes),
+            ", ".join(c.kinds),
+            c.method or "",
+            c.evidence or "",
+            c.recorded_by or "",
+        ]
+        if c.withdrawn is not None:
+            scope = ", ".join([*c.withdrawn.kinds, *c.withdrawn.purposes])
+            fields.append(f"withdrawn {c.withdrawn.date.isoformat()} {scope}".strip())
+        parts.append(f"{c.date.isoformat()} ({'; '.join(fields)})")
+    return " | ".join(parts)
 
 
 MEMBER_COLUMNS = [
