@@ -9,6 +9,7 @@ problems by the commands themselves.
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
 import traceback
 from typing import TYPE_CHECKING
@@ -187,8 +188,16 @@ def _not_loaded() -> int:
     raise AssertionError("a command that was not loaded was run")
 
 
+def _terminated(signum: int, _frame: object) -> None:
+    """A termination signal ends the run as an exit, so that temporary files are removed
+    and locks released on the way out."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Entry point of the ``lstg`` console script."""
+    with contextlib.suppress(ValueError, AttributeError, OSError):
+        signal.signal(signal.SIGTERM, _terminated)
     wanted = _wanted(sys.argv[1:])
     replay = _replay(sys.argv[1:]) if wanted in ("validate", "check", "report") else None
     if replay is not None and replay.replay():
@@ -206,7 +215,7 @@ def main() -> None:
         code = app(standalone_mode=False)
     except UserError as exc:
         typer.echo(f"lstg: {exc}", err=True)
-        sys.exit(1)
+        sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:

@@ -32,7 +32,8 @@ from lstg.errors import UserError
 from lstg.i18n import _, current_language, set_language
 from lstg.modelerrors import problems_from
 from lstg.problems import Problem, error, warning
-from lstg.reader import read_yaml
+from lstg.reader import ReadResult, read_yaml
+from lstg.safefiles import Kind, kind_of, link_target, special_kind
 from lstg.schema import BalanceAssertion, Club, Loan, Meeting, Member, Plan, Province, Transaction
 
 M = TypeVar("M", bound=BaseModel)
@@ -67,8 +68,15 @@ def load_document(root: Path, path: Path, model: type[M]) -> tuple[M | None, lis
     try:
         return model.model_validate(result.data), problems
     except ValidationError as exc:
-        problems.extend(problems_from(exc, file=rel, prefix=(), model=model))
+        problems.extend(_not_reported(problems_from(exc, file=rel, prefix=(), model=model), result))
         return None, problems
+
+
+def _not_reported(found: list[Problem], result: ReadResult) -> list[Problem]:
+    """The schema's problems, less those about values that reading already reported."""
+    if not result.bad:
+        return found
+    return [p for p in found if not any(p.where[: len(b)] == b for b in result.bad)]
 
 
 def load_records(
@@ -124,7 +132,9 @@ def load_records(
         try:
             records.append((index, model.model_validate(raw)))
         except ValidationError as exc:
-            problems.extend(problems_from(exc, file=rel, prefix=(index,), model=model))
+            problems.extend(
+                _not_reported(problems_from(exc, file=rel, prefix=(index,), model=model), result)
+            )
             if invalid_ids is not None and isinstance(raw.get("id"), str):
                 invalid_ids.add(raw["id"])
             elif unidentified is not None:
@@ -151,7 +161,7 @@ def load_club(root: Path, folder: Path) -> tuple[ClubData, list[Problem]]:
             )
         )
     club_path = folder / CLUB_FILE
-    if club_path.is_file():
+    if kind_of(club_path) is not Kind.MISSING:
         data.files.append(_rel(root, club_path))
         data.club, found = load_document(root, club_path, Club)
         problems.extend(found)
@@ -164,7 +174,7 @@ def load_club(root: Path, folder: Path) -> tuple[ClubData, list[Problem]]:
             )
         )
     members_path = folder / MEMBERS_FILE
-    if members_path.is_file():
+    if kind_of(members_path) is not Kind.MISSING:
         data.files.append(_rel(root, members_path))
         rows, found = load_records(
             root, members_path, lambda _raw: Member, data.invalid_ids, data.unidentified
@@ -181,24 +191,30 @@ def load_club(root: Path, folder: Path) -> tuple[ClubData, list[Problem]]:
             )
         )
     loans_path = folder / LOANS_FILE
-    if loans_path.is_file():
+    if kind_of(loans_path) is not Kind.MISSING:
         data.files.append(_rel(root, loans_path))
         rows, found = load_records(root, loans_path, lambda _raw: Loan, data.invalid_ids)
         data.loan_rows = [i for i, _m in rows]
         data.loans = [m for _i, m in rows]
         problems.extend(found)
     ledger_path = folder / LEDGER_FILE
-    if ledger_path.is_file():
+    if kind_of(ledger_path) is not Kind.MISSING:
         data.files.append(_rel(root, ledger_path))
         rows, found = load_records(root, ledger_path, _ledger_model)
         data.ledger_rows = [i for i, _m in rows]
         data.ledger = [m for _i, m in rows]
         problems.extend(found)
     meetings_dir = folder / MEETINGS_DIR
-    if meetings_dir.is_dir():
+    if kind_of(meetings_dir) not in (Kind.FOLDER, Kind.MISSING):
+        problems.append(entry_problem(root, meetings_dir))
+    elif kind_of(meetings_dir) is Kind.FOLDER:
         for path in sorted(meetings_dir.iterdir()):
             rel = _rel(root, path)
-            if not (path.is_file() and _YEAR_FILE.match(path.name)):
+            kind = kind_of(path)
+            if kind in (Kind.SYMLINK, Kind.SPECIAL):
+                problems.append(entry_problem(root, path))
+                continue
+            if not (kind is Kind.FILE and _YEAR_FILE.match(path.name)):
                 problems.append(
                     warning(
                         rel,
@@ -217,7 +233,11 @@ def load_club(root: Path, folder: Path) -> tuple[ClubData, list[Problem]]:
                 data.meeting_rows.append((rel, index))
             problems.extend(found)
     for entry in sorted(folder.iterdir()):
-        if entry.name not in KNOWN_CLUB_ENTRIES and not entry.name.startswith("."):
+        if entry.name in KNOWN_CLUB_ENTRIES:
+            continue
+        if kind_of(entry) in (Kind.SYMLINK, Kind.SPECIAL):
+            problems.append(entry_problem(root, entry))
+        elif not entry.name.startswith("."):
             problems.append(
                 warning(
                     _rel(root, entry),
@@ -231,11 +251,34 @@ def load_club(root: Path, folder: Path) -> tuple[ClubData, list[Problem]]:
 
 
 def club_folders(root: Path) -> list[Path]:
-    """The club folders of a data folder, in name order."""
+    """The club folders of a data folder, in name order: real folders, not links to one."""
     clubs = root / CLUBS_DIR
-    if not clubs.is_dir():
+    if kind_of(clubs) is not Kind.FOLDER:
         return []
-    return sorted(p for p in clubs.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return sorted(
+        p for p in clubs.iterdir() if kind_of(p) is Kind.FOLDER and not p.name.startswith(".")
+    )
+
+
+def entry_problem(root: Path, path: Path) -> Problem:
+    """The error of an entry that lstg does not open: a symbolic link or a special file."""
+    rel = _rel(root, path)
+    if kind_of(path) is Kind.SYMLINK:
+        return error(
+            rel,
+            "file.symlink",
+            _(
+                "This is a symbolic link (to {target}); lstg reads only real files and "
+                "folders in the data folder."
+            ).format(target=link_target(path)),
+            hint=_("Put the file or folder itself here, or remove the link."),
+        )
+    return error(
+        rel,
+        "file.special",
+        _("This is {what}, not a file; it was not opened.").format(what=special_kind(path)),
+        hint=_("Remove it from the data folder."),
+    )
 
 
 def _no_province_hint(root: Path) -> str:
@@ -280,7 +323,7 @@ def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
     problems: list[Problem] = []
     province: Province | None = None
     province_path = root / PROVINCE_FILE
-    if province_path.is_file():
+    if kind_of(province_path) is not Kind.MISSING:
         province, found = load_document(root, province_path, Province)
         problems.extend(found)
     else:
@@ -294,7 +337,9 @@ def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
         )
     plans: dict[str, Plan] = {}
     plans_dir = root / PLANS_DIR
-    if plans_dir.is_dir():
+    if kind_of(plans_dir) in (Kind.SYMLINK, Kind.SPECIAL):
+        problems.append(entry_problem(root, plans_dir))
+    elif kind_of(plans_dir) is Kind.FOLDER:
         for path in sorted(plans_dir.glob("*.yaml")):
             plan, found = load_document(root, path, Plan)
             problems.extend(found)

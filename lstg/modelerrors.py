@@ -77,6 +77,25 @@ def _key_problem(
     )
 
 
+SHOWN_CHARS = 60
+"""Longest value quoted in a message; a longer one is cut, so that a 10 MB name does not
+fill the screen."""
+
+
+def _shown(value: Any) -> str:
+    """A value as quoted in a message: cut to :data:`SHOWN_CHARS`, controls made visible."""
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    text = str(value)
+    if len(text) > SHOWN_CHARS:
+        text = text[: SHOWN_CHARS - 1] + "…"
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+    return text
+
+
 def _is_union_tag(part: Any) -> bool:
     return isinstance(part, str) and ("[" in part or part.startswith("function-"))
 
@@ -97,7 +116,8 @@ def _problem(
     kind: str = err["type"]
     ctx: dict[str, Any] = err.get("ctx") or {}
     value = err.get("input")
-    field = _field_label(loc)
+    shown = _shown(value)
+    field = _shown(_field_label(loc))
     where = prefix + loc
     hint: str | None = None
     key = False
@@ -113,7 +133,7 @@ def _problem(
         key = True
         message = _("Unknown field “{field}”.").format(field=field)
         known = _known_fields(model, loc[:-1])
-        close = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(field, known, n=1, cutoff=0.6) if len(field) < 60 else []
         if close:
             hint = _("Did you mean “{name}”?").format(name=close[0])
         elif known:
@@ -121,13 +141,13 @@ def _problem(
     elif kind == "literal_error":
         code = "schema.choice"
         message = _("“{value}” is not one of the allowed values for “{field}”.").format(
-            value=value, field=field
+            value=shown, field=field
         )
         expected = str(ctx.get("expected", "")).replace("'", "")
         hint = _("Use one of: {choices}.").format(choices=expected.replace(" or ", ", "))
         choices = [c.strip() for c in expected.replace(" or ", ",").split(",")]
-        close = difflib.get_close_matches(str(value), choices, n=1)
-        said = VIETNAMESE_VALUES.get(str(value).strip().lower())
+        close = difflib.get_close_matches(shown, choices, n=1) if len(str(value)) < 60 else []
+        said = VIETNAMESE_VALUES.get(shown.strip().lower())
         if said in choices:
             close = [said]
         if close:
@@ -135,20 +155,20 @@ def _problem(
     elif kind in ("int_parsing", "int_type", "int_from_float"):
         code = "schema.type"
         message = _("“{field}” should be a whole number, not “{value}”.").format(
-            field=field, value=value
+            field=field, value=shown
         )
     elif kind in ("float_parsing", "float_type"):
         code = "schema.type"
-        message = _("“{field}” should be a number, not “{value}”.").format(field=field, value=value)
+        message = _("“{field}” should be a number, not “{value}”.").format(field=field, value=shown)
     elif kind in ("bool_parsing", "bool_type"):
         code = "schema.type"
         message = _("“{field}” should be true or false, not “{value}”.").format(
-            field=field, value=value
+            field=field, value=shown
         )
         hint = _("Write true for yes (có) and false for no (không).")
     elif kind == "string_type":
         code = "schema.type"
-        message = _("“{field}” should be text, not “{value}”.").format(field=field, value=value)
+        message = _("“{field}” should be text, not “{value}”.").format(field=field, value=shown)
     elif kind in ("list_type", "tuple_type"):
         code = "schema.type"
         message = _("“{field}” should be a list.").format(field=field)
@@ -161,7 +181,7 @@ def _problem(
     elif kind == "string_pattern_mismatch":
         code = "schema.format"
         message = _("“{value}” is not a valid value for “{field}”.").format(
-            value=value, field=field
+            value=shown, field=field
         )
         hint = _("Ids use letters, digits, “-”, “_” and “.”; codes are digits in quotes.")
     elif kind in ("string_too_short", "too_short"):
@@ -169,7 +189,11 @@ def _problem(
         message = _("“{field}” must not be empty.").format(field=field or _("this entry"))
     elif kind in ("too_long", "string_too_long"):
         code = "schema.too-long"
-        message = _("“{field}” is too long.").format(field=field)
+        message = _("“{field}” is too long: {n} characters, more than the {limit} allowed.").format(
+            field=field,
+            n=len(value) if isinstance(value, (str, list)) else "?",
+            limit=ctx.get("max_length", "?"),
+        )
     elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         code = "schema.range"
         bound = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
@@ -177,7 +201,7 @@ def _problem(
             message = _("“{field}” is {value}, below the smallest allowed, {bound}.")
         else:
             message = _("“{field}” is {value}, above the largest allowed, {bound}.")
-        message = message.format(field=field, value=value, bound=bound)
+        message = message.format(field=field, value=shown, bound=bound)
     elif kind == "value_error":
         code = "schema.value"
         reason = str(ctx.get("error", err.get("msg", "")))
@@ -188,7 +212,7 @@ def _problem(
         )
     elif kind.startswith("date"):
         code = "schema.date"
-        message = _("“{field}” is not a valid date: “{value}”.").format(field=field, value=value)
+        message = _("“{field}” is not a valid date: “{value}”.").format(field=field, value=shown)
         hint = _("Write dates as YYYY-MM-DD, such as 2020-11-30.")
     else:
         message = _("“{field}” is not valid: {reason}.").format(

@@ -1,97 +1,232 @@
 """Positions: from a problem's path inside its file to a 1-based line and column.
 
 Problems are made with ``where``, the keys and indexes leading to a value; the
-line and column are filled in once, at the edge, by :func:`locate_problems`,
-which composes again only the files that have problems. Line breaks are
-counted as the YAML parser counts them, so quoted lines match the positions.
+line and column are filled in once, at the edge, by :func:`locate_problems`. It
+reads each file that has such problems once more, as a stream of libyaml's
+events, and notes the position of only the values asked for (and of their
+parents, for a key that is missing): subtrees that no problem is in are skipped
+without building anything, so a large file with one problem is located about as
+fast as it is read. Line breaks are counted as the YAML parser counts them, so
+quoted lines match the positions.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import Any
 
 from lstg.decoding import MAX_FILE_BYTES, decode
 from lstg.problems import PathPart, Problem
+from lstg.safefiles import read_regular
 
 LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 """Line breaks as the YAML parser counts them."""
 
-
-def compose(text: str) -> Node | None:
-    """The node tree of a YAML text (safe, pure ruamel.yaml): positions, no objects built."""
-    yaml = YAML(typ="safe", pure=True)
-    node: Node | None = yaml.compose(text)
-    return node
+Position = tuple[int, int]
+Path_ = tuple[PathPart, ...]
 
 
-def locate(node: Node | None, where: Sequence[PathPart], key: bool) -> tuple[int, int]:
-    """1-based line and column of the value at ``where`` in a composed document.
+class Positions:
+    """Where the values of some paths of one document are (1-based line and column).
 
-    Follows ``where`` as far as it exists; a missing key points at its parent mapping.
+    Attributes:
+        values: the position of the value at each path found.
+        keys: the position of the key of each path found inside a mapping.
     """
-    if node is None:
-        return 1, 1
-    current: Node = node
-    key_node: Node | None = None
-    for part in where:
-        key_node = None
-        if isinstance(current, MappingNode):
-            found = None
-            for k, v in current.value:
-                if isinstance(k, ScalarNode) and (k.value == part or k.value == str(part)):
-                    found = (k, v)
-                    break
-            if found is None:
+
+    def __init__(self) -> None:
+        self.values: dict[Path_, Position] = {}
+        self.keys: dict[Path_, Position] = {}
+
+    def locate(self, where: Sequence[PathPart], key: bool) -> Position:
+        """The position of ``where``, or of its nearest parent that exists."""
+        path = tuple(where)
+        while True:
+            if key and path == tuple(where) and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return 1, 1
+            path = path[:-1]
+
+
+def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positions | None:
+    """The positions of the paths ``wanted`` (and of their parents) in the YAML ``text``.
+
+    Returns:
+        ``None`` when the text cannot be parsed as far as the end.
+    """
+    from lstg.yamlevents import (
+        EventParser,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+        YAMLError,
+    )
+
+    prefixes: set[Path_] = set()
+    for where in wanted:
+        asked = tuple(where)
+        for n in range(len(asked) + 1):
+            prefixes.add(asked[:n])
+    keyed = {p for p in prefixes if p and isinstance(p[-1], (str, int))}
+    found = Positions()
+    parser = EventParser(text)
+    get = parser.get_event
+    # Each open collection: [is_map, path, next index or waiting-for-key, current key path]
+    stack: list[list[object]] = []
+    skipping = 0
+    try:
+        while True:
+            event: Any = get()
+            kind = type(event)
+            if kind is StreamEndEvent:
                 break
-            key_node, current = found
-        elif isinstance(current, SequenceNode) and isinstance(part, int):
-            if not 0 <= part < len(current.value):
-                break
-            current = current.value[part]
-        else:
-            break
-    target = key_node if key and key_node is not None else current
-    return target.start_mark.line + 1, target.start_mark.column + 1
+            starts = kind is MappingStartEvent or kind is SequenceStartEvent
+            ends = kind is MappingEndEvent or kind is SequenceEndEvent
+            if skipping:
+                if starts:
+                    skipping += 1
+                elif ends:
+                    skipping -= 1
+                    if not skipping:
+                        _after_value(stack)
+                continue
+            if not (starts or ends or kind is ScalarEvent):
+                continue
+            if ends:
+                stack.pop()
+                if stack:
+                    _after_value(stack)
+                continue
+            mark = event.start_mark
+            position = (int(mark.line) + 1, int(mark.column) + 1)
+            if not stack:
+                path: Path_ = ()
+            else:
+                top = stack[-1]
+                if top[0] and top[2] == -1:
+                    # A key: note its position under the path it opens.
+                    if kind is ScalarEvent:
+                        key_path = _key_path(top[1], event.value, prefixes)  # type: ignore[arg-type]
+                        top[3] = key_path
+                        if (
+                            key_path is not None
+                            and key_path in keyed
+                            and key_path not in found.keys
+                        ):
+                            found.keys[key_path] = position
+                        top[2] = 0
+                    else:
+                        # A complex key (a list or mapping): skipped, then its value.
+                        top[3] = None
+                        top[2] = -2
+                        skipping = 1
+                    continue
+                path_or_none = top[3] if top[0] else (*top[1], top[2])  # type: ignore[misc]
+                if path_or_none is None or path_or_none not in prefixes:
+                    if starts:
+                        skipping = 1
+                    else:
+                        _after_value(stack)
+                    continue
+                path = path_or_none
+            if path not in found.values:
+                found.values[path] = position
+            if starts:
+                stack.append(
+                    [kind is MappingStartEvent, path, -1 if kind is MappingStartEvent else 0, None]
+                )
+            elif stack:
+                _after_value(stack)
+    except YAMLError:
+        return None
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+    return found
+
+
+def _key_path(parent: Path_, raw: str, prefixes: set[Path_]) -> Path_ | None:
+    path = (*parent, raw)
+    if path in prefixes:
+        return path
+    if raw.lstrip("-").isdigit() and len(raw) < 20:
+        number = (*parent, int(raw))
+        if number in prefixes:
+            return number
+    return path
+
+
+def _after_value(stack: list[list[object]]) -> None:
+    top = stack[-1]
+    if top[0]:
+        top[2] = 0 if top[2] == -2 else -1
+    else:
+        top[2] = int(top[2]) + 1  # type: ignore[call-overload]
 
 
 def locate_problems(root: Path, problems: Iterable[Problem]) -> list[Problem]:
     """Fill in line and column for problems that carry only a path inside their file.
 
-    Each file with such problems is read and composed once more; files without
-    problems are not touched.
+    Each file with such problems is read once more; files without problems are
+    not touched.
     """
-    trees: dict[str, Node | None] = {}
+    problems = list(problems)
+    wanted: dict[str, list[Sequence[PathPart]]] = {}
+    for problem in problems:
+        if not problem.line:
+            wanted.setdefault(problem.file, []).append(problem.where)
+    found: dict[str, Positions | None] = {
+        rel: _positions_quietly(root / rel, paths) for rel, paths in wanted.items()
+    }
     located: list[Problem] = []
     for problem in problems:
         if problem.line:
             located.append(problem)
             continue
-        if problem.file not in trees:
-            trees[problem.file] = _compose_quietly(root / problem.file)
-        tree = trees[problem.file]
-        if tree is None:
-            located.append(problem.at(1, 1) if (root / problem.file).is_file() else problem)
+        positions = found[problem.file]
+        if positions is None:
+            located.append(problem.at(1, 1) if _is_text_file(root / problem.file) else problem)
             continue
-        line, column = locate(tree, problem.where, problem.key)
+        line, column = positions.locate(problem.where, problem.key)
         located.append(problem.at(line, column))
     return located
 
 
-def _compose_quietly(path: Path) -> Node | None:
+def _is_text_file(path: Path) -> bool:
+    from lstg.safefiles import is_regular
+
+    return is_regular(path)
+
+
+def _positions_quietly(path: Path, paths: list[Sequence[PathPart]]) -> Positions | None:
     try:
-        raw = path.read_bytes()
-        text, _problems = decode(raw, "")
-        if text is None:
-            return None
-        return compose(text)
-    except (OSError, YAMLError, RecursionError):
+        raw = read_regular(path, limit=MAX_FILE_BYTES)
+    except OSError:
         return None
+    text, _problems = decode(raw, "")
+    if text is None:
+        return None
+    return find_positions(text, paths)
+
+
+def locate(text: str, where: Sequence[PathPart], key: bool) -> tuple[int, int]:
+    """1-based line and column of the value at ``where`` in the YAML ``text``.
+
+    Follows ``where`` as far as it exists; a missing key points at its parent mapping.
+    """
+    positions = find_positions(text, [where])
+    if positions is None:
+        return 1, 1
+    return positions.locate(where, key)
 
 
 def source_line(root: Path, problem: Problem) -> str | None:
@@ -105,12 +240,16 @@ def source_line(root: Path, problem: Problem) -> str | None:
 
 
 def source_lines(root: Path, rel: str) -> list[str] | None:
-    """The lines of a text file of the data folder, for quoting them; ``None`` if not text."""
+    """The lines of a text file of the data folder, for quoting them; ``None`` if not text.
+
+    Only a regular file is read: never a link, which could show a line of a file
+    outside the data folder, nor a special file, which could block.
+    """
     try:
-        raw = (root / rel).read_bytes()
+        raw = read_regular(root / rel, limit=MAX_FILE_BYTES)
     except OSError:
         return None
-    if len(raw) > MAX_FILE_BYTES or b"\x00" in raw:
+    if b"\x00" in raw:
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]

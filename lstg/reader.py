@@ -2,39 +2,34 @@
 
 Every data file goes through :func:`read_yaml`, which returns plain Python data
 (dicts, lists, strings, numbers, booleans, ``None``) and a list of problems. It
-never raises for bad input: wrong encodings, binary content, syntax errors,
-duplicate keys, aliases (and so alias bombs), Python tags and deep nesting are
-all reported as located problems.
+never raises for bad input: special files, symbolic links, wrong encodings,
+binary content, syntax errors, duplicate keys, aliases (and so alias bombs),
+tags, numbers that are not numbers, empty or null documents and deep nesting
+are all reported as located problems.
 
 Scalars follow YAML 1.2 (``yes`` is a string, ``012`` is twelve). Dates are kept
 as the text written in the file, so that the schema, not the parser, says when
 a date is impossible, at the place where it is written.
 
-Positions are captured while reading and nowhere else. Reading keeps no
-positions for files without problems; :func:`lstg.positions.locate_problems`
-(also importable from here) re-reads only the files that have problems and
-turns each problem's path inside its file into a 1-based line and column.
-Decoding bytes into text is :mod:`lstg.decoding`; turning the composed nodes
-into data, and syntax errors into problems, is :mod:`lstg.yamlnodes`.
-
-Clean files are parsed by :mod:`lstg.fastyaml` (libyaml, with the same YAML 1.2
-scalars); any file it is not sure of is composed here, with ruamel.yaml.
+Opening a file safely is :mod:`lstg.safefiles`; decoding bytes into text is
+:mod:`lstg.decoding`; parsing, in one pass over libyaml's events that locates
+what it reports, is :mod:`lstg.yamlevents`. Problems found later by the schema
+and the checks carry a path inside their file; :func:`lstg.positions.locate_problems`
+(also importable from here) turns each into a 1-based line and column.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from lstg.decoding import MAX_FILE_BYTES, decode
-from lstg.fastyaml import fast_parse
 from lstg.i18n import _
-from lstg.positions import compose, locate, locate_problems, source_line, source_lines
-from lstg.problems import Problem, error
-from lstg.yamlnodes import MAX_DEPTH, Abort, Builder, syntax_problem
+from lstg.positions import locate, locate_problems, source_line, source_lines
+from lstg.problems import PathPart, Problem, error
+from lstg.safefiles import Kind, NotRegular, TooLarge, link_target, read_regular, special_kind
+from lstg.yamlevents import MAX_DEPTH, build
 
 __all__ = [
     "MAX_DEPTH",
@@ -47,23 +42,62 @@ __all__ = [
     "read_yaml",
     "source_line",
     "source_lines",
+    "unreadable",
 ]
-
-_compose = compose
-_Builder = Builder
-"""Older names of :func:`lstg.positions.compose` and :class:`lstg.yamlnodes.Builder`."""
 
 
 @dataclass(frozen=True, slots=True)
 class ReadResult:
-    """What reading one file gives: its data (``None`` if unreadable) and its problems."""
+    """What reading one file gives: its data (``None`` if unreadable) and its problems.
+
+    ``bad`` holds the paths of values that reading reported (a number that is not
+    one) and read as missing: the schema need not report them again.
+    """
 
     data: Any
     problems: list[Problem]
+    bad: tuple[tuple[PathPart, ...], ...] = field(default=())
 
     @property
     def ok(self) -> bool:
         return self.data is not None and not any(p.is_error for p in self.problems)
+
+
+def unreadable(path: Path, rel: str, exc: OSError) -> Problem:
+    """The problem of a data file that cannot be opened, at no line."""
+    if isinstance(exc, NotRegular) and exc.kind is Kind.SYMLINK:
+        return error(
+            rel,
+            "file.symlink",
+            _(
+                "This is a symbolic link (to {target}); lstg reads only real files in the data "
+                "folder."
+            ).format(target=link_target(path)),
+            hint=_("Put the file itself here, or remove the link."),
+        )
+    if isinstance(exc, NotRegular) and exc.kind is Kind.FOLDER:
+        return error(rel, "file.unreadable", _("This is a folder where a file is expected."))
+    if isinstance(exc, NotRegular):
+        return error(
+            rel,
+            "file.special",
+            _("This is {what}, not a file; it was not opened.").format(what=special_kind(path)),
+            hint=_("Remove it from the data folder."),
+        )
+    if isinstance(exc, TooLarge):
+        return error(
+            rel,
+            "file.too-large",
+            _("The file is {size} MB, more than the {limit} MB a data file may have.").format(
+                size=exc.size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
+            ),
+            hint=_("Split the records into several files, such as one meetings file a year."),
+        )
+    return error(
+        rel,
+        "file.unreadable",
+        _("The file cannot be read: {reason}.").format(reason=exc.strerror or exc),
+    )
 
 
 def read_yaml(path: Path, rel: str) -> ReadResult:
@@ -75,21 +109,13 @@ def read_yaml(path: Path, rel: str) -> ReadResult:
 
     Returns:
         The plain data and every problem found while reading. ``data`` is ``None``
-        when the file cannot be read at all.
+        when the file cannot be read at all. A symbolic link or a special file is
+        reported, never opened.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, limit=MAX_FILE_BYTES)
     except OSError as exc:
-        return ReadResult(
-            None,
-            [
-                error(
-                    rel,
-                    "file.unreadable",
-                    _("The file cannot be read: {reason}.").format(reason=exc.strerror or exc),
-                )
-            ],
-        )
+        return ReadResult(None, [unreadable(path, rel, exc)])
     return parse_text(raw, rel)
 
 
@@ -114,48 +140,19 @@ def parse_text(raw: bytes, rel: str) -> ReadResult:
                 )
             ],
         )
-    clean, data = fast_parse(text)
-    if clean:
-        return ReadResult(data, [])
-    try:
-        node = _compose(text)
-    except MarkedYAMLError as exc:
-        return ReadResult(None, [syntax_problem(rel, exc)])
-    except YAMLError as exc:
+    built = build(text, rel)
+    if built.data is None and not any(p.is_error for p in built.problems):
         return ReadResult(
             None,
             [
                 error(
                     rel,
-                    "yaml.syntax",
-                    _("The file is not valid YAML: {reason}.").format(
-                        reason=str(exc).splitlines()[0]
-                    ),
+                    "file.null",
+                    _("The file holds no data: only “~”, “null” or “---”."),
+                    hint=_("Restore it from git, or write its records; an empty list is “[]”."),
                     line=1,
                     column=1,
                 )
             ],
         )
-    except RecursionError:
-        return ReadResult(
-            None,
-            [
-                error(
-                    rel,
-                    "yaml.too-deep",
-                    _("The file is nested too deeply to be data."),
-                    line=1,
-                    column=1,
-                )
-            ],
-        )
-    if node is None:
-        return ReadResult(
-            None, [error(rel, "file.empty", _("The file is empty."), line=1, column=1)]
-        )
-    builder = Builder(rel, text)
-    try:
-        data = builder.build(node, 0)
-    except Abort as abort:
-        return ReadResult(None, [*builder.problems, abort.problem])
-    return ReadResult(data, builder.problems)
+    return ReadResult(built.data, built.problems, tuple(built.bad))

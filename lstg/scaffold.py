@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from lstg.atomicfile import write_atomic
 from lstg.dataset import CLUBS_DIR, PLANS_DIR, PROVINCE_FILE
-from lstg.edit.atomic import write_atomic
 from lstg.errors import UserError
 from lstg.i18n import _
 from lstg.paths import BUNDLED_DATA
@@ -115,6 +115,7 @@ def init_repository(
     created.files.append(PROVINCE_FILE)
     plans = bundled / PLANS_DIR
     if plans.is_dir():
+        (folder / PLANS_DIR).mkdir(exist_ok=True)
         for plan in sorted(plans.glob("*.yaml")):
             write_atomic(folder / PLANS_DIR / plan.name, plan.read_bytes())
             created.files.append(f"{PLANS_DIR}/{plan.name}")

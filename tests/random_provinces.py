@@ -41,6 +41,13 @@ PROVINCE: dict[str, Any] = {
                 {"code": "002", "name": "Thị trấn Hai", "district": "901", "becomes": ["001"]},
                 {"code": "003", "name": "Phường Ba", "district": "902", "becomes": ["103"]},
                 {"code": "004", "name": "Xã Bốn", "district": "902", "becomes": ["103"]},
+                {
+                    "code": "005",
+                    "name": "Xã Năm",
+                    "district": "902",
+                    "becomes": ["001", "103"],
+                    "split": True,
+                },
             ],
         },
         {
@@ -54,10 +61,12 @@ PROVINCE: dict[str, Any] = {
         },
     ],
 }
-DISTRICT_OF = {"001": "901", "002": "901", "003": "902", "004": "902"}
+DISTRICT_OF = {"001": "901", "002": "901", "003": "902", "004": "902", "005": "902"}
 NEW_OF = {"001": "001", "002": "001", "003": "103", "004": "103"}
-OLD_OF_NEW = {"001": "001", "103": "003"}
-"""Backwards: the first old commune, in the province file's order, that became each new one."""
+"""Forwards: the new commune of each old one; 005 was split between 001 and 103."""
+DISTRICT_OF_NEW = {"103": "902"}
+"""Backwards: the one district the old communes of a new one lay in; new 001 took in
+communes of 901 and part of 005 (902), so a club recorded only in it has no district."""
 
 PLAN: dict[str, Any] = {
     "id": "p2016-2030",
@@ -216,12 +225,16 @@ def _club(rng: random.Random, number: int, as_of: date) -> ClubRecords:
     if rng.random() < 0.15:
         founded = as_of  # founded on the as-of date itself
     new_era = founded >= REFORM
-    commune = rng.choice(["001", "103"]) if new_era else rng.choice(["001", "002", "003", "004"])
+    old_communes = ["001", "002", "003", "004", "005", "005"]
+    commune = rng.choice(["001", "103"]) if new_era else rng.choice(old_communes)
     record: dict[str, Any] = {
         "name": f"CLB số {number}",
         "commune": {"code": commune, "era": "new" if new_era else "old"},
         "founded": founded,
     }
+    if commune == "005" and not new_era and rng.random() < 0.6:
+        # the part of the split commune the club lies in; without it, it cannot be placed
+        record["communes"] = [{"code": rng.choice(["001", "103"]), "era": "new"}]
     launched = None
     if rng.random() < 0.85:
         launched = min(founded + timedelta(days=rng.randint(0, 90)), TODAY)
@@ -582,19 +595,40 @@ class Oracle:
 
     def unit_of(self, club: ClubRecords) -> str:
         """The code of the row a club counts in: its district before the reform, its new
-        commune after it (the as-of date decides)."""
+        commune after it (the as-of date decides); "" when it cannot be placed."""
         commune, era = club.club["commune"]["code"], club.club["commune"]["era"]
         if self.day < REFORM:
-            old = commune if era == "old" else OLD_OF_NEW[commune]
-            return DISTRICT_OF[old]
-        return NEW_OF[commune] if era == "old" else commune
+            return DISTRICT_OF[commune] if era == "old" else DISTRICT_OF_NEW.get(commune, "")
+        if era == "new":
+            return commune
+        if commune in NEW_OF:
+            return NEW_OF[commune]
+        parts = club.club.get("communes", [])
+        return parts[0]["code"] if parts else ""
+
+    def _listed(self, club: ClubRecords) -> bool:
+        """A club has a row of its own when founded by the as-of date and not dissolved
+        before the window's start, or when it still counts in a figure."""
+        start = self.window[0]
+        if (
+            club.club["founded"] <= self.day
+            and _status(club.club, start - timedelta(days=1)) != "dissolved"
+        ):
+            return True
+        return any(v for v in self.club_figures(club).values())
 
     def rows(self) -> dict[str, dict[str, Any]]:
+        """The figures of each row: each unit, and the clubs that cannot be placed (if any is
+        listed: founded by the as-of date)."""
         codes = ["901", "902"] if self.day < REFORM else ["001", "103"]
-        return {
+        rows = {
             code: self.figures([c for c in self.world.clubs.values() if self.unit_of(c) == code])
             for code in codes
         }
+        lost = [c for c in self.world.clubs.values() if self.unit_of(c) == "" and self._listed(c)]
+        if lost:
+            rows[""] = self.figures(lost)
+        return rows
 
     def totals(self) -> dict[str, Any]:
         return self.figures(list(self.world.clubs.values()))

@@ -82,7 +82,9 @@ def test_report_totals_and_rows(world: tuple[World, Path]) -> None:
     for name in [*COUNTS, *SHARES]:
         _same(expected[name], data["totals"][name], f"totals.{name} ({made.period}, {made.as_of})")
     rows = {row["code"]: row for row in data["rows"]}
-    for code, figures in oracle.rows().items():
+    expected_rows = oracle.rows()
+    assert sorted(rows) == sorted(expected_rows)
+    for code, figures in expected_rows.items():
         for name in [*COUNTS, *SHARES]:
             _same(figures[name], rows[code][name], f"row {code}.{name}")
 

@@ -268,3 +268,13 @@ def test_after_the_reform_the_province_rolls_up_by_commune(small: Path) -> None:
     ]
     assert (made.totals.units_with_clubs, made.totals.units_total) == (2, 3)
     _sums_hold(made)
+
+
+def test_a_new_commune_is_compared_with_the_same_territory_before(small: Path) -> None:
+    """New xã Chi Lăng (06463) reuses the code of old thị trấn Đồng Mỏ and takes in xã Vân
+    An: the quarter before the reform counts both old communes' clubs, not the old code's."""
+    made = report(small, "commune", "06463", period=parse_period("2025-Q3"), as_of=None)
+    assert made.scope.name.full == "Xã Chi Lăng"
+    changes = {c.key: (c.current, c.previous) for c in made.changes}
+    assert changes["clubs"] == (2, 2)
+    assert changes["members"] == (9, 9)

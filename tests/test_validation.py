@@ -148,7 +148,9 @@ def _codes_in_source() -> set[str]:
         for name in (
             "reader.py",
             "decoding.py",
-            "yamlnodes.py",
+            "yamlevents.py",
+            "yamlscalars.py",
+            "safefiles.py",
             "loader.py",
             "modelerrors.py",
             "validation.py",

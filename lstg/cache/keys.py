@@ -14,7 +14,8 @@ RACY_SECONDS = 2
 KEEP_DAYS = 30
 """Entries not written for this many days are deleted (see :meth:`Cache.prune`)."""
 ENV_VAR = "LSTG_NO_CACHE"
-_SKIP_AT_ROOT = {CACHE_DIR, ".git"}
+_SKIP_AT_ROOT = {CACHE_DIR, ".git", "reports"}
+"""Not data: the cache and work folder, git's own, and the folder of outputs (lstg.userpaths)."""
 _CLUBS = "clubs"
 
 _enabled: bool | None = None

@@ -61,6 +61,10 @@ def _listing(name: str, pairs: list[tuple[str, str]]) -> str:
 
 def _now_ns(folder: Path) -> int | None:
     """The file system's idea of now, read from a file's modification time."""
+    from lstg.safefiles import Kind, kind_of
+
+    if kind_of(folder) not in (Kind.FOLDER, Kind.MISSING):
+        return None
     try:
         folder.mkdir(exist_ok=True)
         probe = folder / ".clock"
@@ -75,7 +79,8 @@ def _walk(
 ) -> Iterable[tuple[str, str, os.stat_result | None]]:
     """Every file (path relative to ``root``, full path, stat) and folder (stat ``None``)
     under ``root``, the cache and ``.git`` excluded; with ``clubs``, only those club
-    folders are entered."""
+    folders are entered. Links are not followed: a link, like a special file, comes
+    with its own stat (:func:`os.lstat`), never with its target's."""
     stack: list[tuple[str, str]] = [("", str(root))]
     seen: set[tuple[int, int]] = set()
     while stack:
@@ -89,7 +94,7 @@ def _walk(
                 continue
             rel = prefix + entry.name
             try:
-                if entry.is_dir():
+                if entry.is_dir(follow_symlinks=False):
                     yield rel, entry.path, None
                     if clubs is not None and prefix == _CLUBS + "/" and entry.name not in clubs:
                         continue
@@ -98,6 +103,6 @@ def _walk(
                         seen.add((st.st_dev, st.st_ino))
                         stack.append((rel + "/", entry.path))
                 else:
-                    yield rel, entry.path, entry.stat()
+                    yield rel, entry.path, entry.stat(follow_symlinks=False)
             except OSError:
                 continue

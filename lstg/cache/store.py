@@ -7,13 +7,17 @@ import hmac
 import json
 import os
 import secrets
-import tempfile
+import stat
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
+from lstg.atomicfile import write_atomic
 from lstg.cache.keys import _CLUBS, CACHE_DIR, FORMAT, KEEP_DAYS, RACY_SECONDS, digest
 from lstg.cache.snapshot import Snapshot, _now_ns, _walk
+from lstg.errors import UserError
+from lstg.safefiles import Kind, kind_of, link_target, read_regular
+from lstg.workdir import GITIGNORE
 
 
 class Cache:
@@ -28,6 +32,9 @@ class Cache:
     def _secret(self) -> bytes | None:
         if self._key is not None:
             return self._key
+        if kind_of(self.dir) not in (Kind.FOLDER, Kind.MISSING):
+            # A cache folder that is a link could hold anyone's key and entries.
+            return None
         path = self.dir / "key"
         try:
             key = path.read_bytes()
@@ -52,27 +59,18 @@ class Cache:
         if not self._writable:
             return False
         try:
+            if kind_of(self.dir) not in (Kind.FOLDER, Kind.MISSING):
+                raise NotADirectoryError(str(self.dir))
             self.dir.mkdir(exist_ok=True)
             ignore = self.dir / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Made by lstg: this folder is a cache.\n*\n", encoding="utf-8")
+            if kind_of(ignore) is Kind.MISSING:
+                write_atomic(ignore, GITIGNORE.encode("utf-8"))
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(data)
-                if exclusive:
-                    os.link(temp, path)
-                    os.unlink(temp)
-                else:
-                    os.replace(temp, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
-                raise
+            # The key is a secret: only its owner may read it.
+            write_atomic(path, data, mode=0o600 if exclusive else None, exclusive=exclusive)
         except FileExistsError:
             return False
-        except OSError:
+        except (OSError, UserError):
             self._writable = False
             return False
         return True
@@ -85,6 +83,8 @@ class Cache:
         """
         import time
 
+        if kind_of(self.dir) is not Kind.FOLDER:
+            return
         marker = self.dir / ".pruned"
         now = time.time()
         try:
@@ -174,9 +174,13 @@ class Cache:
                 files[rel] = old[3]
                 fresh[rel] = old
                 continue
+            if not stat.S_ISREG(st.st_mode):
+                # Never opened: a FIFO would block, a link could lead out of the folder.
+                target = link_target(Path(path)) if stat.S_ISLNK(st.st_mode) else ""
+                files[rel] = digest("special", str(st.st_mode), target)
+                continue
             try:
-                with open(path, "rb") as handle:
-                    content = handle.read()
+                content = read_regular(Path(path))
             except OSError:
                 files[rel] = "?"
                 continue

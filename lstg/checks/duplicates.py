@@ -26,7 +26,6 @@ from lstg.i18n import _
 from lstg.places import club_unit
 from lstg.problems import Problem, warning
 from lstg.schema import Member, Province
-from lstg.schema.province import Era
 
 
 def same_name(name: str) -> str:
@@ -137,11 +136,12 @@ def people_index(data: ClubData, places: list[str]) -> PeopleIndex:
 
 
 def check_across_clubs(indexes: Mapping[str, PeopleIndex]) -> list[Problem]:
-    """Members of clubs of one district or one commune with the same name and birth year:
-    one person in two clubs, or entered in the wrong club. A warning at each record.
+    """Members of clubs of one commune with the same name and birth year: one person in two
+    clubs, or entered in the wrong club. A warning at each record.
 
-    Clubs are compared within the units people live in; across a province, two
-    people of the same common name and year are to be expected.
+    Clubs are compared within the commune people live in (the commune of the latest
+    era); across a district or a province, two people of one common name and year are
+    to be expected.
     """
     owners: dict[tuple[str, str], list[tuple[str, str, int, list[str], str | None]]]
     owners = defaultdict(list)
@@ -184,29 +184,17 @@ def check_across_clubs(indexes: Mapping[str, PeopleIndex]) -> list[Problem]:
 
 
 def club_places(province: Province | None, data: ClubData) -> list[str]:
-    """The units a club's members live in, for comparing clubs: the club's district (in the
-    latest era with districts) and its commune (in the latest era)."""
+    """The unit a club's members live in, for comparing clubs: its commune in the latest era
+    (or as the club records it, when it cannot be placed there)."""
     if province is None or data.club is None:
         return []
-    found: list[str] = []
-    for level, era in (
-        ("district", _last_with_districts(province)),
-        ("commune", province.eras[-1]),
-    ):
-        if era is None:
-            continue
-        day = era.valid_from or era.valid_to
-        if day is None:
-            continue
-        unit = club_unit(province, data.club, level, day)  # type: ignore[arg-type]
-        if unit is not None:
-            found.append(f"{level}:{unit.era}:{unit.code}")
-    return found
-
-
-def _last_with_districts(province: Province) -> Era | None:
-    with_districts = [e for e in province.eras if e.districts]
-    return with_districts[-1] if with_districts else None
+    era = province.eras[-1]
+    day = era.valid_from or era.valid_to
+    unit = club_unit(province, data.club, "commune", day) if day is not None else None
+    if unit is None:
+        place = data.club.commune
+        return [f"commune:{place.era}:{place.code}"]
+    return [f"commune:{unit.era}:{unit.code}"]
 
 
 def all_indexes(province: Province | None, clubs: Sequence[ClubData]) -> dict[str, PeopleIndex]:

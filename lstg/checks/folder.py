@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from lstg.dataset import CLUBS_DIR, PLANS_DIR, DataSet
 from lstg.i18n import _
+from lstg.loader import entry_problem
 from lstg.problems import Problem, error, warning
+from lstg.safefiles import Kind, kind_of
 
 
 def check_folder(dataset: DataSet) -> list[Problem]:
@@ -33,6 +35,9 @@ def check_folder(dataset: DataSet) -> list[Problem]:
                 )
             )
     clubs_dir = dataset.root / CLUBS_DIR
+    if kind_of(clubs_dir) in (Kind.SYMLINK, Kind.SPECIAL):
+        problems.append(entry_problem(dataset.root, clubs_dir))
+        return problems
     if not clubs_dir.is_dir():
         problems.append(
             error(
@@ -43,7 +48,10 @@ def check_folder(dataset: DataSet) -> list[Problem]:
         )
         return problems
     for entry in sorted(clubs_dir.iterdir()):
-        if entry.is_file() and not entry.name.startswith("."):
+        kind = kind_of(entry)
+        if kind in (Kind.SYMLINK, Kind.SPECIAL):
+            problems.append(entry_problem(dataset.root, entry))
+        elif kind is Kind.FILE and not entry.name.startswith("."):
             problems.append(
                 warning(
                     f"{CLUBS_DIR}/{entry.name}",

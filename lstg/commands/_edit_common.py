@@ -9,9 +9,12 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from lstg.clubids import BadClubId, club_id, new_club_id
 from lstg.commands._options import Language
-from lstg.edit import Outcome
+from lstg.edit import Change, Outcome, finish
+from lstg.edit.lock import club_lock
 from lstg.edit.values import parse_amount, parse_date
+from lstg.errors import UsageError
 from lstg.i18n import set_language
 from lstg.paths import find_data_dir
 from lstg.validation import data_language
@@ -32,6 +35,28 @@ def data_root(data: Path | None, lang: Language | None) -> Path:
     elif (root / "province.yaml").is_file():
         set_language(data_language(root))
     return root
+
+
+def club_arg(text: str, root: Path, *, new: bool = False) -> str:
+    """The club id given as ``text`` (see :mod:`lstg.clubids`), checked before anything else.
+
+    Raises:
+        UsageError: ``text`` is not a club id (one line, exit 2).
+    """
+    try:
+        return new_club_id(text) if new else club_id(text, root)
+    except BadClubId as exc:
+        raise UsageError(str(exc)) from None
+
+
+def run_edit(root: Path, club: str, make: Callable[[], Change], *, dry_run: bool) -> int:
+    """Make a change of ``club`` with ``make`` and finish it, holding the club's lock.
+
+    The club's files are read by ``make``, after the lock is taken, so an edit
+    always starts from what the previous one wrote; see :mod:`lstg.edit.lock`.
+    """
+    with club_lock(root, club):
+        return show(finish(make(), dry_run=dry_run))
 
 
 def parsed(parse: Callable[[Any], T], value: Any, option: str) -> T:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from lstg.check import CheckRequest, UsageError, run_check
+from lstg.commands._edit_common import club_arg
 from lstg.commands._options import (
     DataOption,
     FormatOption,
@@ -62,6 +63,8 @@ def check(
 ) -> int:
     """Measure clubs, districts and the province against the plan's criteria and targets."""
     root, language = data_and_language(data, lang)
+    if club is not None:
+        club = club_arg(club, root)
     try:
         parsed = parse_period(period) if period is not None else None
     except ValueError as exc:

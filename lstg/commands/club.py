@@ -8,13 +8,13 @@ import typer
 
 from lstg.commands._edit_common import (
     DryRunOption,
+    club_arg,
     data_root,
     day,
     maybe_day,
-    show,
+    run_edit,
 )
 from lstg.commands._options import DataOption, LangOption
-from lstg.edit import finish
 from lstg.edit.clubs import new_club
 
 app = typer.Typer(help="Create clubs.", no_args_is_help=True)
@@ -42,13 +42,19 @@ def new(
 ) -> int:
     """Create a club folder with its club.yaml and an empty members list."""
     root = data_root(data, lang)
-    change = new_club(
+    club = club_arg(club, root, new=True)
+    founded_on, launched_on = day(founded, "--founded"), maybe_day(launched, "--launched")
+    return run_edit(
         root,
         club,
-        name=name,
-        commune=commune.strip(),
-        era=era,
-        founded=day(founded, "--founded"),
-        launched=maybe_day(launched, "--launched"),
+        lambda: new_club(
+            root,
+            club,
+            name=name,
+            commune=commune.strip(),
+            era=era,
+            founded=founded_on,
+            launched=launched_on,
+        ),
+        dry_run=dry_run,
     )
-    return show(finish(change, dry_run=dry_run))

@@ -7,13 +7,14 @@ from typing import Annotated
 
 import typer
 
-from lstg.commands._edit_common import data_root, maybe_day
+from lstg.atomicfile import write_atomic
+from lstg.commands._edit_common import club_arg, data_root, maybe_day
 from lstg.commands._options import DataOption, LangOption, TodayOption, day_or_today
-from lstg.edit.atomic import write_atomic
 from lstg.errors import UsageError
 from lstg.export import ExportFormat, ExportKind, export_tables, render
 from lstg.i18n import _
 from lstg.periods import parse_period
+from lstg.userpaths import output_path
 
 
 def export(
@@ -59,6 +60,9 @@ def export(
     if (club is None) == (not province):
         raise typer.BadParameter(_("give a club id, or --province for every club"))
     root = data_root(data, lang)
+    if club is not None:
+        club = club_arg(club, root)
+    target = output_path(output, root=root) if output is not None else None
     day = maybe_day(as_of, "--as-of")
     try:
         window = parse_period(period) if period is not None else None
@@ -83,7 +87,8 @@ def export(
             raise typer.BadParameter(_("an XLSX export needs -o FILE"))
         typer.echo(payload.decode("utf-8").removeprefix("\ufeff"), nl=False)
         return 0
-    write_atomic(output, payload)
+    assert target is not None
+    write_atomic(target, payload)
     rows = sum(len(t.rows) for t in tables)
     typer.echo(_("Wrote {rows} rows to {path}.").format(rows=rows, path=output))
     return 0

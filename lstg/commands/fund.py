@@ -10,12 +10,12 @@ import typer
 from lstg.commands._edit_common import (
     DryRunOption,
     amount,
+    club_arg,
     data_root,
     day,
-    show,
+    run_edit,
 )
 from lstg.commands._options import ClubArg, DataOption, LangOption
-from lstg.edit import finish
 from lstg.edit.ledger import add_balance, add_transaction
 from lstg.i18n import _
 
@@ -50,22 +50,28 @@ def add(
 ) -> int:
     """Add money into a fund (with --source) or out of it (with --use)."""
     root = data_root(data, lang)
+    club = club_arg(club, root)
     money = amount(value, "--amount")
     if use is not None and money > 0:
         money = -money
     if (source is None) == (use is None):
         raise typer.BadParameter(_("give --source for money in or --use for money out"))
-    change = add_transaction(
+    when = day(date, "--date")
+    return run_edit(
         root,
         club,
-        day=day(date, "--date"),
-        fund=fund.value,
-        amount=money,
-        source=source,
-        use=use,
-        note=note,
+        lambda: add_transaction(
+            root,
+            club,
+            day=when,
+            fund=fund.value,
+            amount=money,
+            source=source,
+            use=use,
+            note=note,
+        ),
+        dry_run=dry_run,
     )
-    return show(finish(change, dry_run=dry_run))
 
 
 @app.command("balance")
@@ -81,12 +87,11 @@ def balance(
 ) -> int:
     """Assert a fund's balance; lstg validate checks that it holds."""
     root = data_root(data, lang)
-    change = add_balance(
+    club = club_arg(club, root)
+    when, counted = day(date, "--date"), amount(value, "--balance")
+    return run_edit(
         root,
         club,
-        day=day(date, "--date"),
-        fund=fund.value,
-        balance=amount(value, "--balance"),
-        note=note,
+        lambda: add_balance(root, club, day=when, fund=fund.value, balance=counted, note=note),
+        dry_run=dry_run,
     )
-    return show(finish(change, dry_run=dry_run))

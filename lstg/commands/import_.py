@@ -7,12 +7,14 @@ from typing import Annotated
 
 import typer
 
-from lstg.commands._edit_common import DryRunOption, data_root, show
+from lstg.atomicfile import write_atomic
+from lstg.commands._edit_common import DryRunOption, club_arg, data_root, show
 from lstg.commands._options import ClubArg, DataOption, LangOption
 from lstg.edit import finish
-from lstg.edit.atomic import write_atomic
+from lstg.edit.lock import club_lock
 from lstg.i18n import _
 from lstg.importer import Kind, import_change, plan_import, rejected_csv
+from lstg.userpaths import input_file, output_path
 
 
 def import_register(
@@ -48,23 +50,29 @@ def import_register(
     """Import members, loans or meetings from a register; nothing is written unless every row
     can be taken (or --skip-invalid is given)."""
     root = data_root(data, lang)
+    club = club_arg(club, root)
     if skip_invalid and rejected is None and not dry_run:
         raise typer.BadParameter(_("give --rejected FILE to keep the rows that are skipped"))
-    plan = plan_import(root, club, kind, file, sheet=sheet, mapping=mapping)
-    for line in plan.summary():
-        typer.echo(line)
-    if plan.rejected and not skip_invalid:
-        typer.echo(
-            _("Nothing was written: correct the rows above, or use --skip-invalid."), err=True
-        )
-        return 1
-    if not plan.added:
-        typer.echo(_("Nothing to add."))
-        return 0
-    outcome = finish(import_change(root, plan), dry_run=dry_run)
+    input_file(file, "FILE")
+    if mapping is not None:
+        input_file(mapping, "--mapping")
+    rejected_to = output_path(rejected, root=root) if rejected is not None else None
+    with club_lock(root, club):
+        plan = plan_import(root, club, kind, file, sheet=sheet, mapping=mapping)
+        for line in plan.summary():
+            typer.echo(line)
+        if plan.rejected and not skip_invalid:
+            typer.echo(
+                _("Nothing was written: correct the rows above, or use --skip-invalid."), err=True
+            )
+            return 1
+        if not plan.added:
+            typer.echo(_("Nothing to add."))
+            return 0
+        outcome = finish(import_change(root, plan), dry_run=dry_run)
     code = show(outcome)
-    if code == 0 and not dry_run and plan.rejected and rejected is not None:
-        write_atomic(rejected, rejected_csv(plan))
+    if code == 0 and not dry_run and plan.rejected and rejected_to is not None:
+        write_atomic(rejected_to, rejected_csv(plan))
         typer.echo(
             _("Saved {n} rejected rows to {path}.").format(n=len(plan.rejected), path=rejected)
         )

@@ -9,14 +9,14 @@ import typer
 from lstg.commands._edit_common import (
     DryRunOption,
     amount,
+    club_arg,
     data_root,
     day,
     maybe_day,
     parsed,
-    show,
+    run_edit,
 )
 from lstg.commands._options import ClubArg, DataOption, LangOption
-from lstg.edit import finish
 from lstg.edit.loans import add_loan, repay_loan, write_off_loan
 from lstg.edit.values import parse_number
 
@@ -49,6 +49,7 @@ def add(
 ) -> int:
     """Add a loan at the end of loans.yaml."""
     root = data_root(data, lang)
+    club = club_arg(club, root)
     rate = parsed(parse_number, interest, "--interest")
     fields: dict[str, Any] = {
         "id": loan_id,
@@ -61,7 +62,7 @@ def add(
         "purpose": purpose,
         "due": maybe_day(due, "--due"),
     }
-    return show(finish(add_loan(root, club, fields), dry_run=dry_run))
+    return run_edit(root, club, lambda: add_loan(root, club, fields), dry_run=dry_run)
 
 
 @app.command("repay")
@@ -77,15 +78,15 @@ def repay(
 ) -> int:
     """Record a repayment of a loan."""
     root = data_root(data, lang)
-    change = repay_loan(
+    club = club_arg(club, root)
+    when = day(date, "--date")
+    paid, interest_paid = amount(principal, "--principal"), amount(interest, "--interest")
+    return run_edit(
         root,
         club,
-        loan,
-        day(date, "--date"),
-        amount(principal, "--principal"),
-        amount(interest, "--interest"),
+        lambda: repay_loan(root, club, loan, when, paid, interest_paid),
+        dry_run=dry_run,
     )
-    return show(finish(change, dry_run=dry_run))
 
 
 @app.command("write-off")
@@ -100,5 +101,8 @@ def write_off(
 ) -> int:
     """Record that the club stops collecting what is left of a loan."""
     root = data_root(data, lang)
-    change = write_off_loan(root, club, loan, day(date, "--date"), reason)
-    return show(finish(change, dry_run=dry_run))
+    club = club_arg(club, root)
+    when = day(date, "--date")
+    return run_edit(
+        root, club, lambda: write_off_loan(root, club, loan, when, reason), dry_run=dry_run
+    )

@@ -8,9 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from lstg.commands._edit_common import DryRunOption, data_root, day, show
+from lstg.commands._edit_common import DryRunOption, club_arg, data_root, day, run_edit
 from lstg.commands._options import ClubArg, DataOption, LangOption
-from lstg.edit import finish
 from lstg.edit.meetings import (
     add_meeting,
     attendance_from_file,
@@ -19,6 +18,7 @@ from lstg.edit.meetings import (
 )
 from lstg.edit.values import parse_list
 from lstg.i18n import _
+from lstg.userpaths import input_file
 
 app = typer.Typer(help="Record meetings.", no_args_is_help=True)
 
@@ -79,10 +79,11 @@ def add(
     their health checks.
     """
     root = data_root(data, lang)
+    club = club_arg(club, root)
     present: list[str] = []
     checks: list[dict[str, Any]] = []
     if attendance_csv is not None:
-        present = attendance_from_file(attendance_csv)
+        present = attendance_from_file(input_file(attendance_csv, "--attendance-csv"))
     elif attendance is not None:
         present = parse_list(attendance)
     elif kind is not Kind.SKIPPED:
@@ -90,7 +91,7 @@ def add(
         if health_csv is None:
             checks = _prompt_health()
     if health_csv is not None:
-        checks = health_from_file(health_csv)
+        checks = health_from_file(input_file(health_csv, "--health-csv"))
     fields: dict[str, Any] = {
         "date": day(date, "--date"),
         "kind": kind.value,
@@ -100,4 +101,4 @@ def add(
         "health_checks": checks,
         "note": note,
     }
-    return show(finish(add_meeting(root, club, fields), dry_run=dry_run))
+    return run_edit(root, club, lambda: add_meeting(root, club, fields), dry_run=dry_run)

@@ -8,14 +8,14 @@ import typer
 
 from lstg.commands._edit_common import (
     DryRunOption,
+    club_arg,
     data_root,
     day,
     maybe_day,
     parsed,
-    show,
+    run_edit,
 )
 from lstg.commands._options import ClubArg, DataOption, LangOption
-from lstg.edit import finish
 from lstg.edit.members import add_member, edit_member, leave_member
 from lstg.edit.values import parse_gender, parse_household
 
@@ -131,6 +131,7 @@ def add(
 ) -> int:
     """Add a member at the end of members.yaml."""
     root = data_root(data, lang)
+    club = club_arg(club, root)
     fields = _fields(
         name=name,
         gender=gender,
@@ -149,8 +150,12 @@ def add(
     )
     if member_id is not None:
         fields["id"] = member_id
-    change = add_member(root, club, fields, different_person=different_person)
-    return show(finish(change, dry_run=dry_run))
+    return run_edit(
+        root,
+        club,
+        lambda: add_member(root, club, fields, different_person=different_person),
+        dry_run=dry_run,
+    )
 
 
 @app.command("leave")
@@ -165,8 +170,11 @@ def leave(
 ) -> int:
     """Record that a member left the club."""
     root = data_root(data, lang)
-    change = leave_member(root, club, member, day(date, "--date"), reason)
-    return show(finish(change, dry_run=dry_run))
+    club = club_arg(club, root)
+    when = day(date, "--date")
+    return run_edit(
+        root, club, lambda: leave_member(root, club, member, when, reason), dry_run=dry_run
+    )
 
 
 @app.command("edit")
@@ -193,6 +201,7 @@ def edit(
 ) -> int:
     """Change fields of a member; every other line stays as it is."""
     root = data_root(data, lang)
+    club = club_arg(club, root)
     fields = _fields(
         name=name,
         gender=gender,
@@ -209,4 +218,4 @@ def edit(
         group=group,
         home_care_volunteer=home_care_volunteer,
     )
-    return show(finish(edit_member(root, club, member, fields), dry_run=dry_run))
+    return run_edit(root, club, lambda: edit_member(root, club, member, fields), dry_run=dry_run)

@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from lstg.atomicfile import write_atomic
+from lstg.commands._edit_common import club_arg
 from lstg.commands._options import (
     DataOption,
     Language,
@@ -26,10 +28,10 @@ from lstg.report import (
     default_file_name,
     make_report,
     render,
-    write_atomically,
 )
 from lstg.report.model import Level
 from lstg.report.output import TEMPLATED_FORMATS
+from lstg.userpaths import default_output, input_file, output_path
 
 
 class ReportFormat(StrEnum):
@@ -59,6 +61,7 @@ def _template_problem(template: Path, fmt: str) -> str | None:
     """Why ``template`` cannot make a report in format ``fmt``, if it cannot."""
     if not template.is_file():
         return _("no template at {path}").format(path=template)
+    input_file(template, "--template")
     if fmt not in TEMPLATED_FORMATS:
         return _("the {format} format has no template").format(format=fmt)
     if (template.suffix.lower() == ".docx") != (fmt == "docx"):
@@ -130,6 +133,9 @@ def report(
 ) -> int:
     """Write the review report: totals, a row per unit, targets, change, and data provenance."""
     root, language = data_and_language(data, lang)
+    if club is not None:
+        club = club_arg(club, root)
+    target = output_path(output, root=root) if output is not None else None
     scope = _scope(province, district, commune, club)
     if scope is None:
         typer.echo(
@@ -166,12 +172,12 @@ def report(
     if made.no_plan:
         typer.echo(f"lstg: {made.no_plan}", err=True)
     content = render(made, output_format.value, template=template)
-    if output is None and output_format.value in ("docx", "xlsx"):
-        output = Path(default_file_name(made, output_format.value))
-    if output is None:
+    if target is None and output_format.value in ("docx", "xlsx"):
+        target = output_path(default_output(default_file_name(made, output_format.value)))
+    if target is None:
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
         return 0
-    write_atomically(output, content)
-    typer.echo(_("Report written to {path}").format(path=output), err=True)
+    write_atomic(target, content)
+    typer.echo(_("Report written to {path}").format(path=output or target), err=True)
     return 0

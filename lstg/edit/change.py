@@ -4,26 +4,29 @@ An editing function builds a :class:`Change` (the new text of each file it
 touches, and a line saying what it did). Nothing is written until
 :func:`check_change` has validated the club as it would be after the change, in
 a temporary copy of the data folder (the province file, the plans and that one
-club), and found no new error.
+club) made in the data folder's work folder (:mod:`lstg.workdir`), never in the
+system's temporary folder, and found no new error.
 """
 
 from __future__ import annotations
 
 import difflib
-import shutil
-import tempfile
+import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from lstg.dataset import CLUBS_DIR, PLANS_DIR, PROVINCE_FILE
-from lstg.edit.atomic import create_folder_atomic, write_atomic
+from lstg.atomicfile import create_folder_atomic, remove_tree, write_atomic
+from lstg.dataset import CLUB_FILE, CLUBS_DIR, MEETINGS_DIR, PLANS_DIR, PROVINCE_FILE
 from lstg.errors import UserError
 from lstg.i18n import _
+from lstg.loader import KNOWN_CLUB_ENTRIES
 from lstg.problems import Problem
 from lstg.reader import source_line
+from lstg.safefiles import Kind, kind_of, read_regular
 from lstg.validation import validate
+from lstg.workdir import temp_dir
 
 
 @dataclass(slots=True)
@@ -59,7 +62,9 @@ class Change:
 
     def old_text(self, rel: str) -> str | None:
         path = self.root / rel
-        return path.read_bytes().decode("utf-8") if path.is_file() else None
+        if kind_of(path) is not Kind.FILE:
+            return None
+        return read_regular(path).decode("utf-8", errors="replace")
 
     def diff(self) -> str:
         """The change as a unified diff, file by file, as ``git diff`` would show it."""
@@ -122,32 +127,61 @@ def _key(p: Problem) -> tuple[str, str, str]:
 
 
 def _club_problems(root: Path, club: str, today: date | None) -> list[Problem]:
-    if not (root / CLUBS_DIR / club).is_dir():
+    if kind_of(root / CLUBS_DIR / club) is not Kind.FOLDER:
         return []
     return validate(root, clubs=[club], today=today).problems
 
 
+def _copy_file(source: Path, target: Path) -> None:
+    """Copy a regular file (never a link or a special file) for the check's copy."""
+    if kind_of(source) is not Kind.FILE:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(read_regular(source))
+
+
+def _copy_for_check(change: Change, copy: Path) -> None:
+    """The province file, the plans and the club's data files, as they are now."""
+    root = change.root
+    copy.mkdir()
+    _copy_file(root / PROVINCE_FILE, copy / PROVINCE_FILE)
+    (copy / CLUBS_DIR).mkdir()
+    if kind_of(root / PLANS_DIR) is Kind.FOLDER:
+        for plan in sorted((root / PLANS_DIR).glob("*.yaml")):
+            _copy_file(plan, copy / PLANS_DIR / plan.name)
+    folder = root / CLUBS_DIR / change.club
+    target = copy / CLUBS_DIR / change.club
+    target.mkdir()
+    if change.new_club or kind_of(folder) is not Kind.FOLDER:
+        return
+    for name in sorted(KNOWN_CLUB_ENTRIES - {MEETINGS_DIR}):
+        _copy_file(folder / name, target / name)
+    if kind_of(folder / MEETINGS_DIR) is Kind.FOLDER:
+        for meeting in sorted((folder / MEETINGS_DIR).glob("*.yaml")):
+            _copy_file(meeting, target / MEETINGS_DIR / meeting.name)
+
+
 def check_change(change: Change, *, today: date | None = None) -> Checked:
-    """Validate the club as it would be after ``change``, in a temporary copy."""
-    earlier = _club_problems(change.root, change.club, today)
-    before = Counter(_key(p) for p in earlier if p.is_error)
-    seen = Counter(_key(p) for p in earlier if not p.is_error)
-    with tempfile.TemporaryDirectory(prefix="lstg-check-") as temp:
-        copy = Path(temp)
-        if (change.root / PROVINCE_FILE).is_file():
-            shutil.copy2(change.root / PROVINCE_FILE, copy / PROVINCE_FILE)
-        if (change.root / PLANS_DIR).is_dir():
-            shutil.copytree(change.root / PLANS_DIR, copy / PLANS_DIR)
-        folder = change.root / CLUBS_DIR / change.club
-        target = copy / CLUBS_DIR / change.club
-        if folder.is_dir() and not change.new_club:
-            shutil.copytree(folder, target, ignore=shutil.ignore_patterns(".*"))
-        target.mkdir(parents=True, exist_ok=True)
+    """Validate the club as it would be after ``change``, in a temporary copy.
+
+    The club as it is now is validated only if the club would have errors, or
+    warnings in the files changed, to leave out those it already had.
+    """
+    copy = temp_dir(change.root, change.club) / f"check-{secrets.token_hex(4)}"
+    try:
+        _copy_for_check(change, copy)
         for rel, text in change.files.items():
             path = copy / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(text.encode("utf-8"))
         after = validate(copy, clubs=[change.club], today=today).problems
+        earlier = (
+            _club_problems(change.root, change.club, today)
+            if any(p.is_error or p.file in change.files for p in after)
+            else []
+        )
+        before = Counter(_key(p) for p in earlier if p.is_error)
+        seen = Counter(_key(p) for p in earlier if not p.is_error)
         errors: list[Finding] = []
         warnings: list[Finding] = []
         remaining = Counter(before)
@@ -163,26 +197,60 @@ def check_change(change: Change, *, today: date | None = None) -> Checked:
                 warnings.append(
                     Finding(problem, source_line(copy, problem), change.origin(problem))
                 )
+    except OSError as exc:
+        raise UserError(
+            _("Cannot prepare the check of the change in {path}: {reason}.").format(
+                path=copy.parent, reason=exc.strerror or exc
+            )
+        ) from None
+    finally:
+        remove_tree(copy)
     return Checked(errors, warnings, sum(before.values()))
 
 
 def apply_change(change: Change) -> None:
-    """Write the change: each file atomically, a new club folder in one rename."""
+    """Write the change: each file atomically, a new club folder in one rename.
+
+    Call it holding the club's lock (:func:`lstg.edit.lock.club_lock`): a file that
+    changed since the change was made from it is not written over.
+
+    Raises:
+        UserError: a file changed meanwhile, or cannot be written (a full or
+            read-only disk): nothing more is written.
+    """
+    work = temp_dir(change.root, change.club)
     if change.new_club:
         folder = change.root / CLUBS_DIR / change.club
-        if folder.exists():
+        if kind_of(folder) is not Kind.MISSING:
             raise UserError(_("The club folder {path} already exists.").format(path=folder))
         prefix = f"{CLUBS_DIR}/{change.club}/"
         create_folder_atomic(
             folder,
             {rel.removeprefix(prefix): text.encode("utf-8") for rel, text in change.files.items()},
+            temp_dir=work,
         )
         return
+    folder = change.root / CLUBS_DIR / change.club
+    if kind_of(folder) is not Kind.FOLDER or kind_of(folder / CLUB_FILE) is not Kind.FILE:
+        raise UserError(
+            _("The club folder {path} is gone; nothing was written.").format(path=folder)
+        )
     for rel in change.files:
+        path = change.root / rel
+        kind = kind_of(path)
+        if kind not in (Kind.FILE, Kind.MISSING):
+            raise UserError(
+                _(
+                    "{file} is not a regular file (a link or a special file); nothing was written."
+                ).format(file=rel)
+            )
+        if kind is Kind.MISSING and kind_of(path.parent) not in (Kind.FOLDER, Kind.MISSING):
+            raise UserError(
+                _("{file}: its folder is not a real folder; nothing was written.").format(file=rel)
+            )
         if rel not in change.read:
             continue
-        path = change.root / rel
-        now = path.read_bytes() if path.is_file() else None
+        now = read_regular(path) if kind is Kind.FILE else None
         if now != change.read[rel]:
             raise UserError(
                 _("{file} was changed by someone else meanwhile; nothing was written.").format(
@@ -190,4 +258,7 @@ def apply_change(change: Change) -> None:
                 )
             )
     for rel, text in sorted(change.files.items()):
-        write_atomic(change.root / rel, text.encode("utf-8"))
+        path = change.root / rel
+        if kind_of(path.parent) is Kind.MISSING:
+            path.parent.mkdir()
+        write_atomic(path, text.encode("utf-8"), temp_dir=work)

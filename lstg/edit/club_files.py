@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from lstg.clubids import bad_id_message, is_club_id
 from lstg.dataset import (
     CLUB_FILE,
     CLUBS_DIR,
@@ -20,7 +21,8 @@ from lstg.edit.change import Change
 from lstg.edit.yamltext import Document
 from lstg.errors import UserError
 from lstg.i18n import _
-from lstg.reader import decode, read_yaml
+from lstg.reader import MAX_FILE_BYTES, decode, read_yaml, unreadable
+from lstg.safefiles import Kind, kind_of, read_regular
 
 _BOM = b"\xef\xbb\xbf"
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
@@ -34,10 +36,24 @@ class ClubFiles:
     """
 
     def __init__(self, root: Path, club: str) -> None:
+        if not is_club_id(club):
+            raise UserError(bad_id_message(club))
         self.root = root
         self.club = club
         self.folder = root / CLUBS_DIR / club
-        if not (self.folder / CLUB_FILE).is_file():
+        if kind_of(self.folder) is Kind.FOLDER and kind_of(self.folder / CLUB_FILE) not in (
+            Kind.FILE,
+            Kind.MISSING,
+        ):
+            raise UserError(
+                _(
+                    "{path} is not a regular file (a link or a special file); run lstg validate."
+                ).format(path=self.folder / CLUB_FILE)
+            )
+        if (
+            kind_of(self.folder) is not Kind.FOLDER
+            or kind_of(self.folder / CLUB_FILE) is not Kind.FILE
+        ):
             raise UserError(
                 _("No club “{club}”: {path} does not exist.").format(
                     club=club, path=self.folder / CLUB_FILE
@@ -55,14 +71,22 @@ class ClubFiles:
         rel = self.rel(name)
         if rel not in self._docs:
             path = self.root / rel
-            text = self._read(path, rel) if path.is_file() else None
+            text = self._read(path, rel) if kind_of(path) is not Kind.MISSING else None
             if text is None:
                 self.change.read[rel] = None
             self._docs[rel] = Document(text, rel, flow_records=flow_records)
         return self._docs[rel]
 
     def _read(self, path: Path, rel: str) -> str:
-        raw = path.read_bytes()
+        try:
+            raw = read_regular(path, limit=MAX_FILE_BYTES)
+        except OSError as exc:
+            problem = unreadable(path, rel, exc)
+            raise UserError(
+                _("{file} cannot be edited: {reason} Run lstg validate.").format(
+                    file=rel, reason=problem.message
+                )
+            ) from None
         self.change.read[rel] = raw
         text, problems = decode(raw, rel)
         if text is None:
@@ -94,7 +118,7 @@ class ClubFiles:
 
     def meeting_years(self) -> list[int]:
         folder = self.folder / MEETINGS_DIR
-        if not folder.is_dir():
+        if kind_of(folder) is not Kind.FOLDER:
             return []
         return sorted(int(p.stem) for p in folder.glob("*.yaml") if p.stem.isdigit())
 

@@ -58,7 +58,7 @@ def attendance_from_file(path: Path) -> list[str]:
         UserError: a row cannot be read, with its row and column.
     """
     from lstg.importer.mapping import default_mapping, load_mapping, match_columns
-    from lstg.importer.tabular import read_table
+    from lstg.importer.tabular import cell, read_table
 
     table = read_table(path)
     columns = match_columns(table.headers, load_mapping(default_mapping("attendance")))
@@ -66,12 +66,12 @@ def attendance_from_file(path: Path) -> list[str]:
     present = columns.by_field.get("present")
     ids: list[str] = []
     for row in table.rows:
-        value = row.values.get(member)
+        value = cell(row, member)
         if value is None:
             continue
         if present is not None:
             try:
-                if not parse_bool(row.values.get(present, "")):
+                if not parse_bool(cell(row, present) or ""):
                     continue
             except ValueError as exc:
                 raise UserError(
@@ -90,7 +90,7 @@ def health_from_file(path: Path) -> list[dict[str, Any]]:
         UserError: a row cannot be read, with its row and column.
     """
     from lstg.importer.mapping import default_mapping, load_mapping, match_columns
-    from lstg.importer.tabular import read_table
+    from lstg.importer.tabular import cell, read_table
 
     table = read_table(path)
     columns = match_columns(table.headers, load_mapping(default_mapping("health")))
@@ -105,7 +105,7 @@ def health_from_file(path: Path) -> list[dict[str, Any]]:
         check: dict[str, Any] = {}
         for name in ("member", "weight", "bp", "glucose"):
             column = columns.by_field.get(name)
-            value = None if column is None else row.values.get(column)
+            value = cell(row, column)
             if value is None:
                 continue
             try:

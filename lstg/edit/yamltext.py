@@ -18,25 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from lstg.edit.nodes import EditError, compose
 from lstg.edit.yamlstyle import detect_style
 from lstg.i18n import _
 from lstg.reader import parse_text
 
-
-class EditError(Exception):
-    """The file cannot be edited safely (its text is not what an edit expects)."""
-
-
-def _compose(text: str) -> Node | None:
-    try:
-        node: Node | None = YAML(typ="safe", pure=True).compose(text)
-    except YAMLError as exc:
-        raise EditError(_("The file cannot be read as YAML: {reason}").format(reason=exc)) from exc
-    return node
+__all__ = ["Document", "EditError"]
 
 
 def _last_line(node: Node) -> int:
@@ -70,6 +59,8 @@ class Document:
 
     def __init__(self, text: str | None, rel: str, *, flow_records: bool = False) -> None:
         self.rel = rel
+        self._composed: tuple[str, Node | None] | None = None
+        self._read: tuple[str, list[Any]] | None = None
         self.original = text
         self.text = text if text is not None else ""
         # A file saved with Windows line ends is edited with "\n" and written back with "\r\n".
@@ -98,14 +89,20 @@ class Document:
         """The file's records as plain data, read as the validator reads them."""
         if self.original is None and not self.text:
             return []
+        if self._read is not None and self._read[0] is self.text:
+            return self._read[1]
         result = parse_text(self.text.encode("utf-8"), self.rel)
         if result.data is None:
-            reason = result.problems[0].message if result.problems else ""
+            first = next((p for p in result.problems if p.is_error), None)
+            where = f"{self.rel}:{first.line}:{first.column}" if first and first.line else self.rel
             raise EditError(
-                _("{file} cannot be read: {reason}").format(file=self.rel, reason=reason)
+                _("{where}: {reason} The file cannot be edited; run lstg validate.").format(
+                    where=where, reason=first.message if first else ""
+                )
             )
         if not isinstance(result.data, list):
             raise EditError(_("{file} does not hold a list of entries.").format(file=self.rel))
+        self._read = (self.text, result.data)
         return result.data
 
     def record_spans(self) -> list[tuple[int, int]]:
@@ -118,7 +115,9 @@ class Document:
     def _root(self) -> SequenceNode | None:
         if not self.text.strip() or all(_is_blank_or_comment(x) for x in self._lines()):
             return None
-        node = _compose(self.text)
+        if self._composed is None or self._composed[0] is not self.text:
+            self._composed = (self.text, compose(self.text, self.rel))
+        node = self._composed[1]
         if node is None:
             return None
         if not isinstance(node, SequenceNode):
@@ -144,6 +143,7 @@ class Document:
                 _("{file} could not be changed without touching other lines.").format(file=self.rel)
             )
         self.text = new_text
+        self._read = (new_text, result.data)
 
     def _fragment_value(self, lines: Sequence[str]) -> Any:
         text = "".join(x if x.endswith("\n") else x + "\n" for x in lines)

@@ -1,7 +1,9 @@
 """Writing tables as CSV, XLSX or JSON: the same tables give the same bytes.
 
 CSV is UTF-8 with a byte-order mark (so that Excel reads Vietnamese) and CRLF
-line ends; XLSX files carry a fixed creation and modification time, in their
+line ends, and a text cell that a spreadsheet could run as a formula starts with
+``'`` (:mod:`lstg.spreadsheets`); XLSX text cells are text cells, never formulas;
+XLSX files carry a fixed creation and modification time, in their
 properties and in their zip entries; JSON keeps the column order.
 """
 
@@ -19,6 +21,7 @@ from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from lstg.export.tables import Table
+from lstg.spreadsheets import csv_text, defuse_workbook
 
 FIXED_TIME = datetime(2000, 1, 1)
 """The creation and modification time written into every XLSX file."""
@@ -48,9 +51,9 @@ def to_csv(tables: list[Table]) -> bytes:
     for index, table in enumerate(tables):
         if index:
             writer.writerow([])
-        writer.writerow(table.columns)
+        writer.writerow([csv_text(c) for c in table.columns])
         for row in table.rows:
-            writer.writerow([_text(v) for v in row])
+            writer.writerow([csv_text(v) if isinstance(v, str) else _text(v) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -84,6 +87,7 @@ def to_xlsx(tables: list[Table]) -> bytes:
             for cell in cells:
                 if isinstance(cell.value, date):
                     cell.number_format = "dd/mm/yyyy"
+    defuse_workbook(book)
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
     book.properties.creator = "lstg"

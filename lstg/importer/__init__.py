@@ -28,6 +28,7 @@ from lstg.importer.mapping import Columns, default_mapping, load_mapping, match_
 from lstg.importer.meetings import meeting_record
 from lstg.importer.records import ClubContext, Rejection, loan_record, member_record
 from lstg.importer.tabular import Row, Table, read_table
+from lstg.spreadsheets import csv_text
 
 __all__ = ["ImportPlan", "Kind", "import_change", "plan_import", "rejected_csv"]
 
@@ -293,10 +294,11 @@ def rejected_csv(plan: ImportPlan) -> bytes:
     letters = list(plan.table.headers)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([*plan.table.headers.values(), _("Row"), _("Reason")])
+    writer.writerow([csv_text(h) for h in [*plan.table.headers.values(), _("Row"), _("Reason")]])
     for row, reasons in plan.rejected:
-        values = [_cell_text(row.values.get(letter)) for letter in letters]
-        writer.writerow([*values, row.number, "; ".join(r.render() for r in reasons)])
+        cells = [row.values.get(letter) for letter in letters]
+        values = [csv_text(v) if isinstance(v, str) else _cell_text(v) for v in cells]
+        writer.writerow([*values, row.number, csv_text("; ".join(r.render() for r in reasons))])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -30,7 +30,7 @@ from lstg.edit.values import (
 )
 from lstg.i18n import _
 from lstg.importer.mapping import Columns
-from lstg.importer.tabular import Row
+from lstg.importer.tabular import FormulaCell, Row
 from lstg.modelerrors import problems_from
 from lstg.schema import Loan, Member
 
@@ -140,11 +140,23 @@ class RowReader:
     def reject(self, field_name: str, reason: str) -> None:
         column = self.columns.by_field.get(field_name, "")
         header = self.columns.header(field_name) if column else ""
-        self.rejections.append(Rejection(self.row.sheet, self.row.number, column, header, reason))
+        rejection = Rejection(self.row.sheet, self.row.number, column, header, reason)
+        if rejection not in self.rejections:
+            self.rejections.append(rejection)
 
     def raw(self, field_name: str) -> Any:
         column = self.columns.by_field.get(field_name)
-        return None if column is None else self.row.values.get(column)
+        value = None if column is None else self.row.values.get(column)
+        if isinstance(value, FormulaCell):
+            self.reject(
+                field_name,
+                _(
+                    "the cell holds a formula ({formula}) whose value was never saved: type "
+                    "the value itself, or open the file in Excel and save it"
+                ).format(formula=value.formula[:40]),
+            )
+            return None
+        return value
 
     def get(self, field_name: str, parse: Callable[[Any], Any]) -> Any:
         value = self.raw(field_name)

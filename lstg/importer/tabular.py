@@ -1,6 +1,9 @@
 """Reading registers: the rows of an Excel sheet or a CSV file, with where each cell is.
 
-Excel files are read with openpyxl (read-only, values rather than formulas). CSV
+Excel files are read with openpyxl (read-only, values rather than formulas); a
+formula cell whose value was never computed and saved (a file written by a
+program, not by Excel) is a :class:`FormulaCell`, which the import reports at its
+cell rather than reading it as empty. CSV
 files are decoded as UTF-8 when they are valid UTF-8, else as Windows-1258 (the
 legacy Vietnamese code page of Excel on Windows), then normalised to NFC: the
 cp1258 codec gives decomposed letters (a base letter followed by a combining
@@ -22,6 +25,16 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from lstg.errors import UserError
 from lstg.i18n import _
+
+
+@dataclass(frozen=True, slots=True)
+class FormulaCell:
+    """A cell holding a formula without a saved value."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return self.formula
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +158,7 @@ def read_csv(path: Path) -> Table:
 def read_xlsx(path: Path, sheet: str | None = None) -> Table:
     """Read one sheet of an Excel register (the first sheet unless ``sheet`` is given)."""
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(path, read_only=True, data_only=False)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:
         raise UserError(
             _("{path} cannot be read as an Excel file: {reason}").format(path=path, reason=exc)
@@ -157,14 +170,47 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
                     path=path, sheet=sheet, names=", ".join(book.sheetnames)
                 )
             )
-        ws = book[sheet] if sheet is not None else book[book.sheetnames[0]]
-        rows = [
-            (n, [_clean(c) for c in cells])
-            for n, cells in enumerate(ws.iter_rows(values_only=True), start=1)
-        ]
-        return _table(ws.title, rows, None)
+        name = sheet if sheet is not None else book.sheetnames[0]
+        ws = book[name]
+        formulas = [list(cells) for cells in ws.iter_rows(values_only=True)]
     finally:
         book.close()
+    if any(_is_formula(c) for cells in formulas for c in cells):
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            values = [list(cells) for cells in book[name].iter_rows(values_only=True)]
+        finally:
+            book.close()
+        for r, cells in enumerate(formulas):
+            for c, cell in enumerate(cells):
+                if not _is_formula(cell):
+                    continue
+                saved = values[r][c] if r < len(values) and c < len(values[r]) else None
+                cells[c] = FormulaCell(str(cell)) if saved is None else saved
+    rows = [(n, [_clean(c) for c in cells]) for n, cells in enumerate(formulas, start=1)]
+    return _table(ws.title, rows, None)
+
+
+def cell(row: Row, column: str | None) -> Any:
+    """The value of ``row`` in ``column``.
+
+    Raises:
+        UserError: the cell holds a formula whose value was never saved, at its cell.
+    """
+    value = None if column is None else row.values.get(column)
+    if isinstance(value, FormulaCell):
+        raise UserError(
+            _(
+                "{sheet}: row {row}, column {column}: the cell holds a formula ({formula}) "
+                "whose value was never saved; type the value, or open the file in Excel and "
+                "save it."
+            ).format(sheet=row.sheet, row=row.number, column=column, formula=value.formula[:40])
+        )
+    return value
+
+
+def _is_formula(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith("=") and len(value) > 1
 
 
 def read_table(path: Path, sheet: str | None = None) -> Table:

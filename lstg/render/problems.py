@@ -84,7 +84,8 @@ def render_text(problems: Sequence[Problem], root: Path, *, clubs: int) -> str:
 
 def _quote(text: str, line: int, column: int) -> list[str]:
     """The source line under a gutter with its number, and a caret under ``column``."""
-    text = text.replace("\t", " ")
+    # A control character (an escape code) is shown as a dot, never sent to the terminal.
+    text = "".join(" " if c == "\t" else ("·" if not c.isprintable() else c) for c in text)
     index = max(column - 1, 0)
     if len(text) > MAX_QUOTE:
         start = max(0, min(index - MAX_QUOTE // 2, len(text) - MAX_QUOTE))

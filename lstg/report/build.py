@@ -113,7 +113,11 @@ def _club(dataset: DataSet, club_id: str) -> ClubData:
 
 def _note(province: Province, data: ClubData, day: date, with_district: bool) -> ClubNote:
     assert data.club is not None
-    commune = places.club_commune(province, data.club)
+    # the commune in the units of the report's date (a 2026 report names new communes),
+    # else as the club records it
+    commune = places.club_unit(province, data.club, "commune", day) or places.club_commune(
+        province, data.club
+    )
     district = places.club_unit(province, data.club, "district", day) if with_district else None
     return ClubNote(
         name=data.club.name,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
+from lstg.atomicfile import write_atomic
 from lstg.errors import UserError
 from lstg.i18n import _
 from lstg.report.json_out import render_json
@@ -62,16 +61,5 @@ def default_file_name(report: Report, fmt: str) -> str:
 
 
 def write_atomically(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` through a temporary file in the same folder.
-
-    Readers see the old file or the whole new one, never half a report.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write ``content`` to ``path`` whole or not at all (:func:`lstg.atomicfile.write_atomic`)."""
+    write_atomic(path, content)

@@ -29,7 +29,7 @@ def default_template(report: Report, fmt: str) -> str:
 
 def render_text(report: Report, fmt: str, template: Path | None = None) -> str:
     """The report as Markdown or HTML, from ``template`` or the bundled one."""
-    return render(template, default_template(report, fmt), context(report))
+    return render(template, default_template(report, fmt), context(report), flavour=fmt)
 
 
 def labels(language: str) -> Any:

@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lstg.render import format as fmt
 from lstg.report.model import FIGURE_KINDS, TABLES, Report
 from lstg.report.text import labels
+from lstg.spreadsheets import defuse_workbook
 
 _NUMBER_FORMATS = {
     "count": "#,##0",
@@ -157,6 +158,7 @@ def render_xlsx(report: Report) -> bytes:
             sheet.cell(row=line, column=4).number_format = "0"
         _widths(sheet, first=12, others=22)
 
+    defuse_workbook(book)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -53,12 +53,23 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 """A calendar date written ``YYYY-MM-DD``; impossible dates are errors."""
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+MAX_TEXT = 1000
+"""Longest text a field may hold: a name, a reason, a note."""
+
+
 def _nfc(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError(
+            _("the text holds a control character (such as an escape code); retype it")
+        )
     return unicodedata.normalize("NFC", value)
 
 
-Text = Annotated[str, AfterValidator(_nfc), Field(min_length=1)]
-"""Non-empty text, normalised to NFC."""
+Text = Annotated[str, AfterValidator(_nfc), Field(min_length=1, max_length=MAX_TEXT)]
+"""Non-empty text of at most :data:`MAX_TEXT` characters, normalised to NFC, without
+control characters (a line break or a tab is allowed)."""
 
 
 def _code(value: Any) -> Any:

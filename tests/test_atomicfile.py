@@ -1,4 +1,4 @@
-"""Atomic writes: a run that fails or is killed while writing leaves the old file intact."""
+"""The one atomic writer: a run that fails or is killed while writing leaves the old file intact."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from conftest_edit import CLUB, MEMBERS, make_data
 
-from lstg.edit.atomic import create_folder_atomic, write_atomic
+from lstg.atomicfile import WriteError, create_folder_atomic, default_mode, write_atomic
 from lstg.validation import validate
+from lstg.workdir import work_dir
 
 
 def test_write_replaces_the_file_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -36,7 +37,7 @@ def test_a_failed_rename_keeps_the_old_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(WriteError, match="disk is full"):
         write_atomic(target, b"new\n")
     assert target.read_bytes() == b"old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
@@ -49,7 +50,7 @@ def test_a_folder_is_created_whole_or_not_at_all(
         raise OSError(5, "I/O error")
 
     monkeypatch.setattr(os, "rename", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(WriteError):
         create_folder_atomic(tmp_path / "club", {"club.yaml": b"x: 1\n"})
     assert list(tmp_path.iterdir()) == []
 
@@ -57,7 +58,7 @@ def test_a_folder_is_created_whole_or_not_at_all(
 KILLED = """
 import os, sys, time
 from pathlib import Path
-import lstg.edit.atomic as atomic
+import lstg.atomicfile as atomic
 real_fsync = os.fsync
 def slow_fsync(fd):
     Path(os.environ["FLAG"]).write_text("writing")
@@ -72,6 +73,7 @@ main()
 
 def test_a_command_killed_during_its_write_leaves_a_file_that_validates(tmp_path: Path) -> None:
     root = make_data(tmp_path)
+    work_dir(root)
     members = root / "clubs" / CLUB / "members.yaml"
     flag = tmp_path / "flag"
     command = [
@@ -104,7 +106,41 @@ def test_a_command_killed_during_its_write_leaves_a_file_that_validates(tmp_path
         process.wait(timeout=10)
     assert process.returncode == -signal.SIGKILL
     assert members.read_text("utf-8") == MEMBERS
-    leftovers = [p.name for p in members.parent.iterdir() if p.name.endswith(".tmp")]
+    before = sorted(p.name for p in members.parent.iterdir())
+    assert not [name for name in before if name.startswith(".")]
+    work = root / ".lstg-cache" / "tmp" / CLUB
+    leftovers = [p.name for p in work.iterdir()]
     assert len(leftovers) == 1 and leftovers[0].startswith(".members.yaml.")
     result = validate(root, clubs=[CLUB], today=None)
     assert [p.code for p in result.problems if p.is_error] == []
+    # The next edit of the club, holding its lock, removes what the killed one left.
+    done = subprocess.run(
+        [sys.executable, "-m", "lstg", "member", "edit", CLUB, "M001", "--name", "Lan",
+         "--data", str(root)],
+        env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert list(work.iterdir()) == []
+
+
+def test_a_new_file_gets_the_umask_permissions_or_the_mode_asked(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "a.txt", b"a")
+    assert (tmp_path / "a.txt").stat().st_mode & 0o777 == default_mode()
+    write_atomic(tmp_path / "b.txt", b"b", mode=0o600)
+    assert (tmp_path / "b.txt").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_read_only_folder_is_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"old")
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as a user who may write anywhere")
+        with pytest.raises(WriteError, match="permission denied"):
+            write_atomic(folder / "a.txt", b"new")
+    finally:
+        folder.chmod(0o700)
+    assert (folder / "a.txt").read_bytes() == b"old"
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]
