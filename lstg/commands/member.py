@@ -1,4 +1,4 @@
-"""``lstg member add|leave|edit``: keep ``members.yaml``."""
+"""``lstg member add|leave|edit|consent``: keep ``members.yaml``."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from lstg.commands._edit_common import (
 from lstg.commands._options import ClubArg, DataOption, LangOption
 from lstg.edit.members import add_member, edit_member, leave_member
 from lstg.edit.values import parse_gender, parse_household
+from lstg.i18n import _
 
 app = typer.Typer(
     help="Add members, record departures, correct member records.", no_args_is_help=True
@@ -219,3 +220,103 @@ def edit(
         home_care_volunteer=home_care_volunteer,
     )
     return run_edit(root, club, lambda: edit_member(root, club, member, fields), dry_run=dry_run)
+
+
+@app.command("consent")
+def consent_(
+    club: ClubArg,
+    member: MemberArg,
+    date: Annotated[
+        str, typer.Option("--date", help="Day the consent was given, or withdrawn (dd/mm/yyyy).")
+    ],
+    purpose: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--purpose", help="A purpose from the province file (management, health …); repeatable."
+        ),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            help="Kind of data covered: basic, ethnicity, health, household; repeatable "
+            "(default: the kinds of the purposes).",
+        ),
+    ] = None,
+    method: Annotated[
+        str | None,
+        typer.Option("--method", help="How it was given: paper, recording, electronic."),
+    ] = None,
+    evidence: Annotated[
+        str | None,
+        typer.Option("--evidence", help="The evidence: form number in the club's book, a file."),
+    ] = None,
+    recorded_by: Annotated[
+        str | None, typer.Option("--recorded-by", help="Who recorded it (a board member's id).")
+    ] = None,
+    withdraw: Annotated[
+        bool,
+        typer.Option(
+            "--withdraw",
+            help="Record a withdrawal (of the given --kind and --purpose, else of everything).",
+        ),
+    ] = False,
+    dry_run: DryRunOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> int:
+    """Record a member's consent, with its purposes, kinds, method and evidence, or its
+    withdrawal."""
+    from lstg.edit.consent import parse_kind, parse_method, record_consent, withdraw_consent
+    from lstg.loader import load_province
+
+    root = data_root(data, lang)
+    club = club_arg(club, root)
+    when = day(date, "--date")
+    kinds = [parsed(parse_kind, k, "--kind") for k in kind or []]
+    purposes = list(dict.fromkeys(purpose or []))
+    if withdraw:
+        return run_edit(
+            root,
+            club,
+            lambda: withdraw_consent(
+                root,
+                club,
+                member,
+                day=when,
+                kinds=kinds,
+                purposes=purposes,
+                evidence=evidence,
+                recorded_by=recorded_by,
+            ),
+            dry_run=dry_run,
+        )
+    missing = [
+        option
+        for option, value in (
+            ("--purpose", purposes),
+            ("--method", method),
+            ("--evidence", evidence),
+            ("--recorded-by", recorded_by),
+        )
+        if not value
+    ]
+    if missing:
+        raise typer.BadParameter(
+            _("a consent states {options}").format(options=", ".join(missing)),
+            param_hint=missing[0],
+        )
+    if not kinds:
+        privacy = load_province(root).privacy
+        for purpose_id in purposes:
+            found = privacy.purpose(purpose_id)
+            kinds += [k for k in (found.kinds if found else []) if k not in kinds]
+    fields = {
+        "date": when,
+        "purposes": purposes,
+        "kinds": kinds,
+        "method": parsed(parse_method, method or "", "--method"),
+        "evidence": evidence,
+        "recorded_by": recorded_by,
+    }
+    return run_edit(root, club, lambda: record_consent(root, club, member, fields), dry_run=dry_run)
