@@ -100,6 +100,12 @@ def _register() -> None:
 
     app.add_typer(place.app, name="place")
 
+    from lstg.commands import person, privacy, requests
+
+    app.add_typer(person.app, name="person")
+    app.command("requests")(requests.requests)
+    app.command("privacy")(privacy.privacy)
+
 
 _COMMANDS: dict[str, tuple[str, str, str]] = {
     "validate": (
@@ -149,6 +155,17 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
     "meeting": ("meeting", "app", "Record meetings."),
     "fund": ("fund", "app", "Record money into and out of the funds."),
     "place": ("place", "app", "Find administrative units by name or code, in every era."),
+    "person": ("person", "app", "A person's data on request: show it, export it, erase it."),
+    "requests": (
+        "requests",
+        "requests",
+        "List the requests about personal data that are open or late against the law's clocks.",
+    ),
+    "privacy": (
+        "privacy",
+        "privacy",
+        "Write the inventory of personal data for the impact assessment.",
+    ),
 }
 """Every command registered by :func:`_register`: its module in ``lstg.commands``, the
 function (or sub-application) it runs, and its help in the list of commands. A run

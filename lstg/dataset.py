@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lstg.problems import Problem
 from lstg.schema import Club, LedgerEntry, Loan, Meeting, Member, Plan, Province
+from lstg.schema.requests import Request
 
 PROVINCE_FILE = "province.yaml"
 PLANS_DIR = "plans"
@@ -23,6 +24,7 @@ MEMBERS_FILE = "members.yaml"
 LOANS_FILE = "loans.yaml"
 LEDGER_FILE = "ledger.yaml"
 MEETINGS_DIR = "meetings"
+REQUESTS_FILE = "requests.yaml"
 
 
 @dataclass(slots=True)
@@ -71,6 +73,8 @@ class DataSet:
     plans: dict[str, Plan]
     clubs: dict[str, ClubData]
     problems: list[Problem]
+    requests: list[Request] = field(default_factory=list)
+    """The log of requests about personal data (``requests.yaml``), if any."""
 
     @property
     def has_errors(self) -> bool:

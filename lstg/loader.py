@@ -25,6 +25,7 @@ from lstg.dataset import (
     MEMBERS_FILE,
     PLANS_DIR,
     PROVINCE_FILE,
+    REQUESTS_FILE,
     ClubData,
     DataSet,
 )
@@ -35,6 +36,7 @@ from lstg.problems import Problem, error, warning
 from lstg.reader import ReadResult, read_yaml
 from lstg.safefiles import Kind, kind_of, link_target, special_kind
 from lstg.schema import BalanceAssertion, Club, Loan, Meeting, Member, Plan, Province, Transaction
+from lstg.schema.requests import Request
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -357,12 +359,24 @@ def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
                     )
                 )
             plans[plan.id] = plan
+    requests: list[Request] = []
+    if (root / REQUESTS_FILE).is_file():
+        rows, found = load_records(root, root / REQUESTS_FILE, lambda _raw: Request)
+        requests = [r for _i, r in rows]
+        problems.extend(found)
     loaded: dict[str, ClubData] = {}
     wanted = [f for f in club_folders(root) if clubs is None or f.name in clubs]
     for club, found in load_clubs(root, wanted):
         loaded[club.id] = club
         problems.extend(found)
-    return DataSet(root=root, province=province, plans=plans, clubs=loaded, problems=problems)
+    return DataSet(
+        root=root,
+        province=province,
+        plans=plans,
+        clubs=loaded,
+        problems=problems,
+        requests=requests,
+    )
 
 
 PARALLEL_FROM = 16

@@ -9,6 +9,7 @@ that cover what is withdrawn. Only the lines of the member's ``consent`` change.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -69,10 +70,8 @@ def _dates(value: Any) -> Any:
     if isinstance(value, dict):
         out = {k: _dates(v) for k, v in value.items()}
         if isinstance(out.get("date"), str):
-            try:
+            with contextlib.suppress(ValueError):
                 out["date"] = date.fromisoformat(out["date"])
-            except ValueError:
-                pass
         return out
     return value
 
