@@ -88,7 +88,16 @@ def export(
         typer.echo(payload.decode("utf-8").removeprefix("\ufeff"), nl=False)
         return 0
     assert target is not None
-    write_atomic(target, payload)
+    personal = not redact and kind is not ExportKind.ROLLUP
+    note = None
+    if personal:
+        from lstg.privacy.output import write_private
+
+        note = write_private(target, payload)
+    else:
+        write_atomic(target, payload)
     rows = sum(len(t.rows) for t in tables)
     typer.echo(_("Wrote {rows} rows to {path}.").format(rows=rows, path=output))
+    if note is not None:
+        typer.echo(note)
     return 0

@@ -178,6 +178,13 @@ def report(
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
         return 0
+    if members:
+        from lstg.privacy.output import write_private
+
+        note = write_private(target, content)
+        typer.echo(_("Report written to {path}").format(path=output or target), err=True)
+        typer.echo(note, err=True)
+        return 0
     write_atomic(target, content)
     typer.echo(_("Report written to {path}").format(path=output or target), err=True)
     return 0
