@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 CLUBS ?= 200
 
-.PHONY: install demo test lint typecheck pytest bench catalogs clean
+.PHONY: install demo test lint typecheck pytest bench catalogs clean pages
 
 install: $(VENV)/.installed
 
@@ -39,6 +39,9 @@ catalogs: install
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py --clubs $(CLUBS)
+
+pages: install
+	scripts/render_pages.sh data pages --period 2021..2025 --number 15 --signed 05/12/2026
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .lstg-cache

@@ -13,11 +13,12 @@ from datetime import date
 from pathlib import Path
 
 from lstg.problems import Problem
-from lstg.schema import Club, LedgerEntry, Loan, Meeting, Member, Plan, Province
+from lstg.schema import Club, LedgerEntry, Loan, Meeting, Member, Plan, Province, Reports
 from lstg.schema.requests import Request
 
 PROVINCE_FILE = "province.yaml"
 PLANS_DIR = "plans"
+REPORTS_FILE = "reports.yaml"
 CLUBS_DIR = "clubs"
 CLUB_FILE = "club.yaml"
 MEMBERS_FILE = "members.yaml"
@@ -66,13 +67,18 @@ class ClubData:
 
 @dataclass(slots=True)
 class DataSet:
-    """A whole data folder: province, plans and clubs, with every problem found loading it."""
+    """A whole data folder: province, plans and clubs, with every problem found loading it.
+
+    ``reports`` holds the particulars of the documents the folder's reports are
+    (``reports.yaml``), if the folder has them.
+    """
 
     root: Path
     province: Province | None
     plans: dict[str, Plan]
     clubs: dict[str, ClubData]
     problems: list[Problem]
+    reports: Reports | None = None
     requests: list[Request] = field(default_factory=list)
     """The log of requests about personal data (``requests.yaml``), if any."""
 

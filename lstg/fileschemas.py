@@ -13,12 +13,23 @@ from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from lstg.schema import BalanceAssertion, Club, Loan, Meeting, Member, Plan, Province, Transaction
+from lstg.schema import (
+    BalanceAssertion,
+    Club,
+    Loan,
+    Meeting,
+    Member,
+    Plan,
+    Province,
+    Reports,
+    Transaction,
+)
 from lstg.schema.meeting import BloodPressure
 
 KINDS: dict[str, tuple[str, Any]] = {
     "province": ("province.yaml", Province),
     "plan": ("plans/<phase>.yaml", Plan),
+    "reports": ("reports.yaml", Reports),
     "club": ("clubs/<club>/club.yaml", Club),
     "members": ("clubs/<club>/members.yaml", list[Member]),
     "loans": ("clubs/<club>/loans.yaml", list[Loan]),

@@ -25,6 +25,7 @@ from lstg.dataset import (
     MEMBERS_FILE,
     PLANS_DIR,
     PROVINCE_FILE,
+    REPORTS_FILE,
     REQUESTS_FILE,
     ClubData,
     DataSet,
@@ -35,7 +36,17 @@ from lstg.modelerrors import problems_from
 from lstg.problems import Problem, error, warning
 from lstg.reader import ReadResult, read_yaml
 from lstg.safefiles import Kind, kind_of, link_target, special_kind
-from lstg.schema import BalanceAssertion, Club, Loan, Meeting, Member, Plan, Province, Transaction
+from lstg.schema import (
+    BalanceAssertion,
+    Club,
+    Loan,
+    Meeting,
+    Member,
+    Plan,
+    Province,
+    Reports,
+    Transaction,
+)
 from lstg.schema.requests import Request
 
 M = TypeVar("M", bound=BaseModel)
@@ -364,6 +375,10 @@ def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
         rows, found = load_records(root, root / REQUESTS_FILE, lambda _raw: Request)
         requests = [r for _i, r in rows]
         problems.extend(found)
+    reports: Reports | None = None
+    if (root / REPORTS_FILE).is_file():
+        reports, found = load_document(root, root / REPORTS_FILE, Reports)
+        problems.extend(found)
     loaded: dict[str, ClubData] = {}
     wanted = [f for f in club_folders(root) if clubs is None or f.name in clubs]
     for club, found in load_clubs(root, wanted):
@@ -375,6 +390,7 @@ def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
         plans=plans,
         clubs=loaded,
         problems=problems,
+        reports=reports,
         requests=requests,
     )
 

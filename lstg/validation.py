@@ -27,6 +27,7 @@ from lstg.checks import (
     places,
     province,
     references,
+    reports,
     unknown,
 )
 from lstg.checks.common import ClubView
@@ -175,6 +176,7 @@ def check_dataset(dataset: DataSet, *, today: date) -> list[Problem]:
     problems: list[Problem] = []
     problems.extend(folder.check_folder(dataset))
     problems.extend(province.check_province(dataset))
+    problems.extend(reports.check_reports(dataset))
     broken = frozenset(p.file for p in dataset.problems if p.is_error)
     for data in dataset.clubs.values():
         view = ClubView.of(data, today, broken)

@@ -25,7 +25,8 @@ byte for byte:
     .venv/bin/python scripts/generate_data.py data [--seed lang-son-2020]
 
 The script writes `province.yaml`, `clubs/` and this README (whose figures it computes
-by loading the written files with `lstg.loader.load_dataset`); it leaves `plans/` alone.
+by loading the written files with `lstg.loader.load_dataset`); it leaves `plans/` and
+`reports.yaml` (the particulars of the documents, with fictional signers) alone.
 The same seed gives the same bytes; each club draws from its own generator (the seed and
 the club id), so a change to one club leaves the others' files as they were.
 `python scripts/data_figures.py data` prints the figures below again.

@@ -3,7 +3,7 @@
 Usage: ``python scripts/generate_data.py [TARGET] [--seed SEED]`` (``make data``).
 
 Writes ``province.yaml``, ``clubs/`` and ``README.md`` into TARGET (default: the
-repository's ``data/``), leaving any ``plans/`` folder alone. The same seed gives the
+repository's ``data/``), leaving ``plans/`` and ``reports.yaml`` alone. The same seed gives the
 same bytes. Every club draws from its own generator seeded with the seed and its id,
 so that changing one club leaves the others' files unchanged.
 """

@@ -68,14 +68,18 @@ def test_every_format_of_the_report_shows_those_values(checked: Any, tmp_path: P
     cells = " | ".join(c.text for t in document.tables for row in t.rows for c in row.cells)
     book = load_workbook(BytesIO(xlsx_file.read_bytes()))
     sheet = book["Chỉ tiêu"]
-    stored = {row[0].value: row[4].value for row in sheet.iter_rows(min_row=2)}
+    stored = {
+        row[1].value: (row[5].value, row[5].number_format) for row in sheet.iter_rows(min_row=7)
+    }
     labels = {t["id"]: t["label"] for t in checked["targets"]}
     actual = {t["id"]: t["actual"] for t in checked["targets"]}
     for target, text in texts.items():
         assert f"| {text} |" in markdown, target
         assert f">{text}<" in html, target
         assert text in cells, target
-        value = stored[labels[target]]
+        value, shown = stored[labels[target]]
+        if shown == "0.0%":  # shares are stored as fractions, so that formulas on them work
+            value *= 100
         assert value == pytest.approx(actual[target], abs=0.05), target
 
 

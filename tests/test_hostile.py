@@ -574,13 +574,11 @@ def test_markdown_report_escapes_cells_and_emphasis(data: Path) -> None:
     )  # fmt: skip
     assert status == 0, err
     assert "<script>" not in out and "\\<script\\>" in out
-    row = next(line for line in out.splitlines() if "script" in line and line.startswith("|"))
-    assert (
-        row.count("|") - row.count("\\|")
-        == len(next(line for line in out.splitlines() if line.startswith("|---")).split("|"))
-        - 2
-        + 1
-    )
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if "script" in line and line.startswith("|"))
+    row = lines[at]
+    rule = next(line for line in reversed(lines[:at]) if line.startswith(("|---", "|:--")))
+    assert row.count("|") - row.count("\\|") == len(rule.split("|")) - 2 + 1
     assert "\\*em\\*" in out and "\\[l\\]" in out
 
 

@@ -61,10 +61,39 @@ def test_figure_follows_its_kind() -> None:
     assert fmt.figure(898, "count", "en") == "898"
 
 
-def test_moment_is_in_utc() -> None:
-    when = datetime(2020, 12, 1, 8, 15, tzinfo=UTC)
-    assert fmt.moment(when, "vi") == "01/12/2020 08:15 UTC"
-    assert fmt.moment(when, "en") == "1 December 2020 08:15 UTC"
+def test_moment_is_in_vietnams_time() -> None:
+    when = datetime(2020, 12, 1, 20, 15, tzinfo=UTC)
+    assert fmt.moment(when, "vi") == "02/12/2020 03:15 (giờ Việt Nam)"
+    assert fmt.moment(when, "en") == "2 December 2020 03:15 (Vietnam time)"
+
+
+@pytest.mark.parametrize(
+    ("day", "vi"),
+    [
+        (date(2026, 12, 5), "ngày 05 tháng 12 năm 2026"),
+        (date(2026, 1, 15), "ngày 15 tháng 01 năm 2026"),
+        (date(2026, 2, 9), "ngày 09 tháng 02 năm 2026"),
+        (date(2026, 3, 1), "ngày 01 tháng 3 năm 2026"),
+        (date(2025, 9, 30), "ngày 30 tháng 9 năm 2025"),
+        (date(2025, 10, 10), "ngày 10 tháng 10 năm 2025"),
+    ],
+)
+def test_the_date_line_pads_days_under_10_and_months_1_and_2(day: date, vi: str) -> None:
+    assert fmt.long_date(day, "vi") == vi
+
+
+def test_money_unit_is_the_largest_that_loses_nothing() -> None:
+    millions = fmt.money_unit([35_000_000, 2_000_000, None], "vi")
+    assert millions.words == "triệu đồng"
+    assert fmt.money_in(35_000_000, millions, "vi") == "35"
+    thousands = fmt.money_unit([308_000_000, 2_590_000], "vi")
+    assert thousands.words == "nghìn đồng"
+    assert fmt.money_in(308_000_000, thousands, "vi") == "308.000"
+    assert fmt.money_in(1_234_500, thousands, "vi") == "1.234,5"
+    assert fmt.money_in(1_234_567, thousands, "en") == "1,234.567"
+    assert fmt.money_in(None, thousands, "vi") == "–"
+    assert fmt.money_unit([], "en").words == "thousand VND"
+    assert fmt.money_unit([0, 0], "vi").words == "nghìn đồng"
 
 
 def test_unknown_language_is_refused() -> None:

@@ -149,8 +149,9 @@ def test_committed_data_names_its_commit(repo: Path) -> None:
     code, out, _ = run_report("--province", "--as-of", "2020-11-30", "--data", str(repo))
     assert code == 0
     assert out.rstrip().endswith(
-        f"*Nguồn số liệu: thư mục dữ liệu tại phiên bản (commit) {head[:12]}, không có thay đổi "
-        "chưa lưu. Lập lúc 01/12/2020 08:15 UTC bằng lstg 0.1.0.*"
+        f"*Ghi chú: Nguồn số liệu: thư mục dữ liệu tại phiên bản (commit) {head[:12]}, không có "
+        "thay đổi "
+        "chưa lưu. Lập lúc 01/12/2020 15:15 (giờ Việt Nam) bằng lstg 0.1.0.*"
     )
     assert "Cảnh báo" not in out
 
@@ -186,10 +187,12 @@ def test_english_markdown(small: Path) -> None:
     )
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "**SOCIALIST REPUBLIC OF VIETNAM**  "
-    assert "*Lạng Sơn, 30 November 2020*" in lines
+    assert lines[0].endswith(
+        "| **SOCIALIST REPUBLIC OF VIETNAM**<br>**Independence - Freedom - Happiness** |"
+    )
+    assert "| No.: ……/BC-…… | *……, …… …… 2026* |" in lines
     assert (
-        "| **Total** | **3** | **2** | **1** | **12** | **10** | **9** | **2** | **3** |" in lines
+        "| | **Total** | **3** | **2** | **1** | **12** | **10** | **9** | **2** | **3** |" in lines
     )
 
 
@@ -266,7 +269,7 @@ def test_word_and_excel_go_to_a_default_file(
     written = tmp_path / "bao-cao-province-20-2020.docx"
     assert str(written.name) in err
     document = Document(str(written))
-    assert document.paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert document.tables[0].cell(0, 1).paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     code, _, err = run_report(
         "--province", "--as-of", "2020-11-30", "--format", "xlsx", "--data", str(small)
     )

@@ -90,23 +90,23 @@ def test_word_has_the_same_figures(small: Path, lang: str) -> None:
     document = Document(BytesIO(render(report, "docx")))
     rows = table_rows(document)
     for row in report.rows:
-        cells = next(r for r in rows if r[0] == row.name.full)
+        cells = next(r for r in rows if r[1] == row.name.full)
         expected = [fmt.number(getattr(row.figures, k), lang) for k in TABLES["clubs"]]
-        assert cells[1:] == expected
+        assert cells[2:] == expected
     total = "Tổng cộng" if lang == "vi" else "Total"
-    totals = next(r for r in rows if r[0] == total)
-    assert totals[1:5] == [fmt.number(v, lang) for v in (3, 2, 1, 12)]
-    money = next(r for r in rows if r[0] == total and r[4] == fmt.money(5_000_000, lang))
-    assert money[5] == fmt.money(3_500_000, lang)
-    assert money[6] == fmt.percent(100, lang)
+    totals = next(r for r in rows if r[1] == total)
+    assert totals[2:6] == [fmt.number(v, lang) for v in (3, 2, 1, 12)]
+    money = next(r for r in rows if r[1] == total and r[5] == fmt.number(5_000, lang))
+    assert money[6] == fmt.number(3_500, lang)
+    assert money[7] == fmt.percent(100, lang)
     text = "\n".join(p.text for p in document.paragraphs)
+    header = "\n".join(c.text for c in document.tables[0]._cells)
     if lang == "vi":
-        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
-        assert "Lạng Sơn, ngày 30 tháng 11 năm 2020" in text
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header
         assert "tại 2/3 huyện, thành phố" in text
         assert "Có 02 chỉ tiêu vượt mục tiêu đề ra; 01 chỉ tiêu chưa đạt." in text
-    targets = [r for r in rows if r[0] == "Xây dựng 4 Câu lạc bộ" or r[0] == "Build 4 clubs"]
-    assert targets[0][2:] == ["3", "Chưa đạt" if lang == "vi" else "Not met"]
+    targets = [r for r in rows if r[1] in ("Xây dựng 4 Câu lạc bộ", "Build 4 clubs")]
+    assert targets[0][3:] == ["3", "Chưa đạt" if lang == "vi" else "Not met"]
 
 
 def test_excel_stores_numbers_as_numbers(small: Path) -> None:
@@ -122,18 +122,35 @@ def test_excel_stores_numbers_as_numbers(small: Path) -> None:
         "So với kỳ trước",
     ]
     clubs = book["CLB và thành viên"]
-    assert [c.value for c in clubs[1]][:3] == ["Huyện, thành phố", "Số CLB", "CLB đang hoạt động"]
-    assert all(c.font.bold for c in clubs[1])
-    assert [c.value for c in clubs[4]] == ["Huyện Chi Lăng", 2, 2, 0, 9, 7, 7, 2, 3]
-    assert [c.value for c in clubs[5]] == ["Tổng cộng", 3, 2, 1, 12, 10, 9, 2, 3]
-    assert clubs["B5"].number_format == "#,##0"
+    assert clubs["A2"].value == "CLB VÀ THÀNH VIÊN"
+    assert clubs["A3"].value.startswith("Kết quả thực hiện Đề án")
+    assert [c.value for c in clubs[6]][:4] == [
+        "TT",
+        "Huyện, thành phố",
+        "Số CLB",
+        "CLB đang hoạt động",
+    ]
+    assert all(c.font.bold for c in clubs[6])
+    assert [c.value for c in clubs[9]] == [3, "Huyện Chi Lăng", 2, 2, 0, 9, 7, 7, 2, 3]
+    assert [c.value for c in clubs[10]] == [None, "Tổng cộng", 3, 2, 1, 12, 10, 9, 2, 3]
+    assert clubs["C10"].number_format == "#,##0"
+    assert clubs["C10"].border.left.style == "thin"
+    assert clubs.freeze_panes == "C7"
+    assert clubs.print_title_rows == "$6:$6"
+    setup = clubs.page_setup
+    assert (setup.paperSize, setup.orientation, setup.fitToWidth, setup.fitToHeight) == (
+        9, "landscape", 1, 0,
+    )  # fmt: skip
+    assert clubs.sheet_properties.pageSetUpPr.fitToPage
     loans = book["Vốn vay và quỹ"]
-    assert loans["E5"].value == 5_000_000
-    assert loans["E5"].number_format == '#,##0" đ"'
-    assert loans["C5"].value == pytest.approx(100 * 2 / 8)
-    assert loans["C5"].number_format == '0.0"%"'
+    assert loans["F10"].value == 5_000_000
+    assert loans["F10"].number_format == "#,##0"
+    assert loans["J5"].value == "Đơn vị tính: đồng"
+    assert loans["D10"].value == pytest.approx(2 / 8)
+    assert loans["D10"].number_format == "0.0%"
     targets = book["Chỉ tiêu"]
-    assert [c.value for c in targets[2]] == [
+    assert [c.value for c in targets[7]] == [
+        1,
         "Xây dựng 4 Câu lạc bộ",
         "ít nhất",
         4,
@@ -141,7 +158,36 @@ def test_excel_stores_numbers_as_numbers(small: Path) -> None:
         3,
         "Chưa đạt",
     ]
-    assert book["Thông tin báo cáo"]["B6"].value == "Không"
+    assert book["Thông tin báo cáo"]["B9"].value == "Không"
+
+
+CSV_EVERY_SHEET = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+"""LibreOffice's CSV filter: commas, UTF-8, one file per sheet, formulas computed."""
+
+
+def test_a_formula_on_a_share_gives_the_share(small: Path) -> None:
+    """LibreOffice computes a formula on the stored shares: the borrowers' share of the
+    members, from the cells, equals the share the workbook stores."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    book = load_workbook(BytesIO(render(made(small, "vi"), "xlsx")))
+    loans = book["Vốn vay và quỹ"]
+    loans["L10"] = "=D10*100"
+    loans["M10"] = "=ROUND(C10/D10,0)"
+    source = small.parent / "formula.xlsx"
+    book.save(source)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", CSV_EVERY_SHEET,
+         "--outdir", str(small.parent), str(source)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    rows = (small.parent / "formula-Vốn vay và quỹ.csv").read_text("utf-8").splitlines()
+    last = rows[9].split(",")
+    assert (last[11], last[12]) == ("25", "8")
 
 
 def test_json_agrees_with_the_other_formats(small: Path) -> None:
@@ -172,7 +218,7 @@ def test_templates_refuse_unknown_names(small: Path, tmp_path: Path) -> None:
 def test_template_syntax_errors_say_where(small: Path, tmp_path: Path) -> None:
     own = tmp_path / "open.md.j2"
     own.write_text("{% if r.targets %}\n{{ r.totals.members }}\n", encoding="utf-8")
-    with pytest.raises(UserError, match=r"\(open.md.j2, line 2\)"):
+    with pytest.raises(UserError, match=r"open.md.j2:2: "):
         render(made(small, "vi"), "md", template=own)
 
 
@@ -187,14 +233,15 @@ def test_province_report_shows_each_units_own_targets(small: Path) -> None:
         ("Huyện Chi Lăng", [(2, "exceeded")]),
     ]
     lines = render(report, "md").decode("utf-8").splitlines()
-    assert "| Huyện Chi Lăng | 2 – Vượt |" in lines
+    assert "| 3 | Huyện Chi Lăng | Huyện có Câu lạc bộ hoạt động | 2 | Vượt |" in lines
     html = render(report, "html").decode("utf-8")
     assert html.count("<circle ") == 3
-    assert '<td class="num status-not_met">0 – Chưa đạt</td>' in html
+    assert '<td>0</td><td class="status-not_met">Chưa đạt</td></tr>' in html
     data = json.loads(render(report, "json"))
     assert data["unit_targets"][2]["targets"][0]["status"] == "exceeded"
     sheet = load_workbook(BytesIO(render(report, "xlsx")))["Chỉ tiêu theo đơn vị"]
-    assert [c.value for c in sheet[4]] == [
+    assert [c.value for c in sheet[9]] == [
+        3,
         "Huyện Chi Lăng",
         "Huyện có Câu lạc bộ hoạt động",
         2,

@@ -25,7 +25,16 @@ def test_all_kinds_keyed_by_kind() -> None:
     code, output = run()
     assert code == 0
     schemas = json.loads(output)
-    assert list(schemas) == ["province", "plan", "club", "members", "loans", "ledger", "meetings"]
+    assert list(schemas) == [
+        "province",
+        "plan",
+        "reports",
+        "club",
+        "members",
+        "loans",
+        "ledger",
+        "meetings",
+    ]
     assert all(
         s["$schema"] == "https://json-schema.org/draft/2020-12/schema" for s in schemas.values()
     )
@@ -58,7 +67,16 @@ def test_ledger_entries_are_transactions_or_balance_assertions() -> None:
 def test_club_and_province_are_mappings() -> None:
     assert file_schema("club")["type"] == "object"
     assert file_schema("province")["required"] == ["name", "code", "eras"]
-    assert set(KINDS) == {"province", "plan", "club", "members", "loans", "ledger", "meetings"}
+    assert set(KINDS) == {
+        "province",
+        "plan",
+        "reports",
+        "club",
+        "members",
+        "loans",
+        "ledger",
+        "meetings",
+    }
 
 
 def test_unknown_kind_is_wrong_usage() -> None:

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from lstg import clock
 from lstg.i18n import set_language
 from lstg.paths import find_data_dir
 from lstg.validation import data_language
@@ -52,5 +53,6 @@ def data_and_language(data: Path | None, lang: Language | None) -> tuple[Path, s
 
 
 def day_or_today(value: datetime | None) -> date:
-    """The day of a ``--today`` option, else the computer's today."""
-    return value.date() if value is not None else date.today()
+    """The day of a ``--today`` option, else today in Vietnam (Asia/Ho_Chi_Minh), whatever
+    the computer's time zone."""
+    return value.date() if value is not None else clock.today()

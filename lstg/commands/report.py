@@ -124,6 +124,23 @@ def report(
         bool,
         typer.Option("--members", help="List the club's members by name (with --club only)."),
     ] = False,
+    number: Annotated[
+        int | None,
+        typer.Option(
+            "--number",
+            min=1,
+            max=99999,
+            help="The report's number in its year: “Số: 15/BC-HNCT” (default: a blank).",
+        ),
+    ] = None,
+    signed: Annotated[
+        datetime | None,
+        typer.Option(
+            "--signed",
+            formats=["%d/%m/%Y", "%Y-%m-%d"],
+            help="The day of signing, as 05/12/2026 (default: a blank, in this year).",
+        ),
+    ] = None,
     data: DataOption = None,
     today: TodayOption = None,
     generated_at: Annotated[
@@ -159,6 +176,8 @@ def report(
             plan=plan,
             lang=language,
             members=members,
+            number=number,
+            signed=signed.date() if signed is not None else None,
         )
         made = make_report(
             root,

@@ -17,6 +17,12 @@ written out, by the environment rather than by each template:
   row, start emphasis, a link or raw HTML.
 - ``environment()`` (text): no escaping, for output that escapes on its own, such
   as the sentences a Word template receives (docxtpl escapes them for XML).
+
+Templates are untrusted: a user may pass any file as ``--template``. Every
+environment is Jinja's :class:`~jinja2.sandbox.SandboxedEnvironment`, so a template
+cannot reach Python's internals (``__globals__``, ``__subclasses__``, ``os``) or call
+unsafe methods; trying to raises :class:`~jinja2.sandbox.SecurityError`, which the
+report writers turn into one located line.
 """
 
 from __future__ import annotations
@@ -28,7 +34,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
-    Environment,
     FileSystemLoader,
     StrictUndefined,
     Template,
@@ -36,6 +41,7 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.runtime import Context
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from lstg.render import format as fmt
@@ -68,6 +74,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "signed": fmt.signed,
     "and_list": fmt.and_list,
     "figure": fmt.figure,
+    "money_in": fmt.money_in,
 }
 """Filters available in every template, as ``{{ value | money }}``."""
 
@@ -93,7 +100,7 @@ FLAVOURS = ("text", "html", "md")
 
 
 @cache
-def environment(flavour: str = "text") -> Environment:
+def environment(flavour: str = "text") -> SandboxedEnvironment:
     """The environment over the bundled templates for ``flavour`` (see above), built once."""
     if flavour not in FLAVOURS:
         raise ValueError(f"unknown flavour {flavour!r}")
@@ -102,7 +109,7 @@ def environment(flavour: str = "text") -> Environment:
         if flavour in ("html", "md")
         else select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False)
     )
-    env = Environment(
+    env = SandboxedEnvironment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
         undefined=StrictUndefined,
         autoescape=autoescape,

@@ -9,16 +9,23 @@ nothing else in lstg formats a figure.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 
 from babel.dates import format_date, format_datetime
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from lstg.clock import ZONE
+
 _LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 
 _DATE = {"vi": "dd/MM/yyyy", "en": "d MMMM yyyy"}
-_LONG_DATE = {"vi": "'ngày' dd 'tháng' MM 'năm' yyyy", "en": "d MMMM yyyy"}
+_LONG_DATE = {"vi": "'ngày' dd 'tháng' M 'năm' yyyy", "en": "d MMMM yyyy"}
+_LONG_DATE_EARLY = {"vi": "'ngày' dd 'tháng' MM 'năm' yyyy", "en": "d MMMM yyyy"}
+"""January and February take a leading zero in the date line; the other months do not."""
+_ZONE_WORDS = {"vi": "giờ Việt Nam", "en": "Vietnam time"}
 _MONTH = {"vi": "MM/yyyy", "en": "MMMM yyyy"}
 _PERCENT = "#,##0.0%"
 _MISSING = "–"
@@ -80,14 +87,19 @@ def short_date(day: date | None, language: str) -> str:
 
 
 def long_date(day: date, language: str) -> str:
-    """A date in the place-and-date line: ``ngày 30 tháng 11 năm 2020`` (vi)."""
-    return str(format_date(day, _LONG_DATE[language], locale=locale_of(language)))
+    """A date in the place-and-date line of an official document, as Nghị định
+    30/2020/NĐ-CP writes it: ``ngày 05 tháng 12 năm 2026``, ``ngày 08 tháng 02 năm
+    2021`` — a leading zero on days under 10 and on months 1 and 2 only (vi);
+    ``5 December 2026`` (en)."""
+    patterns = _LONG_DATE_EARLY if day.month < 3 else _LONG_DATE
+    return str(format_date(day, patterns[language], locale=locale_of(language)))
 
 
 def moment(when: datetime, language: str) -> str:
-    """A moment in UTC: ``30/11/2020 08:15 UTC`` (vi), ``30 November 2020 08:15 UTC`` (en)."""
-    pattern = _DATE[language] + " HH:mm 'UTC'"
-    return str(format_datetime(when, pattern, tzinfo=UTC, locale=locale_of(language)))
+    """A moment in Vietnam's time (Asia/Ho_Chi_Minh): ``01/12/2020 15:15 (giờ Việt Nam)``
+    (vi), ``1 December 2020 15:15 (Vietnam time)`` (en)."""
+    pattern = _DATE[language] + f" HH:mm '({_ZONE_WORDS[language]})'"
+    return str(format_datetime(when, pattern, tzinfo=ZONE, locale=locale_of(language)))
 
 
 def month(day: date, language: str) -> str:
@@ -119,6 +131,44 @@ def signed(value: int | float | None, kind: str, language: str) -> str:
 def and_list(items: list[str], language: str) -> str:
     """Names joined as a sentence joins them: ``A, B và C`` (vi), ``A, B and C`` (en)."""
     return str(format_list(list(items), locale=locale_of(language)))
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyUnit:
+    """The unit in which a table states amounts of đồng, named on its unit line."""
+
+    divisor: int
+    words: str
+
+
+_UNITS = {
+    "vi": (MoneyUnit(1_000_000, "triệu đồng"), MoneyUnit(1_000, "nghìn đồng")),
+    "en": (MoneyUnit(1_000_000, "million VND"), MoneyUnit(1_000, "thousand VND")),
+}
+
+
+def money_unit(amounts: list[int | None], language: str) -> MoneyUnit:
+    """The unit of a table of amounts: ``triệu đồng`` when every amount is whole
+    millions, else ``nghìn đồng`` (an amount that is not whole thousands then shows
+    its remainder as decimals, so that nothing is rounded away)."""
+    millions, thousands = _UNITS[language]
+    known = [a for a in amounts if a]
+    if known and all(a % millions.divisor == 0 for a in known):
+        return millions
+    return thousands
+
+
+def money_in(value: int | None, unit: MoneyUnit, language: str) -> str:
+    """An amount in ``unit``, without a currency sign: ``308.000`` (nghìn đồng),
+    ``1.234,5`` for 1.234.500 đ in nghìn đồng."""
+    if value is None:
+        return _MISSING
+    return number_exact(Decimal(value) / unit.divisor, language)
+
+
+def number_exact(value: Decimal | int, language: str) -> str:
+    """A number with as many decimals as it has, up to three: ``1.234,5``."""
+    return str(format_decimal(value, format="#,##0.###", locale=locale_of(language)))
 
 
 def figure(value: int | float | None, kind: str, language: str) -> str:

@@ -33,6 +33,7 @@ from lstg.report.model import (
     UnitTargets,
 )
 from lstg.report.names import province_name, split_name
+from lstg.report.particulars import particulars
 from lstg.report.request import Request, UnknownScope, period_part, resolve_request
 from lstg.report.targets import club_targets, member_band, unit_targets
 from lstg.resolve import Resolved
@@ -370,6 +371,14 @@ def _build(
         unit_words=_unit_words(province, window.end, request.lang),
         no_plan=resolved.no_plan,
         borrower_base=_borrower_base(dataset, part.clubs, window),
+        particulars=particulars(
+            dataset.reports,
+            level=part.scope.level,
+            code=part.scope.code,
+            today=today,
+            signed=request.signed,
+            number=request.number,
+        ),
     )
 
 

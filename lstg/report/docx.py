@@ -9,8 +9,27 @@ from typing import Any
 from docxtpl import DocxTemplate
 
 from lstg.render.env import TEMPLATES_DIR, environment
+from lstg.report.docx_layout import lay_out
 from lstg.report.model import Report
 from lstg.report.text import context, labels
+
+_DOCUMENT_PARTS = (
+    "doc_superior",
+    "doc_body",
+    "doc_number",
+    "doc_place_date",
+    "doc_to_word",
+    "doc_closing",
+    "annex_ref",
+    "doc_recipients_word",
+    "doc_archive",
+    "doc_authority",
+    "doc_position",
+    "doc_signer",
+    "money_unit_line",
+    "period_line",
+)
+"""The macros of ``parts.<lang>.j2`` that write the particulars of the document."""
 
 
 def _sentences(report: Report) -> dict[str, str]:
@@ -29,6 +48,9 @@ def _sentences(report: Report) -> dict[str, str]:
         "source": str(parts.source()),
         "dirty_warning": str(parts.dirty_warning()) if report.provenance.commit else "",
         "errors_warning": str(parts.errors_warning()),
+        **{name: str(getattr(parts, name)()) for name in _DOCUMENT_PARTS},
+        "blank": str(parts.blank),
+        "long_blank": str(parts.long_blank),
     }
 
 
@@ -50,6 +72,7 @@ def render_docx(report: Report, template: Path | None = None) -> bytes:
         "bound": parts.bound,
     }
     document.render(values, jinja_env=env.overlay(autoescape=True))
+    lay_out(document.docx)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -42,6 +42,24 @@ def _target(t: Target) -> dict[str, Any]:
     return entry
 
 
+def _document(report: Report) -> dict[str, Any]:
+    """The particulars of the document; ``null`` for what is not known (a blank)."""
+    d = report.particulars
+    return {
+        "body_id": d.source,
+        "superior": d.superior,
+        "body": d.body,
+        "place": d.place,
+        "number": d.number,
+        "symbol": d.symbol,
+        "signed": d.signed.isoformat() if d.signed else None,
+        "to": d.to,
+        "copies": d.copies,
+        "archive": d.archive,
+        "signer": {"authority": d.authority, "position": d.position, "name": d.signer},
+    }
+
+
 def as_data(report: Report) -> dict[str, Any]:
     """The report as plain data in the documented JSON layout."""
     scope = report.scope
@@ -58,6 +76,7 @@ def as_data(report: Report) -> dict[str, Any]:
             "end": report.end.isoformat(),
         },
         "as_of": report.as_of.isoformat(),
+        "document": _document(report),
         "language": report.lang,
         "plan": report.plan_id,
         "no_plan": report.no_plan,

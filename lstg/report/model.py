@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal
 
 from lstg.provenance import Provenance
+from lstg.report.particulars import Particulars
 from lstg.rollup import Figures
 from lstg.rollup.completeness import Completeness
 
@@ -218,6 +219,8 @@ class Report:
         unit_words: how the units of each level read in this report's era
             ("Huyện, thành phố"; "Xã, phường" after 1 July 2025), from the
             province file.
+        particulars: who issues the report, its number and date of signing, whom
+            it goes to and who signs it (``reports.yaml``, ``--number``, ``--signed``).
     """
 
     lang: str
@@ -253,6 +256,7 @@ class Report:
     unit_words: dict[str, str] = field(default_factory=dict)
     no_plan: str | None = None
     borrower_base: int | None = None
+    particulars: Particulars = field(default_factory=Particulars)
 
     @property
     def unit_target_lines(self) -> list[tuple[Name, Target]]:

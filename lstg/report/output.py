@@ -23,19 +23,65 @@ TEMPLATED_FORMATS = ("md", "html", "docx")
 def render(report: Report, fmt: str, *, template: Path | None = None) -> bytes:
     """The report in format ``fmt``, as the bytes of the file (UTF-8 for text formats).
 
-    ``template`` replaces the bundled template of Markdown, HTML and Word.
+    ``template`` replaces the bundled template of Markdown, HTML and Word. It is
+    rendered in the sandbox of :mod:`lstg.render.env`: it can format the report,
+    nothing else.
 
     Raises:
-        UserError: the template has an error (a misspelt name, a tag left open);
-            the message says where.
+        UserError: the template has an error (a misspelt name, a tag left open, a
+            reach for Python's internals that the sandbox refuses, any exception its
+            code raises); the message is one line that says where.
     """
     try:
         return _render(report, fmt, template)
     except TemplateError as exc:
-        where = f" ({exc.name}, line {exc.lineno})" if isinstance(exc, TemplateSyntaxError) else ""
-        raise UserError(
-            _("the report template has an error{where}: {error}").format(where=where, error=exc)
-        ) from None
+        raise UserError(_template_error(exc, template)) from None
+    except Exception as exc:
+        if template is None:
+            raise
+        raise UserError(_template_error(exc, template)) from None
+
+
+def _template_error(exc: BaseException, template: Path | None) -> str:
+    """``FILE:LINE: the report template has an error: …``, for an error raised while
+    rendering a template (a bundled one if ``template`` is ``None``)."""
+    file, line = _where(exc, template)
+    place = file if line is None else f"{file}:{line}"
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return _("{place}: the report template has an error: {error}").format(
+        place=place, error=message
+    )
+
+
+def _where(exc: BaseException, template: Path | None) -> tuple[str, int | None]:
+    """The template file and line where ``exc`` was raised.
+
+    Jinja gives a syntax error its file and line; for an error raised while rendering
+    it rewrites the traceback so that the frames of template code carry the template's
+    file name and line, and the innermost such frame is where the template failed. A
+    Word template is one document, not lines: only its file is given.
+    """
+    if template is not None and template.suffix.lower() == ".docx":
+        return str(template), None
+    if isinstance(exc, TemplateSyntaxError) and exc.lineno:
+        return _shown(exc.filename or exc.name or "", template), exc.lineno
+    found: tuple[str, int | None] = (str(template) if template else "", None)
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2") or (template is not None and Path(name).name == template.name):
+            found = (_shown(name, template), tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _shown(name: str, template: Path | None) -> str:
+    """A template's file as the user knows it: as given with ``--template``, else the
+    bundled template's name."""
+    path = Path(name)
+    if template is not None and path.name == template.name:
+        return str(template)
+    return path.name
 
 
 def _render(report: Report, fmt: str, template: Path | None) -> bytes:

@@ -33,6 +33,8 @@ class Request:
             whose phase holds the as-of date.
         lang: ``vi`` or ``en``.
         members: list the club's members by name (a club report only).
+        number: the report's number (``--number``), if given.
+        signed: the day of signing (``--signed``), if given.
     """
 
     level: Level
@@ -42,6 +44,8 @@ class Request:
     plan: str | None
     lang: str
     members: bool = False
+    number: int | None = None
+    signed: date | None = None
 
 
 def resolve_request(dataset: DataSet, request: Request, *, today: date) -> Resolved:

@@ -5,19 +5,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from lstg.render import format as fmt
 from lstg.render.env import environment, render
 from lstg.report.chart import chart
 from lstg.report.model import FIGURE_KINDS, TABLES, Report
 
 
+def money_unit(report: Report) -> fmt.MoneyUnit:
+    """The unit of the amounts in the table of loans and funds (``nghìn đồng`` unless every
+    amount is whole millions), so that its cells hold numbers without ``đ``."""
+    keys = [k for k in TABLES["loans"] if FIGURE_KINDS[k] == "money"]
+    figures = [report.totals, *(row.figures for row in report.rows)]
+    amounts = [getattr(f, k) for f in figures for k in keys]
+    return fmt.money_unit(amounts, report.lang)
+
+
 def context(report: Report) -> dict[str, Any]:
     """What every template receives: the report ``r``, its language, the table layout,
-    and the chart's geometry."""
+    the unit of the amounts in tables, and the chart's geometry."""
     return {
         "r": report,
         "lang": report.lang,
         "tables": TABLES,
         "kinds": FIGURE_KINDS,
+        "money_unit": money_unit(report),
         "chart": chart(report),
     }
 

@@ -1,8 +1,11 @@
-"""The report as an Excel workbook: one sheet per table, numbers stored as numbers.
+"""The report as an Excel workbook: printable, and computable.
 
-Counts, amounts and shares are written as numbers with an Excel number format,
-so that a reader can add them up or chart them. Shares are percentages, 0–100,
-as in every other format, shown with a ``%`` sign.
+Every sheet starts with the issuing body, the sheet's title, the report's subject and
+number, then one table with borders, its header row frozen and printed on every page,
+columns as wide as their content, set to print on A4 landscape one page wide. Numbers
+are stored as numbers: counts as counts, amounts in whole đồng with a thousands
+format, shares as fractions (0.458) with a percent format, so that a formula on a
+share gives the right result.
 """
 
 from __future__ import annotations
@@ -11,63 +14,136 @@ from io import BytesIO
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lstg.render import format as fmt
 from lstg.report.model import FIGURE_KINDS, TABLES, Report
-from lstg.report.text import labels
+from lstg.report.text import context, labels
 from lstg.spreadsheets import defuse_workbook
 
 _NUMBER_FORMATS = {
     "count": "#,##0",
     "number": "#,##0.0",
-    "percent": '0.0"%"',
+    "percent": "0.0%",
+    "money": "#,##0",
 }
-_MONEY_FORMAT = {"vi": '#,##0" đ"', "en": '#,##0" VND"'}
-_BOLD = Font(bold=True)
+_FONT = "Times New Roman"
+_BOLD = Font(name=_FONT, bold=True)
+_PLAIN = Font(name=_FONT)
+_THIN = Side(style="thin", color="000000")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _SHEET_NAME_LIMIT = 31
+_TOP = 6
+"""The row of each table's header: the rows above hold the title and the particulars."""
+_MAX_WIDTH = 45
+_UNIT = {"vi": "Đơn vị tính: đồng", "en": "Unit: VND"}
+_NUMBER = {"vi": "TT", "en": "No."}
 
 
-def _number_format(kind: str, language: str) -> str:
-    if kind == "money":
-        return _MONEY_FORMAT[language]
-    return _NUMBER_FORMATS.get(kind, "General")
+def _value(value: Any, kind: str) -> Any:
+    """A figure as the workbook stores it: a share as a fraction, the rest unchanged."""
+    if kind == "percent" and isinstance(value, int | float):
+        return value / 100
+    return value
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: Any, kind: str, language: str) -> None:
-    cell = sheet.cell(row=row, column=column, value=value)
+def _shown(value: Any, kind: str, language: str) -> str:
+    """What a cell shows, for its column's width."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        cell.number_format = _number_format(kind, language)
+        if kind == "percent":
+            return fmt.percent(value * 100, language)
+        return fmt.number(value, language)
+    return "" if value is None else str(value)
 
 
-def _header(sheet: Worksheet, titles: list[str]) -> None:
-    for column, title in enumerate(titles, start=1):
-        cell = sheet.cell(row=1, column=column, value=title)
-        cell.font = _BOLD
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "B2"
+class _Sheet:
+    """One sheet: its title block, a table, and how wide its columns must be."""
+
+    def __init__(self, book: Workbook, name: str, report: Report, parts: Any, title: str) -> None:
+        self.sheet: Worksheet = book.create_sheet(title=name[:_SHEET_NAME_LIMIT])
+        self.language = report.lang
+        self.widths: dict[int, int] = {}
+        self.sheet["A1"] = str(parts.doc_body())
+        self.sheet["A1"].font = _BOLD
+        self.sheet["A2"] = title
+        self.sheet["A2"].font = Font(name=_FONT, bold=True, size=14)
+        self.sheet["A3"] = str(parts.subtitle())
+        self.sheet["A3"].font = _BOLD
+        self.sheet["A4"] = str(parts.annex_ref())
+        self.sheet["A4"].font = Font(name=_FONT, italic=True)
+
+    def unit_line(self, text: str, column: int) -> None:
+        cell = self.sheet.cell(row=_TOP - 1, column=column, value=text)
+        cell.font = Font(name=_FONT, italic=True)
+        cell.alignment = Alignment(horizontal="right")
+
+    def header(self, titles: list[str]) -> None:
+        for column, title in enumerate(titles, start=1):
+            cell = self.sheet.cell(row=_TOP, column=column, value=title)
+            cell.font = _BOLD
+            cell.border = _BOX
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+            longest = max((len(w) for w in title.split()), default=0)
+            self.widths[column] = max(self.widths.get(column, 0), longest + 2, 6)
+        self.sheet.freeze_panes = self.sheet.cell(row=_TOP + 1, column=min(3, len(titles)))
+        self.sheet.print_title_rows = f"{_TOP}:{_TOP}"
+
+    def row(self, line: int, values: list[tuple[Any, str]], *, bold: bool = False) -> None:
+        """Row ``line`` of the table (0 is the first under the header)."""
+        for column, (value, kind) in enumerate(values, start=1):
+            cell = self.sheet.cell(row=_TOP + 1 + line, column=column, value=_value(value, kind))
+            cell.border = _BOX
+            cell.font = _BOLD if bold else _PLAIN
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            if number:
+                cell.number_format = _NUMBER_FORMATS.get(kind, "General")
+                cell.alignment = Alignment(horizontal="right", vertical="top")
+            else:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            shown = _shown(cell.value, kind, self.language)
+            self.widths[column] = max(self.widths.get(column, 0), len(shown) + 2)
+
+    def finish(self) -> None:
+        sheet = self.sheet
+        lines = 1
+        for column, width in self.widths.items():
+            shown = min(width, _MAX_WIDTH)
+            sheet.column_dimensions[get_column_letter(column)].width = shown
+            title = str(sheet.cell(row=_TOP, column=column).value or "")
+            lines = max(lines, _lines(title, shown - 1))
+        sheet.row_dimensions[_TOP].height = 15 * lines + 3
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        sheet.print_options.horizontalCentered = True
+        sheet.page_margins.left = 0.8
+        sheet.page_margins.right = 0.5
+        sheet.page_margins.top = 0.6
+        sheet.page_margins.bottom = 0.6
+        sheet.oddFooter.center.text = "&P/&N"
 
 
-def _widths(sheet: Worksheet, first: int = 28, others: int = 16) -> None:
-    for column in range(1, sheet.max_column + 1):
-        sheet.column_dimensions[get_column_letter(column)].width = first if column == 1 else others
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide."""
+    count, length = 1, 0
+    for word in text.split():
+        if length and length + 1 + len(word) > width:
+            count, length = count + 1, len(word)
+        else:
+            length += len(word) + (1 if length else 0)
+    return count
 
 
-def _sheet(book: Workbook, title: str) -> Worksheet:
-    sheet = book.create_sheet(title=title[:_SHEET_NAME_LIMIT])
-    return sheet
-
-
-def render_xlsx(report: Report) -> bytes:
-    """The workbook's bytes: an information sheet, then one sheet per table."""
-    language = report.lang
-    words = labels(language)
-    book = Workbook()
+def _info(book: Workbook, report: Report, words: Any, parts: Any) -> None:
     info = book.active
     assert info is not None
     info.title = words.sheets["about"][:_SHEET_NAME_LIMIT]
+    language = report.lang
     p = report.provenance
     lines: list[tuple[str, Any]] = [
         (words.about["scope"], report.scope.name.full),
@@ -77,6 +153,9 @@ def render_xlsx(report: Report) -> bytes:
         ),
         (words.about["as_of"], fmt.short_date(report.as_of, language)),
         (words.about["plan"], report.plan_name or ""),
+        (words.about["document"], str(parts.doc_number())),
+        (words.about["signed"], str(parts.doc_place_date())),
+        (words.about["body"], report.particulars.body or ""),
         (words.about["commit"], p.commit or words.about["not_in_git"]),
         (words.about["dirty"], words.about["yes"] if p.dirty else words.about["no"]),
         (words.about["generated_at"], fmt.moment(p.generated_at, language)),
@@ -84,81 +163,121 @@ def render_xlsx(report: Report) -> bytes:
     ]
     for index, (key, value) in enumerate(lines, start=1):
         info.cell(row=index, column=1, value=key).font = _BOLD
-        info.cell(row=index, column=2, value=value)
-    _widths(info, first=30, others=60)
+        info.cell(row=index, column=2, value=value).font = _PLAIN
+    info.column_dimensions["A"].width = 32
+    info.column_dimensions["B"].width = 70
+
+
+def render_xlsx(report: Report) -> bytes:
+    """The workbook's bytes: an information sheet, then one sheet per table."""
+    language = report.lang
+    words = labels(language)
+    parts = _parts(report)
+    book = Workbook()
+    _info(book, report, words, parts)
+    number = _NUMBER[language]
 
     for table, keys in TABLES.items():
-        sheet = _sheet(book, words.sheets[table])
-        _header(sheet, [words.unit_word[report.row_level], *(words.figures[k] for k in keys)])
-        line = 2
-        for row in report.rows:
-            sheet.cell(row=line, column=1, value=row.name.full)
-            for column, key in enumerate(keys, start=2):
-                _put(sheet, line, column, getattr(row.figures, key), FIGURE_KINDS[key], language)
-            line += 1
-        sheet.cell(row=line, column=1, value=words.total).font = _BOLD
-        for column, key in enumerate(keys, start=2):
-            _put(sheet, line, column, getattr(report.totals, key), FIGURE_KINDS[key], language)
-            sheet.cell(row=line, column=column).font = _BOLD
-        _widths(sheet)
+        sheet = _Sheet(book, words.sheets[table], report, parts, words.sheets[table].upper())
+        unit = report.unit_words[report.row_level]
+        sheet.header([number, unit, *(words.figures[k] for k in keys)])
+        if any(FIGURE_KINDS[k] == "money" for k in keys):
+            sheet.unit_line(_UNIT[language], len(keys) + 2)
+        for line, row in enumerate(report.rows):
+            values = [(getattr(row.figures, k), FIGURE_KINDS[k]) for k in keys]
+            sheet.row(line, [(line + 1, "count"), (row.name.full, "text"), *values])
+        totals = [(getattr(report.totals, k), FIGURE_KINDS[k]) for k in keys]
+        sheet.row(len(report.rows), [(None, "text"), (words.total, "text"), *totals], bold=True)
+        sheet.finish()
 
     if report.targets:
-        sheet = _sheet(book, words.sheets["targets"])
+        sheet = _Sheet(
+            book, words.sheets["targets"], report, parts, words.sheets["targets"].upper()
+        )
         first, bound, result, verdict = words.target_columns
-        _header(sheet, [first, words.operator_column, bound, words.upper_bound, result, verdict])
-        for line, target in enumerate(report.targets, start=2):
-            sheet.cell(row=line, column=1, value=target.label)
-            sheet.cell(row=line, column=2, value=words.operators[target.operator])
-            if not target.bounds:
-                sheet.cell(row=line, column=3, value=target.target_text)
-            else:
-                _put(sheet, line, 3, target.bounds[0], target.kind, language)
-            if len(target.bounds) > 1:
-                _put(sheet, line, 4, target.bounds[1], target.kind, language)
-            _put(sheet, line, 5, target.actual, target.kind, language)
-            sheet.cell(row=line, column=6, value=words.status[target.status])
-        _widths(sheet, first=50)
+        sheet.header(
+            [number, first, words.operator_column, bound, words.upper_bound, result, verdict]
+        )
+        for line, target in enumerate(report.targets):
+            kind = target.kind
+            low: tuple[Any, str] = (
+                (target.bounds[0], kind) if target.bounds else (target.target_text, "text")
+            )
+            high = (target.bounds[1], kind) if len(target.bounds) > 1 else (None, "text")
+            sheet.row(
+                line,
+                [
+                    (line + 1, "count"),
+                    (target.label, "text"),
+                    (words.operators[target.operator], "text"),
+                    low,
+                    high,
+                    (target.actual, kind),
+                    (words.status[target.status], "text"),
+                ],
+            )
+        sheet.finish()
 
     if report.unit_targets:
-        sheet = _sheet(book, words.sheets["unit_targets"])
+        name = words.sheets["unit_targets"]
+        sheet = _Sheet(book, name, report, parts, name.upper())
         first, _bound, result, verdict = words.target_columns
-        _header(sheet, [words.unit_word[report.row_level], first, result, verdict])
-        for line, (unit, target) in enumerate(report.unit_target_lines, start=2):
-            sheet.cell(row=line, column=1, value=unit.full)
-            sheet.cell(row=line, column=2, value=target.label)
-            _put(sheet, line, 3, target.actual, target.kind, language)
-            sheet.cell(row=line, column=4, value=words.status[target.status])
-        _widths(sheet, first=24, others=16)
-        sheet.column_dimensions["B"].width = 60
+        sheet.header([number, words.unit_word[report.row_level], first, result, verdict])
+        for line, (unit_name, target) in enumerate(report.unit_target_lines):
+            sheet.row(
+                line,
+                [
+                    (line + 1, "count"),
+                    (unit_name.full, "text"),
+                    (target.label, "text"),
+                    (target.actual, target.kind),
+                    (words.status[target.status], "text"),
+                ],
+            )
+        sheet.finish()
 
-    sheet = _sheet(book, words.sheets["changes"])
-    _header(sheet, list(words.change_columns))
-    for line, item in enumerate(report.changes, start=2):
-        sheet.cell(row=line, column=1, value=words.figures[item.key])
-        _put(sheet, line, 2, item.current, item.kind, language)
-        _put(sheet, line, 3, item.previous, item.kind, language)
-        _put(sheet, line, 4, item.delta, item.kind, language)
-    _widths(sheet, first=40)
+    sheet = _Sheet(book, words.sheets["changes"], report, parts, words.sheets["changes"].upper())
+    sheet.header(list(words.change_columns))
+    for line, item in enumerate(report.changes):
+        sheet.row(
+            line,
+            [
+                (words.figures[item.key], "text"),
+                (item.current, item.kind),
+                (item.previous, item.kind),
+                (item.delta, item.kind),
+            ],
+        )
+    sheet.finish()
 
     if report.members is not None:
-        sheet = _sheet(book, words.sheets["members"])
-        _header(sheet, list(words.member_columns))
-        for line, m in enumerate(report.members, start=2):
-            values = [
-                m.id,
-                m.name,
-                words.gender[m.gender],
-                m.birth_year,
-                fmt.short_date(m.joined, language),
-                words.roles[m.board_role] if m.board_role else "",
-                words.about["yes"] if m.borrowed else "",
-            ]
-            for column, value in enumerate(values, start=1):
-                _put(sheet, line, column, value, "count" if column == 4 else "text", language)
-            sheet.cell(row=line, column=4).number_format = "0"
-        _widths(sheet, first=12, others=22)
+        sheet = _Sheet(
+            book, words.sheets["members"], report, parts, words.sheets["members"].upper()
+        )
+        sheet.header(list(words.member_columns))
+        for line, m in enumerate(report.members):
+            sheet.row(
+                line,
+                [
+                    (m.id, "text"),
+                    (m.name, "text"),
+                    (words.gender[m.gender], "text"),
+                    (m.birth_year, "year"),
+                    (fmt.short_date(m.joined, language), "text"),
+                    (words.roles[m.board_role] if m.board_role else "", "text"),
+                    (words.about["yes"] if m.borrowed else "", "text"),
+                ],
+            )
+        sheet.finish()
 
     defuse_workbook(book)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _parts(report: Report) -> Any:
+    """The sentences of ``parts.<lang>.j2`` for this report (title, number, particulars)."""
+    from lstg.render.env import environment
+
+    return environment().get_template(f"parts.{report.lang}.j2").make_module(context(report))

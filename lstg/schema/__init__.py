@@ -9,9 +9,11 @@ from lstg.schema.meeting import Meeting
 from lstg.schema.member import Member
 from lstg.schema.plan import Plan, Rule
 from lstg.schema.province import Province
+from lstg.schema.reports import Body, Reports, Signer
 
 __all__ = [
     "BalanceAssertion",
+    "Body",
     "Club",
     "LedgerEntry",
     "Loan",
@@ -19,6 +21,8 @@ __all__ = [
     "Member",
     "Plan",
     "Province",
+    "Reports",
     "Rule",
+    "Signer",
     "Transaction",
 ]
