@@ -96,15 +96,12 @@ def _register() -> None:
     app.command("init")(init.init)
     app.command("export")(export.export)
 
-    from lstg.commands import place
+    from lstg.commands import person, place, privacy, requests
 
-    app.add_typer(place.app, name="place")
-
-    from lstg.commands import person, privacy, requests
-
-    app.add_typer(person.app, name="person")
     app.command("requests")(requests.requests)
     app.command("privacy")(privacy.privacy)
+    app.add_typer(place.app, name="place")
+    app.add_typer(person.app, name="person")
 
 
 _COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -149,13 +146,6 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "export",
         "Export members, loans, meetings, health checks, the fund ledger or roll-up figures.",
     ),
-    "club": ("club", "app", "Create clubs."),
-    "member": ("member", "app", "Add members, record departures, correct member records."),
-    "loan": ("loan", "app", "Lend, record repayments, write off loans."),
-    "meeting": ("meeting", "app", "Record meetings."),
-    "fund": ("fund", "app", "Record money into and out of the funds."),
-    "place": ("place", "app", "Find administrative units by name or code, in every era."),
-    "person": ("person", "app", "A person's data on request: show it, export it, erase it."),
     "requests": (
         "requests",
         "requests",
@@ -166,6 +156,13 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "privacy",
         "Write the inventory of personal data for the impact assessment.",
     ),
+    "club": ("club", "app", "Create clubs."),
+    "member": ("member", "app", "Add members, record departures, correct member records."),
+    "loan": ("loan", "app", "Lend, record repayments, write off loans."),
+    "meeting": ("meeting", "app", "Record meetings."),
+    "fund": ("fund", "app", "Record money into and out of the funds."),
+    "place": ("place", "app", "Find administrative units by name or code, in every era."),
+    "person": ("person", "app", "A person's data on request: show it, export it, erase it."),
 }
 """Every command registered by :func:`_register`: its module in ``lstg.commands``, the
 function (or sub-application) it runs, and its help in the list of commands. A run

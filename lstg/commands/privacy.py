@@ -35,8 +35,7 @@ def privacy(
     lang: LangOption = None,
     today: TodayOption = None,
 ) -> int:
-    """Write the inventory of personal data for the impact assessment: kinds of data held,
-    for how many people, since when, purposes and consents, recipients, copies."""
+    """Write the inventory of personal data for the impact assessment."""
     from lstg.loader import load_dataset
     from lstg.privacy.document import to_docx, to_markdown
     from lstg.privacy.inventory import inventory_document, inventory_of

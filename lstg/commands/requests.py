@@ -28,8 +28,7 @@ def requests(
     lang: LangOption = None,
     today: TodayOption = None,
 ) -> int:
-    """List the requests about personal data that are open or late against the law's clocks:
-    an answer within 2 working days, completion within 15 days (once 15 more)."""
+    """List the requests about personal data that are open or late against the law's clocks."""
     from tabulate import tabulate
 
     from lstg.privacy.requests import clocks

@@ -116,7 +116,7 @@ def person_document(
         sections.append(
             Section(
                 _("{club}: member record").format(club=head),
-                [Table([_("Field"), _("Recorded")], _member_rows(m, lang))],
+                [Table([_("Field"), _("Value recorded")], _member_rows(m, lang))],
             )
         )
         sections.append(

@@ -1,0 +1,319 @@
+"""lstg member consent, person show|export|erase, requests and privacy on a copy of the
+bundled data: exact lines, exact counts checked against the files, files left as said."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from lstg import cli
+from lstg.errors import UserError
+from lstg.i18n import current_language, set_language
+from lstg.loader import load_dataset
+from lstg.privacy.inventory import inventory_of
+from lstg.privacy.requests import add_working_days, clock
+from lstg.schema.requests import Request
+from lstg.validation import validate
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data"
+TODAY = date(2026, 12, 1)
+_registered = False
+
+
+@pytest.fixture(autouse=True)
+def _keep_language() -> Iterator[None]:
+    before = current_language()
+    yield
+    set_language(before)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".lstg-cache"))
+    return root
+
+
+def run(root: Path, *args: str) -> tuple[int, str]:
+    global _registered
+    if not _registered:
+        cli._register()
+        _registered = True
+    result = CliRunner().invoke(
+        cli.app,
+        [*args, "--data", str(root), "--lang", "en"],
+        standalone_mode=False,
+        env={"LSTG_TODAY": TODAY.isoformat(), "LSTG_NO_CACHE": "1", "LSTG_DATA": ""},
+    )
+    if isinstance(result.exception, UserError):
+        return result.exception.exit_code, result.output + f"lstg: {result.exception}\n"
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    code = result.return_value if isinstance(result.return_value, int) else result.exit_code
+    return code, result.output
+
+
+def test_member_consent_writes_the_older_form_in_full(data: Path) -> None:
+    members = data / "clubs" / "huu-lung-minh-son" / "members.yaml"
+    before = members.read_text("utf-8")
+    code, out = run(
+        data, "member", "consent", "huu-lung-minh-son", "M002", "--date", "18/09/2023",
+        "--purpose", "management", "--purpose", "health", "--method", "giấy",
+        "--evidence", "Phiếu số 014/2023", "--recorded-by", "M002",
+    )  # fmt: skip
+    assert code == 0, out
+    assert out.splitlines()[-1] == (
+        "clubs/huu-lung-minh-son/members.yaml:24: member M002: consent of 2023-09-18 recorded"
+    )
+    after = members.read_text("utf-8")
+    changed = [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+    assert changed == [
+        "-  consent: 2023-09-18",
+        "+  consent:",
+        "+    - {date: 2023-09-18, purposes: [management, health], kinds: [basic, ethnicity, "
+        "household, health], method: paper, evidence: Phiếu số 014/2023, recorded_by: M002}",
+    ]
+    assert "  consent: 2023-09-18\n" not in after.split("- id: M003")[0]
+    codes = [p.code for p in validate(data, clubs=["huu-lung-minh-son"], today=TODAY).problems]
+    assert codes == ["consent.old-form"] * 3
+
+
+def test_member_consent_refuses_an_unknown_purpose_and_writes_nothing(data: Path) -> None:
+    members = data / "clubs" / "huu-lung-minh-son" / "members.yaml"
+    before = members.read_bytes()
+    code, out = run(
+        data, "member", "consent", "huu-lung-minh-son", "M002", "--date", "2026-11-01",
+        "--purpose", "marketing", "--kind", "basic", "--method", "paper",
+        "--evidence", "x", "--recorded-by", "M002",
+    )  # fmt: skip
+    assert code == 1
+    assert "error consent.unknown-purpose: Member M002: the purpose “marketing” is not in" in out
+    assert "Refused: the change would bring 1 error; nothing was written." in out
+    assert members.read_bytes() == before
+
+
+def test_a_withdrawal_then_a_health_check_is_refused(data: Path) -> None:
+    code, out = run(
+        data, "member", "consent", "chi-lang-dong-mo", "M001", "--withdraw",
+        "--date", "2026-11-20", "--kind", "health",
+    )  # fmt: skip
+    assert code == 0, out
+    assert (
+        "warning consent.withdrawn-held: Member M001 withdrew consent, yet the files still" in out
+    )
+    code, out = run(
+        data, "meeting", "add", "chi-lang-dong-mo", "--date", "2026-11-25", "--activity",
+        "health", "--attendance", "M001", "--health-csv", str(_checks(data, "M001")),
+    )  # fmt: skip
+    assert code == 1
+    assert "error consent.after-withdrawal: Member M001 withdrew consent for health" in out
+
+
+def _checks(root: Path, member: str) -> Path:
+    path = root.parent / "checks.csv"
+    path.write_text(f"Mã TV,Cân nặng,Huyết áp\n{member},50.5,120/80\n", "utf-8")
+    return path
+
+
+def test_person_export_gives_every_record_and_nothing_of_anyone_else(
+    data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "M010.json"
+    code, said = run(
+        data, "person", "export", "chi-lang-dong-mo/M010", "--format", "json", "-o", str(out)
+    )
+    assert code == 0, said
+    assert (out.stat().st_mode & 0o777) == 0o600
+    assert "holds personal data: only its owner may read it" in said
+    found = json.loads(out.read_text("utf-8"))
+    [ms] = found["memberships"]
+    dataset = load_dataset(data)
+    club = dataset.clubs["chi-lang-dong-mo"]
+    assert ms["member"]["name"] == "Bế Ngọc Lan"
+    assert len(ms["loans"]) == sum(1 for loan in club.loans if loan.member == "M010")
+    assert len(ms["meetings_attended"]) == sum(1 for m in club.meetings if "M010" in m.attendance)
+    assert len(ms["health_checks"]) == sum(
+        1 for m in club.meetings for c in m.health_checks if c.member == "M010"
+    )
+    assert [m["text"] for m in ms["mentions"]] == ["Phúng viếng thành viên Bế Ngọc Lan"]
+    assert ms["member"]["consent"][0]["evidence"] == "Phiếu số 010/2023"
+    text = out.read_text("utf-8")
+    others = [m.name for c in dataset.clubs.values() for m in c.members if m.name != "Bế Ngọc Lan"]
+    assert [n for n in others if n in text] == []
+    for fmt in ("docx", "html", "md"):
+        target = tmp_path / f"M010.{fmt}"
+        assert (
+            run(
+                data,
+                "person",
+                "export",
+                "chi-lang-dong-mo/M010",
+                "--format",
+                fmt,
+                "-o",
+                str(target),
+            )[0]
+            == 0
+        )
+        assert (target.stat().st_mode & 0o777) == 0o600
+    html = (tmp_path / "M010.html").read_text("utf-8")
+    assert "<h1>Personal data kept about Bế Ngọc Lan</h1>" in html and "Phiếu số 010/2023" in html
+
+
+def test_person_show_by_name_finds_namesakes_and_asks_for_the_year(data: Path) -> None:
+    code, out = run(data, "person", "show", "Nông Thị Nhàn")
+    assert (code, out.splitlines()[-1]) == (
+        1,
+        "lstg: Several people are named “Nông Thị Nhàn”: chi-lang-dong-mo/M006 (1951), "
+        "van-lang-tan-my/M044 (1956). Give --birth-year, or CLUB/MEMBER.",
+    )
+    code, out = run(data, "person", "show", "nông  thị nhàn", "--birth-year", "1956")
+    assert code == 0, out
+    assert out.count(": member record") == 1 and "(van-lang-tan-my): member record" in out
+    code, out = run(data, "person", "show", "chi-lang-dong-mo/M999")
+    assert (code, out.splitlines()[-1]) == (
+        1,
+        "lstg: No member “M999” in clubs/chi-lang-dong-mo/members.yaml.",
+    )
+
+
+def test_partial_erasure_and_expired_data(data: Path) -> None:
+    code, out = run(data, "person", "erase", "--expired")
+    assert code == 0, out
+    assert out.splitlines()[0] == (
+        "chi-lang-chi-lang/M042: 10 health checks (term ended 2 October 2025)"
+    )
+    assert out.splitlines()[-1] == "Nothing was written: add --yes to erase."
+    assert run(data, "person", "erase", "--expired", "--yes")[0] == 0
+    problems = validate(data, today=TODAY).problems
+    assert [p.code for p in problems if p.code.startswith("retention")] == []
+    members = yaml.safe_load((data / "clubs/chi-lang-chi-lang/members.yaml").read_text("utf-8"))
+    assert next(m for m in members if m["id"] == "M042")["name"] != "(đã xoá)"
+    assert run(data, "person", "erase", "--expired")[1].strip() == (
+        "No data is kept past its retention period."
+    )
+
+
+def test_erasing_keeps_a_namesake_and_removes_a_member_without_loans(data: Path) -> None:
+    dataset = load_dataset(data)
+    borrowers = {loan.member for loan in dataset.clubs["chi-lang-dong-mo"].loans}
+    assert "M006" in borrowers
+    code, out = run(data, "person", "erase", "chi-lang-dong-mo/M006", "--yes")
+    assert code == 0, out
+    assert "The name is left in van-lang-tan-my: a different member there has the same name." in out
+    assert "Nông Thị Nhàn" in (data / "clubs/van-lang-tan-my/members.yaml").read_text("utf-8")
+    assert "Nông Thị Nhàn" not in (data / "clubs/chi-lang-dong-mo/ledger.yaml").read_text("utf-8")
+    assert validate(data, today=TODAY).ok
+    code, out = run(data, "person", "erase", "chi-lang-dong-mo/M006", "--yes")
+    assert code == 1 and "was already erased on 2026-12-01" in out
+    club = dataset.clubs["chi-lang-dong-mo"]
+    seats = {s.member for s in club.club.board} if club.club else set()
+    quiet = next(m for m in club.members if m.id not in borrowers and m.id not in seats)
+    code, out = run(data, "person", "erase", f"chi-lang-dong-mo/{quiet.id}", "--yes")
+    assert code == 0, out
+    after = load_dataset(data, clubs=["chi-lang-dong-mo"]).clubs["chi-lang-dong-mo"]
+    assert after.member(quiet.id) is None
+    assert all(quiet.id not in m.attendance for m in after.meetings)
+    assert validate(data, today=TODAY).ok
+
+
+def test_the_clocks_of_requests() -> None:
+    assert add_working_days(date(2026, 11, 27), 2) == date(2026, 12, 1)  # Friday → Tuesday
+    received = Request(
+        id="R1", person="c/M001", kind=["see"], requester="Chính chủ", received=date(2026, 11, 2)
+    )
+    late = clock(received, date(2026, 11, 18))
+    assert (late.answer_by, late.complete_by) == (date(2026, 11, 4), date(2026, 11, 17))
+    assert (late.late_answer, late.late_completion, late.overdue) == (14, 1, True)
+    extended = received.model_copy(
+        update={"answered": date(2026, 11, 3), "extended": date(2026, 11, 10)}
+    )
+    assert clock(extended, date(2026, 11, 18)).overdue is False
+    assert clock(extended, date(2026, 12, 3)).late_completion == 1
+
+
+def test_lstg_requests_lists_the_late_ones(data: Path) -> None:
+    (data / "requests.yaml").write_text(
+        "- {id: R1, person: chi-lang-dong-mo/M010, kind: [see], requester: Chính chủ,"
+        " received: 2026-11-02, answered: 2026-11-03, completed: 2026-11-10}\n"
+        "- {id: R2, person: chi-lang-dong-mo/M011, kind: [delete], requester: Con gái,"
+        " received: 2026-11-13}\n",
+        "utf-8",
+    )
+    code, out = run(data, "requests")
+    assert code == 0
+    assert out.splitlines()[2].split() == [
+        "R2", "chi-lang-dong-mo/M011", "delete", "13", "November", "2026", "17", "November",
+        "2026", "28", "November", "2026", "answer", "14", "days", "late;", "completion", "3",
+        "days", "late",
+    ]  # fmt: skip
+    assert out.splitlines()[-1] == "1 overdue on 1 December 2026."
+    assert validate(data, today=TODAY).ok
+
+
+def test_the_inventory_counts_match_the_files() -> None:
+    """Every count of lstg privacy, computed again from the raw YAML of the bundled data."""
+    dataset = load_dataset(BUNDLED)
+    facts = inventory_of(dataset, today=TODAY)
+    people = ethnicity = household = health_people = checks = full = old = none = 0
+    current = 0
+    for folder in sorted((BUNDLED / "clubs").iterdir()):
+        members = yaml.safe_load((folder / "members.yaml").read_text("utf-8")) or []
+        measured: set[str] = set()
+        for path in sorted((folder / "meetings").glob("*.yaml")):
+            for meeting in yaml.safe_load(path.read_text("utf-8")) or []:
+                for check in meeting.get("health_checks", []):
+                    measured.add(check["member"])
+                    checks += 1
+        for m in members:
+            people += 1
+            left = (m.get("left") or {}).get("date")
+            current += m["joined"] <= TODAY and (left is None or left > TODAY)
+            ethnicity += "ethnicity" in m
+            household += "household" in m
+            health_people += m["id"] in measured
+            consent = m.get("consent")
+            if consent is None:
+                none += 1
+            elif isinstance(consent, date):
+                old += 1
+            else:
+                full += 1
+    assert (facts.people, facts.current) == (people, current) == (2473, 2265)
+    assert facts.kinds["ethnicity"].people == ethnicity
+    assert facts.kinds["household"].people == household == 651
+    assert facts.kinds["health"].people == health_people
+    assert facts.kinds["health"].records == checks
+    assert (facts.full_consent, facts.old_form, facts.no_consent) == (full, old, none)
+    assert (full, old, none) == (2381, 4, 88)
+    assert facts.withdrawals == 1
+    assert facts.lacking == [
+        "cao-loc-yen-trach/M014",
+        "loc-binh-loc-binh/M061",
+        "van-quan-binh-phuc/M020",
+    ]
+    assert facts.expired == ["chi-lang-chi-lang/M042"]
+
+
+def test_lstg_privacy_writes_markdown_and_word(data: Path, tmp_path: Path) -> None:
+    code, out = run(data, "privacy")
+    assert code == 0
+    assert "| health measurements | yes | 2,276 | 2,128 | 21 July 2017 | 2,236 |" in out
+    target = tmp_path / "dpia.docx"
+    assert run(data, "privacy", "--format", "docx", "-o", str(target))[0] == 0
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(target)).paragraphs)
+    assert "Members whose sensitive data lacks consent: cao-loc-yen-trach/M014" in text
