@@ -1,7 +1,8 @@
 """Purging an erased person from the git history with git-filter-repo.
 
 lstg does not rewrite history itself: it writes, in a folder only its owner can
-open outside the repository, what ``git filter-repo`` needs (the list of
+open in the data folder's work folder (``.lstg-cache/``, which git ignores and filter-repo
+leaves alone), what ``git filter-repo`` needs (the list of
 memberships erased and the names, which must not be written into the repository),
 and prints the commands. ``--file-info-callback`` runs :func:`file_info` on every
 version of every file: the files of the person's club go through the same edits as
@@ -84,7 +85,9 @@ def prepare(root: Path, top: Path, targets: list[Target], names: Names, files: l
     Args:
         files: the files the erasure changed, relative to ``root``, to commit first.
     """
-    folder = Path(tempfile.mkdtemp(prefix="lstg-purge-"))
+    from lstg.workdir import work_dir
+
+    folder = Path(tempfile.mkdtemp(prefix="purge-", dir=work_dir(root)))
     os.chmod(folder, 0o700)
     prefix = root.resolve().relative_to(top.resolve()).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
