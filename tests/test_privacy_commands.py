@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import json
 import shutil
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,8 @@ from lstg.errors import UserError
 from lstg.i18n import current_language, set_language
 from lstg.loader import load_dataset
 from lstg.privacy.inventory import inventory_of
+from lstg.privacy.person import PersonData, membership
+from lstg.privacy.person_doc import person_json
 from lstg.privacy.requests import add_working_days, clock
 from lstg.schema.requests import Request
 from lstg.validation import validate
@@ -170,6 +173,70 @@ def test_person_export_gives_every_record_and_nothing_of_anyone_else(
         assert (target.stat().st_mode & 0o777) == 0o600
     html = (tmp_path / "M010.html").read_text("utf-8")
     assert "<h1>Personal data kept about Bế Ngọc Lan</h1>" in html and "Phiếu số 010/2023" in html
+
+
+def _raw_records(folder: Path) -> dict[str, Counter[str]]:
+    """How many records of each kind the club's raw YAML holds about each member."""
+    found: dict[str, Counter[str]] = {}
+    for m in yaml.safe_load((folder / "members.yaml").read_text("utf-8")) or []:
+        found.setdefault(m["id"], Counter())
+    club = yaml.safe_load((folder / "club.yaml").read_text("utf-8"))
+    for seat in club.get("board", []):
+        found.setdefault(seat["member"], Counter())["board"] += 1
+    loans = folder / "loans.yaml"
+    for loan in (yaml.safe_load(loans.read_text("utf-8")) or []) if loans.exists() else []:
+        found.setdefault(loan["member"], Counter())["loans"] += 1
+        found[loan["member"]]["repayments"] += len(loan.get("repayments", []))
+    for path in sorted((folder / "meetings").glob("*.yaml")):
+        for meeting in yaml.safe_load(path.read_text("utf-8")) or []:
+            for member in meeting.get("attendance", []):
+                found.setdefault(member, Counter())["meetings"] += 1
+            for check in meeting.get("health_checks", []):
+                found.setdefault(check["member"], Counter())["health"] += 1
+            for visit in meeting.get("home_care_visits", []):
+                found.setdefault(visit["member"], Counter())["visits"] += 1
+                found.setdefault(visit["volunteer"], Counter())["visits"] += 1
+    return found
+
+
+def test_every_members_answer_holds_their_records_and_no_one_elses_name(data: Path) -> None:
+    """For every member of the bundled data: the counts of the answer are those of the raw
+    files, and no other member's name is in it, even where a note names two people."""
+    ledger = data / "clubs" / "chi-lang-dong-mo" / "ledger.yaml"
+    ledger.write_text(
+        ledger.read_text("utf-8")
+        + "- {date: 2026-11-30, fund: activity, amount: -200000, use: support,"
+        " note: Thăm hỏi Bế Ngọc Lan và Hứa Thị Xuân ốm}\n",
+        "utf-8",
+    )
+    dataset = load_dataset(data)
+    answered = 0
+    for club_id, club in sorted(dataset.clubs.items()):
+        raw = _raw_records(data / "clubs" / club_id)
+        names = {m.name for m in club.members}
+        for member in club.members:
+            answer = person_json(
+                PersonData(member.name, member.known_birth_year, [membership(club, member)]), []
+            )
+            [ms] = answer["memberships"]
+            got = Counter(
+                board=len(ms["board"]),
+                loans=len(ms["loans"]),
+                repayments=sum(len(loan["repayments"]) for loan in ms["loans"]),
+                meetings=len(ms["meetings_attended"]),
+                health=len(ms["health_checks"]),
+                visits=len(ms["home_care_visits"]),
+            )
+            assert +got == raw[member.id], (club_id, member.id)
+            text = json.dumps(answer, ensure_ascii=False)
+            others = [n for n in names if n != member.name and n not in member.name]
+            assert [n for n in others if n in text] == [], (club_id, member.id)
+            answered += 1
+    assert answered == 2473
+    lan = membership(
+        dataset.clubs["chi-lang-dong-mo"], dataset.clubs["chi-lang-dong-mo"].member("M010")
+    )
+    assert lan.mentions[-1].text == "Thăm hỏi Bế Ngọc Lan và (người khác) ốm"
 
 
 def test_person_show_by_name_finds_namesakes_and_asks_for_the_year(data: Path) -> None:

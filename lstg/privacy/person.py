@@ -6,7 +6,8 @@ club the person belongs to). For each membership the answer holds the member rec
 the consent history, board seats, loans and repayments, the meetings attended, health
 checks and home-care visits, and every free text (ledger, loans, meetings, club) that
 names the person. Nothing about anyone else is copied: a home-care visit keeps its
-date and count, not who the other person was.
+date and count, not who the other person was, and another member named in a free text
+that names the person shows as :data:`SOMEONE_ELSE`.
 """
 
 from __future__ import annotations
@@ -22,10 +23,14 @@ from lstg.dataset import CLUB_FILE, LEDGER_FILE, LOANS_FILE, MEMBERS_FILE, ClubD
 from lstg.errors import UserError
 from lstg.i18n import _
 from lstg.loader import load_dataset
+from lstg.privacy.scrub import Names
 from lstg.schema import Loan, Member
 from lstg.schema.club import BoardSeat
 from lstg.schema.ledger import Transaction
 from lstg.schema.meeting import HealthCheck
+
+SOMEONE_ELSE = "(người khác)"
+"""What a free text of the person's answer shows for the name of another member."""
 
 _REF = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)/([A-Za-z0-9][A-Za-z0-9._-]*)$")
 
@@ -96,6 +101,19 @@ def names_in(text: str, name: str) -> bool:
     return (
         re.search(rf"(?<!\w){wanted}(?!\w)", unicodedata.normalize("NFC", text).casefold())
         is not None
+    )
+
+
+def only_the_person(text: str, name: str, others: list[str]) -> str:
+    """``text`` with the names of ``others`` replaced by :data:`SOMEONE_ELSE`, where they
+    are not part of the person's own ``name``."""
+    if not others:
+        return text
+    own = Names([name]).pattern()
+    pattern = Names(sorted(set(others))).pattern()
+    parts = own.split(text)  # the person's name at the odd places (one group)
+    return "".join(
+        part if index % 2 else pattern.sub(SOMEONE_ELSE, part) for index, part in enumerate(parts)
     )
 
 
@@ -186,6 +204,11 @@ def membership(data: ClubData, member: Member) -> Membership:
             found.mentions.append(
                 Mention(data.file(MEMBERS_FILE), "left.reason", other.left.date, other.left.reason)
             )
+    others = [o.name for o in data.members if same_name(o.name) != same_name(member.name)]
+    found.mentions = [
+        Mention(x.file, x.field, x.day, only_the_person(x.text, member.name, others))
+        for x in found.mentions
+    ]
     found.mentions.sort(key=lambda m: (m.file, m.day or date.min, m.field))
     return found
 

@@ -336,7 +336,9 @@ def person_json(person: PersonData, requests: list[Request]) -> dict[str, Any]:
             {
                 "club": m.club,
                 "club_name": m.club_name,
-                "member": _plain(m.member.model_dump(exclude_defaults=False)),
+                "member": _plain(
+                    m.member.model_dump(exclude_defaults=False, exclude={"distinct_from"})
+                ),
                 "board": [_plain(s.model_dump()) for s in m.board],
                 "loans": [_plain(loan.model_dump()) for loan in m.loans],
                 "meetings_attended": [d.isoformat() for d in m.attended],
