@@ -16,7 +16,7 @@ from lstg.commands._options import (
     data_and_language,
     day_or_today,
 )
-from lstg.i18n import _, current_language
+from lstg.i18n import _, current_language, ngettext
 
 
 def requests(
@@ -48,7 +48,7 @@ def requests(
                 "complete_by": c.complete_by.isoformat(),
                 "answered": c.request.answered.isoformat() if c.request.answered else None,
                 "completed": c.request.completed.isoformat() if c.request.completed else None,
-                "days_late_answer": c.late_answer,
+                "working_days_late_answer": c.late_answer,
                 "days_late_completion": c.late_completion,
                 "overdue": c.overdue,
             }
@@ -69,9 +69,17 @@ def requests(
         assert isinstance(c, Clock)
         parts = []
         if c.late_answer:
-            parts.append(_("answer {n} days late").format(n=c.late_answer))
+            parts.append(
+                ngettext(
+                    "answer {n} working day late", "answer {n} working days late", c.late_answer
+                ).format(n=c.late_answer)
+            )
         if c.late_completion:
-            parts.append(_("completion {n} days late").format(n=c.late_completion))
+            parts.append(
+                ngettext(
+                    "completion {n} day late", "completion {n} days late", c.late_completion
+                ).format(n=c.late_completion)
+            )
         if not parts:
             parts.append(_("open, on time") if c.open else _("done on time"))
         return "; ".join(parts)

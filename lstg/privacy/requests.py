@@ -3,15 +3,19 @@
 The keeper answers within :data:`ANSWER_WORKING_DAYS` working days of receiving a
 request and completes it within :data:`COMPLETE_DAYS` days, extended once by
 :data:`EXTENSION_DAYS` days when the person is told (Decree 356/2025/NĐ-CP). Working
-days are Monday to Friday; public holidays are not known to lstg and are counted as
-working days, so a deadline is never later than the law's.
+days are Monday to Friday except Vietnam's public holidays and the days off the
+government moves onto working days (from the ``holidays`` package); a Saturday made a
+working day in exchange is not known, and counts as a day off.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
+
+import holidays
 
 from lstg.dataset import REQUESTS_FILE
 from lstg.errors import UserError
@@ -24,14 +28,33 @@ COMPLETE_DAYS = 15
 EXTENSION_DAYS = 15
 
 
+@cache
+def _days_off(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("VN", years=year))
+
+
+def is_working_day(day: date) -> bool:
+    """Monday to Friday, and not a public holiday in Vietnam."""
+    return day.weekday() < 5 and day not in _days_off(day.year)
+
+
 def add_working_days(day: date, count: int) -> date:
-    """The day ``count`` working days (Monday to Friday) after ``day``."""
+    """The day ``count`` working days after ``day``."""
     current = day
     while count > 0:
         current += timedelta(days=1)
-        if current.weekday() < 5:
+        if is_working_day(current):
             count -= 1
     return current
+
+
+def working_days_between(start: date, end: date) -> int:
+    """The working days after ``start`` up to and including ``end`` (0 if ``end`` is not later)."""
+    count, current = 0, start
+    while current < end:
+        current += timedelta(days=1)
+        count += is_working_day(current)
+    return count
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +65,10 @@ class Clock:
         answer_by: the last day to answer.
         complete_by: the last day to complete (with the extension, if the person was
             told of one in time).
-        late_answer: days past ``answer_by`` without an answer, or by which the
-            answer came late; 0 if on time.
-        late_completion: the same for completion.
+        late_answer: working days past ``answer_by`` without an answer, or by which
+            the answer came late; 0 if on time.
+        late_completion: days (every day counts, as in the 15 days) past
+            ``complete_by`` without completion, or by which it came late.
     """
 
     request: Request
@@ -82,7 +106,7 @@ def clock(request: Request, today: date) -> Clock:
         request,
         answer_by,
         complete_by,
-        max((answered - answer_by).days, 0),
+        working_days_between(answer_by, answered),
         max((completed - complete_by).days, 0),
     )
 
