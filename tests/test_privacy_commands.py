@@ -45,7 +45,7 @@ def data(tmp_path: Path) -> Path:
     return root
 
 
-def run(root: Path, *args: str) -> tuple[int, str]:
+def run(root: Path, *args: str, answer: str | None = None) -> tuple[int, str]:
     global _registered
     if not _registered:
         cli._register()
@@ -55,6 +55,7 @@ def run(root: Path, *args: str) -> tuple[int, str]:
         [*args, "--data", str(root), "--lang", "en"],
         standalone_mode=False,
         env={"LSTG_TODAY": TODAY.isoformat(), "LSTG_NO_CACHE": "1", "LSTG_DATA": ""},
+        input=answer,
     )
     if isinstance(result.exception, UserError):
         return result.exception.exit_code, result.output + f"lstg: {result.exception}\n"
@@ -271,6 +272,23 @@ def test_partial_erasure_and_expired_data(data: Path) -> None:
     assert run(data, "person", "erase", "--expired")[1].strip() == (
         "No data is kept past its retention period."
     )
+
+
+def test_at_a_terminal_erase_asks_before_writing(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lstg.commands import _person_erase
+
+    monkeypatch.setattr(_person_erase, "_interactive", lambda: True)
+    meetings = data / "clubs" / "chi-lang-chi-lang" / "meetings" / "2019.yaml"
+    before = meetings.read_bytes()
+    code, said = run(data, "person", "erase", "--expired", answer="n\n")
+    assert code == 0 and "Erase it now? [y/N]: n\nNothing was written" in said
+    assert meetings.read_bytes() == before
+    code, said = run(data, "person", "erase", "--expired", answer="y\n")
+    assert code == 0 and "Erase it now? [y/N]: y\nErased; 3 files were written." in said
+    checks = [c for m in yaml.safe_load(meetings.read_text("utf-8")) for c in m["health_checks"]]
+    assert checks and all(c["member"] != "M042" for c in checks)
 
 
 def test_erasing_keeps_a_namesake_and_removes_a_member_without_loans(data: Path) -> None:

@@ -187,3 +187,67 @@ def test_erase_then_the_printed_purge_leaves_no_trace_of_the_name(tmp_path: Path
     ]
     assert validate(data, today=date(2026, 12, 1)).ok
     assert _git(repo, "status", "--porcelain") == ""
+
+
+def _run_printed(stdout: str, env: dict[str, str], cwd: Path) -> None:
+    """Run the commands lstg printed, as the user would, in order."""
+    for command in [line[6:] for line in stdout.splitlines() if line.startswith("    $ ")]:
+        argv = shlex.split(command)
+        if argv[0] == "cd":
+            cwd = Path(argv[1])
+            continue
+        done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, env=env)
+        assert done.returncode == 0, (command, done.stdout, done.stderr)
+
+
+def _records_of(repo: Path, commit: str, member: str, club: str) -> tuple[int, int]:
+    """The member's (attendances, health checks) in the club's meeting files at ``commit``."""
+    attended = checks = 0
+    listed = _git(repo, "ls-tree", "--name-only", f"{commit}:data/clubs/{club}/meetings/")
+    for name in listed.split():
+        text = _git(repo, "show", f"{commit}:data/clubs/{club}/meetings/{name}")
+        for meeting in yaml.safe_load(text) or []:
+            attended += member in meeting.get("attendance", [])
+            checks += sum(1 for c in meeting.get("health_checks", []) if c["member"] == member)
+    return attended, checks
+
+
+def test_expired_health_checks_leave_every_commit_after_the_purge(tmp_path: Path) -> None:
+    """Data erased at the end of its term, not the whole person: the printed purge takes
+    the measurements out of every earlier version too, and keeps the rest."""
+    club, member = "chi-lang-chi-lang", "M042"
+    repo = tmp_path / "repo"
+    data = repo / "data"
+    shutil.copytree(BUNDLED, data, ignore=shutil.ignore_patterns(".lstg-cache"))
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Records to 30/11/2026")
+    first = _git(repo, "rev-parse", "HEAD").strip()
+    attended, checks = _records_of(repo, first, member, club)
+    assert checks == 10 and attended > 10
+
+    env = {**os.environ, "LSTG_TODAY": "2026-12-01", "LSTG_NO_CACHE": "1", "PYTHONPATH": str(ROOT)}
+    erased = subprocess.run(
+        [*LSTG, "person", "erase", "--expired", "--yes", "--lang", "en", "--data", str(data)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert erased.returncode == 0, erased.stderr
+    assert erased.stdout.splitlines()[0] == (
+        f"{club}/{member}: 10 health checks (term ended 2 October 2025)"
+    )
+    assert "--replace-message" not in erased.stdout  # no name to take out of messages
+    _run_printed(erased.stdout, env, tmp_path)
+
+    commits = _git(repo, "rev-list", "--all").split()
+    # The first commit now holds the erased files, so the erasure's commit, left empty,
+    # was pruned.
+    assert len(commits) == 1
+    assert [_records_of(repo, c, member, club) for c in commits] == [(attended, 0)]
+    root = commits[-1]
+    members = yaml.safe_load(_git(repo, "show", f"{root}:data/clubs/{club}/members.yaml"))
+    assert next(m for m in members if m["id"] == member)["name"] != "(đã xoá)"
+    assert validate(data, today=date(2026, 12, 1)).ok
+    assert _git(repo, "status", "--porcelain") == ""

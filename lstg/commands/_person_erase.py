@@ -103,6 +103,8 @@ def run_erase(
     if not erasure.files:
         typer.echo(_("Nothing to erase: the files hold none of it."))
         return 0
+    if not yes and _interactive():
+        yes = typer.confirm(_("Erase it now?"), default=False)
     if not yes:
         typer.echo(_("Nothing was written: add --yes to erase."))
         return 0
@@ -114,9 +116,18 @@ def run_erase(
             len(erasure.files),
         ).format(n=len(erasure.files))
     )
-    if erasure.names.names:
-        _purge(root, erasure)
+    _purge(root, erasure)
     return 0
+
+
+def _interactive() -> bool:
+    """Whether someone at a terminal can be asked (never in scripts, pipes or hooks)."""
+    import sys
+
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _purge(root: Path, erasure: object) -> None:

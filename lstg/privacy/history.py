@@ -113,8 +113,9 @@ def prepare(root: Path, top: Path, targets: list[Target], names: Names, files: l
         "import lstg.privacy.history as lstg_history\n"
         f"return lstg_history.file_info(filename, mode, blob_id, value, {str(folder / SPEC)!r})\n",
     )
-    lines = [f"{form}==>{ERASED}" for form in name_forms(names.names)]
-    _private(folder / MESSAGES, "\n".join(lines) + "\n")
+    if names.names:
+        lines = [f"{form}==>{ERASED}" for form in name_forms(names.names)]
+        _private(folder / MESSAGES, "\n".join(lines) + "\n")
     paths = [prefix + rel for rel in files]
     message = _("Erase a member's personal data (Law 91/2025/QH15)")
     commit = [
@@ -128,9 +129,9 @@ def prepare(root: Path, top: Path, targets: list[Target], names: Names, files: l
         "--force",
         "--file-info-callback",
         str(folder / CALLBACK),
-        "--replace-message",
-        str(folder / MESSAGES),
     ]
+    if names.names:
+        filter_repo += ["--replace-message", str(folder / MESSAGES)]
     cleanup = (
         ["cmd", "/c", "rmdir", "/s", "/q", str(folder)]
         if os.name == "nt"

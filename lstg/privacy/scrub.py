@@ -99,7 +99,10 @@ class Names:
 
 
 def replace_names(text: str, names: Names) -> str:
-    """``text`` with every occurrence of the names replaced by :data:`ERASED`."""
+    """``text`` with every occurrence of the names replaced by :data:`ERASED` (unchanged
+    when there is no name to replace, as in an erasure of some kinds of data only)."""
+    if not names.names:
+        return text
     return names.pattern().sub(ERASED, text)
 
 
