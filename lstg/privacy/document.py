@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from dataclasses import dataclass, field
 
 from lstg.render.env import markdown_escape
@@ -132,6 +133,10 @@ def to_html(doc: Document) -> str:
     return "\n".join(out) + "\n"
 
 
+_NUMBER = re.compile(r"^[\d.,%]+$")
+"""A cell that holds a count, an amount or a share: set right, as in the reports."""
+
+
 def to_docx(doc: Document) -> bytes:
     """The document as a Word file: A4, Times New Roman, the margins of official papers."""
     from docx import Document as WordDocument
@@ -155,14 +160,14 @@ def to_docx(doc: Document) -> bytes:
         para = word.add_paragraph()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
         para.add_run(line).italic = True
+    after_table = False
     for section in doc.sections:
         heading = word.add_paragraph()
+        heading.paragraph_format.space_before = Pt(12)
+        heading.paragraph_format.keep_with_next = True
         heading.add_run(section.title).bold = True
         for part in section.parts:
-            if isinstance(part, Table):
-                if not part.rows:
-                    word.add_paragraph(part.empty)
-                    continue
+            if isinstance(part, Table) and part.rows:
                 table = word.add_table(rows=1, cols=len(part.header))
                 table.style = "Table Grid"
                 for cell, text in zip(table.rows[0].cells, part.header, strict=True):
@@ -172,13 +177,19 @@ def to_docx(doc: Document) -> bytes:
                     cells = table.add_row().cells
                     for cell, text in zip(cells, row, strict=True):
                         cell.text = text
+                        if _NUMBER.match(text):
+                            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 for row in table.rows:
                     for cell in row.cells:
                         for para in cell.paragraphs:
                             for r in para.runs:
                                 r.font.size = Pt(11)
-            else:
-                word.add_paragraph(part)
+                after_table = True
+                continue
+            para = word.add_paragraph(part.empty if isinstance(part, Table) else part)
+            if after_table:
+                para.paragraph_format.space_before = Pt(6)
+            after_table = False
     for line in doc.footer:
         para = word.add_paragraph()
         para.add_run(line).italic = True
