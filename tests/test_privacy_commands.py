@@ -359,6 +359,7 @@ def test_the_inventory_counts_match_the_files() -> None:
     facts = inventory_of(dataset, today=TODAY)
     people = ethnicity = household = health_people = checks = full = old = none = 0
     current = 0
+    forms: dict[str, str] = {}
     for folder in sorted((BUNDLED / "clubs").iterdir()):
         members = yaml.safe_load((folder / "members.yaml").read_text("utf-8")) or []
         measured: set[str] = set()
@@ -377,10 +378,13 @@ def test_the_inventory_counts_match_the_files() -> None:
             consent = m.get("consent")
             if consent is None:
                 none += 1
+                forms[f"{folder.name}/{m['id']}"] = "none"
             elif isinstance(consent, date):
                 old += 1
+                forms[f"{folder.name}/{m['id']}"] = "old-form"
             else:
                 full += 1
+                forms[f"{folder.name}/{m['id']}"] = "full"
     assert (facts.people, facts.current) == (people, current) == (2473, 2265)
     assert facts.kinds["ethnicity"].people == ethnicity
     assert facts.kinds["household"].people == household == 651
@@ -395,6 +399,17 @@ def test_the_inventory_counts_match_the_files() -> None:
         "van-quan-binh-phuc/M020",
     ]
     assert facts.expired == ["chi-lang-chi-lang/M042"]
+    # The annex of lstg privacy --members: every member once, in the form of their files.
+    assert {m.ref: m.form for m in facts.members} == forms
+    assert len(facts.members) == people
+    [withdrew] = [m for m in facts.members if m.withdrawn]
+    assert (withdrew.ref, withdrew.in_force, withdrew.withdrawn) == (
+        "chi-lang-dong-mo/M028",
+        ("basic", "ethnicity", "household"),
+        ((date(2026, 7, 15), ("health",)),),
+    )
+    assert [m.ref for m in facts.members if m.lacking] == facts.lacking
+    assert [m.ref for m in facts.members if m.expired] == facts.expired
 
 
 def test_lstg_privacy_writes_markdown_and_word(data: Path, tmp_path: Path) -> None:
@@ -407,3 +422,14 @@ def test_lstg_privacy_writes_markdown_and_word(data: Path, tmp_path: Path) -> No
 
     text = "\n".join(p.text for p in Document(str(target)).paragraphs)
     assert "Members whose sensitive data lacks consent: cao-loc-yen-trach/M014" in text
+    code, out = run(data, "privacy", "--members")
+    annex = out.split("## Annex: the consent of every member")[1].splitlines()
+    rows = [line for line in annex if line.startswith("| ") and "/M" in line]
+    assert len(rows) == 2473
+    assert "| cao-loc-yen-trach/M014 | yes | none | — | — | — | lacks consent |" in rows, [
+        r for r in rows if "cao-loc-yen-trach/M014" in r
+    ]
+    assert (
+        "| chi-lang-dong-mo/M028 | yes | full record | 19 September 2023 | basic data, "
+        "ethnicity, household status | 15 July 2026: health measurements | — |" in rows
+    )

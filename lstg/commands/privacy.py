@@ -31,6 +31,12 @@ def privacy(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="The file to write (default: stdout).")
     ] = None,
+    members: Annotated[
+        bool,
+        typer.Option(
+            "--members", help="Add an annex with the consent state of every member, by id."
+        ),
+    ] = False,
     data: DataOption = None,
     lang: LangOption = None,
     today: TodayOption = None,
@@ -44,7 +50,7 @@ def privacy(
     root, _language = data_and_language(data, lang)
     dataset = load_dataset(root)
     facts = inventory_of(dataset, today=day_or_today(today))
-    doc = inventory_document(dataset, facts, lang=current_language())
+    doc = inventory_document(dataset, facts, lang=current_language(), members=members)
     if fmt is InventoryFormat.DOCX:
         if output is None:
             raise UsageError(_("a Word file needs -o FILE"))

@@ -18,7 +18,7 @@ from lstg.dataset import DataSet
 from lstg.i18n import _, ngettext
 from lstg.loader import load_dataset
 from lstg.privacy.document import Document, Section, Table
-from lstg.privacy.holdings import holdings
+from lstg.privacy.holdings import Holding, holdings
 from lstg.privacy.requests import clock
 from lstg.render import format as fmt
 from lstg.schema.consent import DATA_KINDS, DataKind
@@ -34,6 +34,30 @@ class KindFacts:
     current: int = 0
     since: date | None = None
     records: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentState:
+    """One member's consent on the inventory's day, by id (never by name).
+
+    Attributes:
+        form: ``full`` (at least one complete record), ``old-form`` (dates only) or
+            ``none``.
+        given: the days consents were given.
+        in_force: the kinds of data a consent covers on the day.
+        withdrawn: each withdrawal: its day and the kinds it names (empty: all).
+        lacking: sensitive data recorded that no consent in force covers.
+        expired: data kept past its retention period.
+    """
+
+    ref: str
+    current: bool
+    form: str
+    given: tuple[date, ...]
+    in_force: tuple[DataKind, ...]
+    withdrawn: tuple[tuple[date, tuple[DataKind, ...]], ...]
+    lacking: bool
+    expired: bool
 
 
 @dataclass(slots=True)
@@ -61,6 +85,7 @@ class Inventory:
     loans: int = 0
     cache: bool = False
     with_consent_kind: dict[DataKind, int] = field(default_factory=dict)
+    members: list[ConsentState] = field(default_factory=list)
 
 
 def inventory(root: Path, *, today: date) -> Inventory:
@@ -79,6 +104,7 @@ def inventory_of(dataset: DataSet, *, today: date) -> Inventory:
     lacking: list[str] = []
     old_members: list[str] = []
     expired: list[str] = []
+    states: list[tuple[str, Holding]] = []
     for club_id, data in sorted(dataset.clubs.items()):
         held_all = holdings(data)
         view = ClubView.of(data, today)
@@ -96,6 +122,7 @@ def inventory_of(dataset: DataSet, *, today: date) -> Inventory:
                 erased += 1
                 continue
             people += 1
+            states.append((f"{club_id}/{member_id}", held))
             is_current = member.is_member_on(today)
             current += is_current
             attendance += len(held.attendance)
@@ -123,6 +150,7 @@ def inventory_of(dataset: DataSet, *, today: date) -> Inventory:
                     for purpose in c.purposes:
                         purposes[purpose] = purposes.get(purpose, 0) + 1
     clocks = [clock(r, today) for r in dataset.requests]
+    members = [_state(ref, held, today, ref in lacking, ref in expired) for ref, held in states]
     return Inventory(
         today=today,
         clubs=len(dataset.clubs),
@@ -145,11 +173,79 @@ def inventory_of(dataset: DataSet, *, today: date) -> Inventory:
         loans=loans,
         cache=(dataset.root / ".lstg-cache" / "v1").is_dir(),
         with_consent_kind=with_kind,
+        members=members,
     )
 
 
-def inventory_document(dataset: DataSet, facts: Inventory, *, lang: str) -> Document:
-    """The inventory as a document, in the active language."""
+def _state(ref: str, held: Holding, today: date, lacking: bool, expired: bool) -> ConsentState:
+    member = held.member
+    consents = member.consent
+    form = "none" if not consents else "old-form" if all(c.old_form for c in consents) else "full"
+    return ConsentState(
+        ref=ref,
+        current=member.is_member_on(today),
+        form=form,
+        given=tuple(c.date for c in consents),
+        in_force=tuple(k for k in DATA_KINDS if member.consent_covers(k, today)),
+        withdrawn=tuple(
+            (c.withdrawn.date, tuple(c.withdrawn.kinds))
+            for c in consents
+            if c.withdrawn is not None and c.withdrawn.date <= today
+        ),
+        lacking=lacking,
+        expired=expired,
+    )
+
+
+def _members_table(facts: Inventory, lang: str) -> Table:
+    """The consent state of every member, by id: the annex of ``lstg privacy --members``."""
+    forms = {
+        "full": _("full record"),
+        "old-form": _("older form (a date)"),
+        "none": _("none"),
+    }
+    rows = []
+    for m in facts.members:
+        withdrawn = "; ".join(
+            f"{fmt.short_date(day, lang)}: "
+            + (", ".join(kind_label(k) for k in kinds) if kinds else _("everything"))
+            for day, kinds in m.withdrawn
+        )
+        todo = [
+            *([_("lacks consent")] if m.lacking else []),
+            *([_("kept past its term")] if m.expired else []),
+        ]
+        rows.append(
+            [
+                m.ref,
+                _("yes") if m.current else _("no"),
+                forms[m.form],
+                ", ".join(fmt.short_date(day, lang) for day in m.given) or "—",
+                ", ".join(kind_label(k) for k in m.in_force) or "—",
+                withdrawn or "—",
+                ", ".join(todo) or "—",
+            ]
+        )
+    return Table(
+        [
+            _("Member"),
+            _("Member today"),
+            _("Consent"),
+            _("Given on"),
+            _("Kinds covered today"),
+            _("Withdrawn"),
+            _("To act on"),
+        ],
+        rows,
+        _("No member."),
+    )
+
+
+def inventory_document(
+    dataset: DataSet, facts: Inventory, *, lang: str, members: bool = False
+) -> Document:
+    """The inventory as a document, in the active language; with ``members``, an annex of
+    every member's consent state (by id)."""
     privacy = dataset.province.privacy if dataset.province else default_privacy()
     n = fmt.number
     d = fmt.short_date
@@ -308,6 +404,11 @@ def inventory_document(dataset: DataSet, facts: Inventory, *, lang: str) -> Docu
                         late=n(facts.requests_overdue, lang),
                     )
                 ],
+            ),
+            *(
+                [Section(_("Annex: the consent of every member"), [_members_table(facts, lang)])]
+                if members
+                else []
             ),
         ],
         [_("Made by lstg from the records; update it whenever the data or its uses change.")],
