@@ -345,7 +345,7 @@ def test_lstg_requests_lists_the_late_ones(data: Path) -> None:
     code, out = run(data, "requests")
     assert code == 0
     assert out.splitlines()[2].split() == [
-        "R2", "chi-lang-dong-mo/M011", "delete", "13", "November", "2026", "17", "November",
+        "R2", "chi-lang-dong-mo/M011", "deletion", "13", "November", "2026", "17", "November",
         "2026", "28", "November", "2026", "answer", "9", "working", "days", "late;", "completion",
         "3", "days", "late",
     ]  # fmt: skip

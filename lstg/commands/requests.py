@@ -31,7 +31,7 @@ def requests(
     """List the requests about personal data that are open or late against the law's clocks."""
     from tabulate import tabulate
 
-    from lstg.privacy.requests import clocks
+    from lstg.privacy.requests import clocks, kinds_label
     from lstg.render import format as fmt_
 
     root, _language = data_and_language(data, lang)
@@ -88,7 +88,7 @@ def requests(
         [
             c.request.id,
             c.request.person,
-            ", ".join(c.request.kind),
+            kinds_label(list(c.request.kind)),
             fmt_.short_date(c.request.received, lang_),
             fmt_.short_date(c.answer_by, lang_),
             fmt_.short_date(c.complete_by, lang_),

@@ -10,6 +10,7 @@ from lstg.checks.consent import kind_label
 from lstg.i18n import _
 from lstg.privacy.document import Document, Section, Table
 from lstg.privacy.person import Membership, PersonData
+from lstg.privacy.requests import kinds_label
 from lstg.render import format as fmt
 from lstg.schema.consent import Consent
 from lstg.schema.privacy import Privacy
@@ -284,7 +285,7 @@ def person_document(
                     [
                         [
                             r.id,
-                            ", ".join(r.kind),
+                            kinds_label(list(r.kind)),
                             r.requester,
                             fmt.short_date(r.received, lang),
                             fmt.short_date(r.answered, lang) if r.answered else "—",

@@ -23,6 +23,25 @@ from lstg.i18n import _
 from lstg.loader import load_records
 from lstg.schema.requests import Request
 
+def kind_label(kind: str) -> str:
+    """What a request asks, in the active language."""
+    labels = {
+        "know": _("to know"),
+        "see": _("to see"),
+        "copy": _("a copy"),
+        "correct": _("a correction"),
+        "delete": _("deletion"),
+        "restrict": _("restriction"),
+        "object": _("objection"),
+        "withdraw": _("withdrawal of consent"),
+    }
+    return labels.get(kind, kind)
+
+
+def kinds_label(kinds: list[str]) -> str:
+    return ", ".join(kind_label(k) for k in kinds)
+
+
 ANSWER_WORKING_DAYS = 2
 COMPLETE_DAYS = 15
 EXTENSION_DAYS = 15
