@@ -23,6 +23,7 @@ from lstg.i18n import _
 from lstg.loader import load_records
 from lstg.schema.requests import Request
 
+
 def kind_label(kind: str) -> str:
     """What a request asks, in the active language."""
     labels = {
