@@ -1,5 +1,8 @@
+"""``python -m lstg``: the same as the ``lstg`` command."""
+
 from __future__ import annotations
 
-from lstg.cli import main
+if __name__ == "__main__":
+    from lstg.cli import main
 
-main()
+    main()

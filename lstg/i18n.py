@@ -10,9 +10,10 @@ from __future__ import annotations
 import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
-LOCALE_DIR = Path(__file__).parent / "locale"
+from lstg.resources import locale_dir
+
+LOCALE_DIR = locale_dir()
 DOMAIN = "lstg"
 LANGUAGES = ("vi", "en")
 
@@ -40,8 +41,43 @@ def _(message: str) -> str:
     return _translation.gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog without translating it: it is translated later,
+    with :func:`_`, once the language is known."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
+
+
+LANGUAGE_VAR = "LSTG_LANG"
+"""Environment variable naming the language, as ``--lang`` does."""
+
+_requested: str | None = None
+
+
+def request_language(language: str | None) -> None:
+    """Record the language the user asked for (``--lang`` or ``LSTG_LANG``), and use it.
+
+    ``None`` forgets the request: the language is then the data's, else Vietnamese.
+    """
+    global _requested
+    _requested = language
+    if language is not None:
+        set_language(language)
+
+
+def requested_language() -> str | None:
+    """The language the user asked for, if any."""
+    return _requested
+
+
+def in_language(language: str, message: str) -> str:
+    """``message`` translated into ``language``, whatever the active language is."""
+    return gettext.translation(
+        DOMAIN, localedir=LOCALE_DIR, languages=[language], fallback=True
+    ).gettext(message)
 
 
 @contextmanager

@@ -408,10 +408,10 @@ def load_clubs(root: Path, folders: list[Path]) -> list[tuple[ClubData, list[Pro
     workers = min(os.cpu_count() or 1, 8)
     if len(folders) < PARALLEL_FROM or workers < 2:
         return [load_club(root, folder) for folder in folders]
-    from concurrent.futures import ProcessPoolExecutor
+    from lstg.pool import process_pool
 
     language = current_language()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with process_pool(workers) as pool:
         return list(
             pool.map(
                 _load_club_in_worker,

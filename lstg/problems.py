@@ -13,12 +13,23 @@ import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
 
+from lstg.i18n import N_, _
+
 PathPart = str | int
 
 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+SEVERITY_WORDS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
+
+
+def severity_word(severity: Severity | str) -> str:
+    """The word for ``severity`` in the active language: ``lỗi``, ``cảnh báo``; ``error``."""
+    word = {str(k): v for k, v in SEVERITY_WORDS.items()}.get(str(severity))
+    return _(word) if word else str(severity)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,9 @@
 """Starting a new data repository for a province (``lstg init``).
 
 A new repository holds a province file (Lạng Sơn's units, copied from the bundled
-data, or an empty template to fill in), the plan files, an empty ``clubs/``
-folder, a ``.gitignore``, and a ``.pre-commit-config.yaml`` that runs
-``lstg validate`` on every commit; it is made a git repository if it is not
-inside one already.
+sample, or an empty template to fill in), the plan files, an empty ``clubs/``
+folder and a ``.gitignore``. It is made a git repository if it is not inside one
+already, and its commit hook is made active (:mod:`lstg.hooks`).
 """
 
 from __future__ import annotations
@@ -12,20 +11,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 from lstg.atomicfile import write_atomic
 from lstg.dataset import CLUBS_DIR, PLANS_DIR, PROVINCE_FILE
 from lstg.errors import UserError
+from lstg.hooks import PRE_COMMIT_CONFIG, Hook, HookState, activate, top_of_repository
 from lstg.i18n import _
-from lstg.paths import BUNDLED_DATA
-
-
-class ProvinceChoice(StrEnum):
-    LANG_SON = "lang-son"
-    EMPTY = "empty"
-
+from lstg.resources import sample_dir
 
 EMPTY_PROVINCE = """\
 # The province and its administrative units, in each era (a span of time during
@@ -50,84 +43,70 @@ GITIGNORE = """\
 __pycache__/
 """
 
-PRE_COMMIT_CONFIG = """\
-# Runs `lstg validate` on the clubs whose files a commit changes.
-# Install once with: pre-commit install
-repos:
-  - repo: local
-    hooks:
-      - id: lstg-validate
-        name: lstg validate
-        entry: lstg validate
-        language: system
-        files: \\.ya?ml$
-"""
-
 
 @dataclass(slots=True)
 class Created:
-    """What ``lstg init`` made: files relative to the folder, and whether it ran git init."""
+    """What ``lstg init`` made.
+
+    Attributes:
+        files: the files written, relative to the folder.
+        git_init: whether it made the folder a git repository.
+        staged: whether it added the files to the new repository's index.
+        hook: the commit hook it made active (or why it did not).
+    """
 
     files: list[str] = field(default_factory=list)
     git_init: bool = False
+    staged: bool = False
+    hook: Hook = field(default_factory=lambda: Hook(HookState.NO_GIT))
 
 
-def _inside_git(folder: Path) -> bool:
-    try:
-        result = subprocess.run(
-            ["git", "rev-parse", "--is-inside-work-tree"],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return False
-    return result.returncode == 0 and result.stdout.strip() == "true"
-
-
-def init_repository(
-    folder: Path, *, province: ProvinceChoice, bundled: Path = BUNDLED_DATA
-) -> Created:
+def init_repository(folder: Path, *, empty: bool, bundled: Path | None = None) -> Created:
     """Make ``folder`` a new data repository.
 
+    Args:
+        folder: the folder to make; it may exist already.
+        empty: write a province file to fill in, rather than Lạng Sơn's.
+        bundled: where the province file and the plans are copied from (the
+            bundled sample by default).
+
     Raises:
-        UserError: ``folder`` already holds a province file, or the bundled data
-            that Lạng Sơn's units and the plans are copied from is missing.
+        UserError: ``folder`` already holds a province file.
     """
+    source = bundled if bundled is not None else sample_dir()
     if (folder / PROVINCE_FILE).exists():
         raise UserError(
             _("{path} already holds a {file}: it is a data folder already.").format(
                 path=folder, file=PROVINCE_FILE
             )
         )
-    source_province = bundled / PROVINCE_FILE
-    if province is ProvinceChoice.LANG_SON and not source_province.is_file():
-        raise UserError(
-            _("The bundled {file} is missing; use --province empty.").format(file=PROVINCE_FILE)
-        )
     folder.mkdir(parents=True, exist_ok=True)
     created = Created()
-    if province is ProvinceChoice.LANG_SON:
-        write_atomic(folder / PROVINCE_FILE, source_province.read_bytes())
-    else:
-        write_atomic(folder / PROVINCE_FILE, EMPTY_PROVINCE.encode("utf-8"))
+    province = EMPTY_PROVINCE.encode("utf-8") if empty else (source / PROVINCE_FILE).read_bytes()
+    write_atomic(folder / PROVINCE_FILE, province)
     created.files.append(PROVINCE_FILE)
-    plans = bundled / PLANS_DIR
-    if plans.is_dir():
-        (folder / PLANS_DIR).mkdir(exist_ok=True)
-        for plan in sorted(plans.glob("*.yaml")):
-            write_atomic(folder / PLANS_DIR / plan.name, plan.read_bytes())
-            created.files.append(f"{PLANS_DIR}/{plan.name}")
+    (folder / PLANS_DIR).mkdir(exist_ok=True)
+    for plan in sorted((source / PLANS_DIR).glob("*.yaml")):
+        write_atomic(folder / PLANS_DIR / plan.name, plan.read_bytes())
+        created.files.append(f"{PLANS_DIR}/{plan.name}")
     (folder / CLUBS_DIR).mkdir(exist_ok=True)
-    keep = folder / CLUBS_DIR / ".gitkeep"
-    keep.touch()
+    (folder / CLUBS_DIR / ".gitkeep").touch()
     created.files.append(f"{CLUBS_DIR}/.gitkeep")
-    for name, text in ((".gitignore", GITIGNORE), (".pre-commit-config.yaml", PRE_COMMIT_CONFIG)):
-        if not (folder / name).exists():
-            write_atomic(folder / name, text.encode("utf-8"))
-            created.files.append(name)
-    if not _inside_git(folder) and shutil.which("git") is not None:
+    if not (folder / ".gitignore").exists():
+        write_atomic(folder / ".gitignore", GITIGNORE.encode("utf-8"))
+        created.files.append(".gitignore")
+    if shutil.which("git") is None:
+        return created
+    if top_of_repository(folder) is None:
         subprocess.run(["git", "init", "--quiet"], cwd=folder, check=True)
         created.git_init = True
+    had_config = (folder / PRE_COMMIT_CONFIG).exists()
+    created.hook = activate(folder)
+    if not had_config and (folder / PRE_COMMIT_CONFIG).exists():
+        created.files.append(PRE_COMMIT_CONFIG)
+    if created.git_init:
+        done = subprocess.run(
+            ["git", "add", "--", *created.files], cwd=folder, capture_output=True, check=False
+        )
+        created.staged = done.returncode == 0
     return created

@@ -207,7 +207,7 @@ class Target:
     clubs: frozenset[str] | None
 
 
-def target_of(paths: Sequence[Path], *, data: Path | None, default: Path) -> Target:
+def target_of(paths: Sequence[Path], *, data: Path | None, default: Path | None) -> Target:
     """The data folder and clubs to validate for the paths given on the command line.
 
     A path may be the data folder, a club folder, or files in it, as pre-commit
@@ -218,14 +218,18 @@ def target_of(paths: Sequence[Path], *, data: Path | None, default: Path) -> Tar
         paths: the paths given; none means the whole data folder.
         data: the data folder given with ``--data``, if any; else each path's
             data folder is the nearest parent holding ``province.yaml``.
-        default: the data folder when neither paths nor ``data`` are given.
+        default: the data folder when neither paths nor ``data`` are given (then
+            it must be given).
 
     Raises:
         UserError: a path does not exist, is outside the data folder, or the
             paths belong to different data folders.
     """
     if not paths:
-        return Target(data or default, None)
+        root = data or default
+        if root is None:
+            raise ValueError("no paths, and no data folder to validate")
+        return Target(root, None)
     roots: set[Path] = set()
     clubs: set[str] = set()
     everything = False

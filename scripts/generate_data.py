@@ -2,8 +2,8 @@
 
 Usage: ``python scripts/generate_data.py [TARGET] [--seed SEED]`` (``make data``).
 
-Writes ``province.yaml``, ``clubs/`` and ``README.md`` into TARGET (default: the
-repository's ``data/``), leaving ``plans/`` and ``reports.yaml`` alone. The same seed gives the
+Writes ``province.yaml``, ``clubs/``, ``README.md`` and ``FICTIONAL.md`` into TARGET (default:
+the repository's ``data/``), leaving ``plans/`` and ``reports.yaml`` alone. The same seed gives the
 same bytes. Every club draws from its own generator seeded with the seed and its id,
 so that changing one club leaves the others' files unchanged.
 """
@@ -234,6 +234,21 @@ def meetings_files(spec: Spec, meetings: list[Meeting]) -> dict[int, list[str]]:
     return files
 
 
+FICTIONAL = """\
+# Dữ liệu hư cấu — fictional data
+
+Mọi tên người, ngày sinh, hộ gia đình, khoản vay và số đo trong thư mục này đều là bịa
+đặt, để minh họa và kiểm thử. Mọi kết quả lstg làm từ thư mục có tệp này đều ghi rõ là
+dữ liệu hư cấu. Đừng dùng chúng để báo cáo.
+
+Every name, birth date, household, loan and measurement in this folder is invented, for
+demonstration and tests. Everything lstg makes from a folder holding this file says that
+its data are fictional. Do not report them.
+"""
+"""The marker of fictional data (lstg.resources.FICTIONAL_MARKER): everything lstg makes
+from the folder says that its data are invented."""
+
+
 def generate(target: Path, seed: str = SEED) -> None:
     """Write the whole data set into ``target``."""
     units = read_units()
@@ -262,6 +277,7 @@ def generate(target: Path, seed: str = SEED) -> None:
             write(folder / "meetings" / f"{year}.yaml", lines)
     readme = readme_text(target)
     (target / "README.md").write_bytes(readme.encode("utf-8"))
+    (target / "FICTIONAL.md").write_bytes(FICTIONAL.encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:

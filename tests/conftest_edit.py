@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from lstg import cli
-from lstg.errors import UserError
+from cli_run import invoke
 
 CLUB = "chi-lang-quang-lang"
 TODAY = "2026-12-01"
@@ -137,32 +134,8 @@ def make_data(tmp_path: Path) -> Path:
     return root
 
 
-_registered = False
-
-
 def run(*args: str, input: str | None = None) -> tuple[int, str]:
     """Run ``lstg`` in-process as the console script would: exit code and output
-    (standard output, then standard error)."""
-    global _registered
-    if not _registered:
-        cli._register()
-        _registered = True
-    runner = CliRunner()
-    result = runner.invoke(
-        cli.app,
-        list(args),
-        standalone_mode=False,
-        env={"LSTG_DATA": "", "LSTG_TODAY": TODAY},
-        input=input,
-        catch_exceptions=True,
-    )
-    output = result.stdout + result.stderr
-    exc = result.exception
-    if exc is None:
-        return int(result.return_value or 0), output
-    if isinstance(exc, UserError):
-        return 1, output + f"lstg: {exc}\n"
-    exit_code = getattr(exc, "exit_code", None)
-    if isinstance(exit_code, int):
-        return exit_code, output
-    raise exc
+    (standard output and standard error, as they came)."""
+    ran = invoke(*args, env={"LSTG_TODAY": TODAY}, input=input)
+    return ran.code, ran.output

@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_run import invoke
 
-from lstg import cli
-from lstg.errors import UserError
 from lstg.i18n import current_language, set_language
 
 BROKEN = Path(__file__).parent / "broken"
@@ -18,34 +16,12 @@ BASE = BROKEN / "_base"
 CLUB = "clubs/chi-lang-quang-lac"
 TODAY = "2026-12-01"
 
-_registered = False
-
 
 def run_validate(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
-    """Run ``lstg validate`` in-process as the console script would: exit code and output.
-
-    A :class:`UserError` gives exit 1 and its message, as :func:`lstg.cli.main` does;
-    wrong usage gives exit 2.
-    """
-    global _registered
-    if not _registered:
-        cli._register()
-        _registered = True
-    runner = CliRunner()
-    environment = {"LSTG_TODAY": TODAY, "LSTG_DATA": "", "LSTG_NO_CACHE": "1"}
-    environment.update(env or {})
-    result = runner.invoke(
-        cli.app, ["validate", *args], standalone_mode=False, env=environment, catch_exceptions=True
-    )
-    exc = result.exception
-    if exc is None:
-        return int(result.return_value), result.output
-    if isinstance(exc, UserError):
-        return 1, f"lstg: {exc}\n"
-    exit_code = getattr(exc, "exit_code", None)
-    if isinstance(exit_code, int):
-        return exit_code, result.output
-    raise exc
+    """Run ``lstg validate`` in-process as the console script would: exit code and output."""
+    environment = {"LSTG_TODAY": TODAY, "LSTG_NO_CACHE": "1", **(env or {})}
+    ran = invoke("validate", *args, env=environment)
+    return ran.code, ran.output
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_run import invoke
 
-from lstg import cache, cli
+from lstg import cache
 from lstg.i18n import current_language, set_language
 from lstg.problems import Problem, error
 
@@ -24,7 +24,6 @@ BROKEN = Path(__file__).parent / "broken"
 TODAY = "2026-12-01"
 CASES = sorted(p.name for p in BROKEN.iterdir() if (p / "expected.txt").is_file())
 
-_registered = False
 _NO_CACHE = shutil.ignore_patterns(cache.CACHE_DIR)
 
 
@@ -38,21 +37,14 @@ def _restore() -> Iterator[None]:
 
 def run(*args: str, cached: bool = True, env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run ``lstg <args>`` in-process: exit code and output."""
-    global _registered
-    if not _registered:
-        cli._register()
-        _registered = True
     environment = {
         "LSTG_TODAY": TODAY,
-        "LSTG_DATA": "",
         "LSTG_NO_CACHE": "" if cached else "1",
         "LSTG_GENERATED_AT": "2026-11-29T08:00:00+00:00",
+        **(env or {}),
     }
-    environment.update(env or {})
-    result = CliRunner().invoke(cli.app, list(args), env=environment, standalone_mode=False)
-    if result.exception is not None:
-        raise result.exception
-    return int(result.return_value or 0), result.output
+    ran = invoke(*args, env=environment)
+    return ran.code, ran.output
 
 
 def entries(root: Path, kind: str) -> list[Path]:
@@ -288,57 +280,6 @@ def test_validate_library_gives_the_same_problems_with_and_without_the_cache(dat
     assert cold.clubs == warm.clubs == uncached.clubs == 1
 
 
-def test_replayed_runs_match_fresh_runs(data: Path) -> None:
-    env = {
-        **os.environ,
-        "LSTG_TODAY": TODAY,
-        "LSTG_NO_CACHE": "",
-        "LSTG_GENERATED_AT": "2026-11-29T08:00:00+00:00",
-    }
-    commands = [
-        ["validate", "--data", str(data), "--lang", "en"],
-        ["validate", str(data / "clubs/chi-lang-quang-lac/members.yaml"), "--lang", "en"],
-        ["report", "--province", "--data", str(data), "--as-of", "2020-11-30"],
-        ["report", "--province", "--data", str(data), "--format", "json"],
-        ["check", "--data", str(data), "--plan", "2016-2020", "--as-of", "2020-11-30"],
-    ]
-
-    def lstg(args: list[str], *, cached: bool = True) -> tuple[int, bytes]:
-        done = subprocess.run(
-            [sys.executable, "-m", "lstg", *(args if cached else ["--no-cache", *args])],
-            capture_output=True,
-            env=env,
-        )
-        return done.returncode, done.stdout
-
-    fresh = [lstg(args, cached=False) for args in commands]
-    assert [lstg(args) for args in commands] == fresh
-    assert entries(data, "run")
-    assert [lstg(args) for args in commands] == fresh
-    loans = data / "clubs/chi-lang-quang-lac/loans.yaml"
-    loans.write_text(loans.read_text("utf-8").replace("member: ", "member: X", 1), "utf-8")
-    changed = lstg(commands[0])
-    assert changed == lstg(commands[0], cached=False)
-    assert changed[0] == 1
-
-
-def test_which_runs_are_replayed(data: Path) -> None:
-    def replayed(*args: str) -> bool:
-        return cache.Replay.prepare(list(args), cwd=data) is not None
-
-    assert replayed("validate")
-    assert replayed("validate", "clubs/chi-lang-quang-lac/loans.yaml", "--format", "json")
-    assert replayed("report", "--province", "--format=html")
-    assert not replayed("report", "--province", "--format", "docx")
-    assert not replayed("report", "--province", "--output", "r.md")
-    assert not replayed("report", "--province", "--format", "json")
-    assert replayed("report", "--province", "--format", "json", "--generated-at", "2026-01-01")
-    assert not replayed("--no-cache", "validate")
-    assert replayed("check", "--plan", "2016-2020", "--strict")
-    assert not replayed("check", "--plan", "2016-2020", "--verbose")
-    assert not replayed("validate", "/")
-
-
 def test_a_cached_report_names_the_time_of_this_run(data: Path) -> None:
     args = (
         "report",
@@ -392,15 +333,3 @@ def test_old_entries_are_pruned_once_a_day(data: Path) -> None:
     assert run("validate", "--data", str(data)) == run(
         "validate", "--data", str(data), cached=False
     )
-
-
-def test_a_report_is_replayed_only_within_the_minute_it_was_made(data: Path) -> None:
-    replay = cache.Replay.prepare(["report", "--province", "--data", str(data)])
-    assert replay is not None
-    assert replay.minute
-    replay.record(b"report text\n", b"", 0)
-    later = cache.Replay.prepare(["report", "--province", "--data", str(data)])
-    assert later is not None
-    assert later.key == replay.key
-    later.minute = "1999-01-01T00:00"
-    assert later.replay() is False

@@ -9,14 +9,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_run import invoke
 from rollup_fixtures import club, members, monthly_meetings, write_club, write_province
-from typer.testing import CliRunner
 
-from lstg import cli
 from lstg.i18n import current_language, set_language
 
 BUNDLED_PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
-_registered = False
 
 
 @pytest.fixture(autouse=True)
@@ -28,23 +26,8 @@ def _keep_language() -> Iterator[None]:
 
 def run_check(*args: str, today: str = "2026-01-15") -> tuple[int, str, str]:
     """Run ``lstg check`` in-process: exit code, standard output, standard error."""
-    global _registered
-    if not _registered:
-        cli._register()
-        _registered = True
-    result = CliRunner().invoke(
-        cli.app,
-        ["check", *args],
-        standalone_mode=False,
-        env={"LSTG_TODAY": today, "LSTG_DATA": ""},
-        catch_exceptions=True,
-    )
-    if result.exception is not None:
-        exit_code = getattr(result.exception, "exit_code", None)
-        if not isinstance(exit_code, int):
-            raise result.exception
-        return exit_code, result.stdout, result.stderr
-    return int(result.return_value), result.stdout, result.stderr
+    ran = invoke("check", *args, env={"LSTG_TODAY": today})
+    return ran.code, ran.stdout, ran.stderr
 
 
 @pytest.fixture
@@ -217,10 +200,21 @@ def test_unknown_district_is_a_usage_error_listing_the_known_ones(folder: Path) 
     )
 
 
+def test_a_bad_period_is_a_usage_error_in_the_users_language(folder: Path) -> None:
+    code, out, err = run_check("--data", str(folder), "--period", "2024-Q5")
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "Cách dùng: lstg check [TÙY_CHỌN]",
+        "Xem hướng dẫn: “lstg check --help”.",
+        "",
+        "Lỗi: Giá trị không hợp lệ cho '--period': “2024-Q5” không phải là kỳ báo cáo: "
+        "hãy ghi 2024, 2024-Q3, 2024-H1, 2024-05, 2021..2025 hoặc 2024-01-01..2024-06-30",
+    ]
+
+
 @pytest.mark.parametrize(
     "args",
     [
-        ("--period", "2024-Q5"),
         ("--plan", "1990-1995"),
         ("--club", "clb-a", "--district", "chi lang"),
     ],

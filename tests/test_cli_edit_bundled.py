@@ -11,8 +11,10 @@ import pytest
 from conftest_edit import run
 
 from lstg.loader import load_dataset
-from lstg.paths import BUNDLED_DATA
+from lstg.resources import sample_dir
 from lstg.validation import validate
+
+BUNDLED_DATA = sample_dir()
 
 DAY = date(2025, 12, 5)
 

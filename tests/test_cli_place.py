@@ -7,14 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_run import invoke
 
-from lstg import cli
-from lstg.errors import UserError
 from lstg.i18n import current_language, set_language
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-_registered = False
 
 
 @pytest.fixture(autouse=True)
@@ -26,25 +23,8 @@ def _keep_language() -> Iterator[None]:
 
 def run_place(*args: str, data: Path = DATA) -> tuple[int, str, str]:
     """Run ``lstg place`` in-process: exit code, standard output, standard error."""
-    global _registered
-    if not _registered:
-        cli._register()
-        _registered = True
-    result = CliRunner().invoke(
-        cli.app,
-        ["place", *args, "--data", str(data)],
-        standalone_mode=False,
-        env={"LSTG_DATA": ""},
-        catch_exceptions=True,
-    )
-    if result.exception is not None:
-        if isinstance(result.exception, UserError):
-            return 1, result.stdout, f"lstg: {result.exception}\n"
-        exit_code = getattr(result.exception, "exit_code", None)
-        if not isinstance(exit_code, int):
-            raise result.exception
-        return exit_code, result.stdout, result.stderr
-    return int(result.return_value), result.stdout, result.stderr
+    ran = invoke("place", *args, "--data", str(data))
+    return ran.code, ran.stdout, ran.stderr
 
 
 DONG_KINH_VI = [

@@ -159,7 +159,7 @@ def test_path_outside_any_data_folder(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["--lang", "fr"], ["--format", "xml"], ["--bogus"], ["--today", "30/11/2020"]]
+    "args", [["--lang", "fr"], ["--format", "xml"], ["--bogus"], ["--today", "31/02/2020"]]
 )
 def test_wrong_usage_exits_2(args: list[str]) -> None:
     code, _output = run_validate(*args, "--data", str(BASE))
@@ -212,7 +212,7 @@ def test_pre_commit_hook_definition() -> None:
             "id": "lstg-validate",
             "entry": "lstg validate",
             "language": "python",
-            "files": r"\.ya?ml$",
+            "files": r"^([^./][^/]*|(plans|clubs)/.+)\.ya?ml$",
             "pass_filenames": True,
         }
     ]

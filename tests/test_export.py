@@ -19,7 +19,7 @@ def export(root: Path, *args: str) -> tuple[int, str]:
 
 def test_members_csv_has_fixed_columns_and_rows_by_id(tmp_path: Path) -> None:
     root = make_data(tmp_path)
-    code, out = export(root, "members", CLUB)
+    code, out = export(root, "members", "--club", CLUB)
     assert code == 0
     assert out.splitlines() == [
         "id,name,gender,birth_year,birth_date,ethnicity,household,household_certified,"
@@ -33,7 +33,7 @@ def test_members_csv_has_fixed_columns_and_rows_by_id(tmp_path: Path) -> None:
 
 def test_redacted_members_keep_no_names_births_ethnicity_or_poverty(tmp_path: Path) -> None:
     root = make_data(tmp_path)
-    code, out = export(root, "members", CLUB, "--redact", "--as-of", "2025-01-01")
+    code, out = export(root, "members", "--club", CLUB, "--redact", "--as-of", "2025-01-01")
     assert code == 0
     assert out.splitlines() == [
         "id,gender,age_band,joined,left_date,team,groups,home_care_volunteer",
@@ -50,26 +50,26 @@ def test_redacted_members_keep_no_names_births_ethnicity_or_poverty(tmp_path: Pa
 
 def test_health_measurements_are_never_exported_redacted(tmp_path: Path) -> None:
     root = make_data(tmp_path)
-    assert export(root, "health", CLUB) == (
+    assert export(root, "health", "--club", CLUB) == (
         0,
         "date,member,weight,bp,glucose\n2020-01-15,M001,52.5,130/85,6.1\n",
     )
-    code, out = export(root, "health", CLUB, "--redact")
+    code, out = export(root, "health", "--club", CLUB, "--redact")
     assert code == 1
     assert out.endswith("lstg: Health measurements are never exported with --redact.\n")
 
 
 def test_loans_ledger_and_meetings(tmp_path: Path) -> None:
     root = make_data(tmp_path)
-    assert export(root, "loans", CLUB)[1].splitlines()[1] == (
+    assert export(root, "loans", "--club", CLUB)[1].splitlines()[1] == (
         "L001,M002,income,3000000,0.5,6,2019-06-01,nuôi lợn,,,2019-09-01 1500000 45000,,"
     )
-    assert export(root, "ledger", CLUB)[1].splitlines()[1:] == [
+    assert export(root, "ledger", "--club", CLUB)[1].splitlines()[1:] == [
         "2019-04-15,income,5000000,,commune,,xã hỗ trợ",
         "2019-04-15,activity,1000000,,members,,",
         "2020-05-10,activity,-300000,,,activities,",
     ]
-    assert export(root, "meetings", CLUB)[1].splitlines()[1:] == [
+    assert export(root, "meetings", "--club", CLUB)[1].splitlines()[1:] == [
         '2020-01-15,regular,,"health, income","M001, M002, M003",',
         "2020-02-15,skipped,nghỉ Tết,,,",
         '2020-04-15,regular,,culture,"M001, M002",',
@@ -96,6 +96,7 @@ def test_xlsx_has_a_sheet_per_table_and_real_dates(tmp_path: Path) -> None:
     export(
         root,
         "members",
+        "--club",
         CLUB,
         "--redact",
         "--as-of",
@@ -165,7 +166,7 @@ def test_data_with_errors_is_not_exported(tmp_path: Path) -> None:
     root = make_data(tmp_path)
     members = root / "clubs" / CLUB / "members.yaml"
     members.write_text(members.read_text("utf-8").replace("gender: male", "gender: nam"), "utf-8")
-    code, out = export(root, "members", CLUB)
+    code, out = export(root, "members", "--club", CLUB)
     assert code == 1
     assert out.endswith(
         "lstg: The data has 1 errors; run lstg validate and correct them before exporting.\n"

@@ -69,9 +69,9 @@ def _replace(root: Path, rel: str, old: str, new: str) -> None:
 
 
 def assert_located(out: str, rel: str, code: str, line: int | None = None) -> str:
-    """The ``FILE:LINE:COL: error CODE: message`` line of ``code``; its message must be
+    """The ``FILE:LINE:COL: lỗi CODE: message`` line of ``code``; its message must be
     Vietnamese (the data folder's language)."""
-    pattern = rf"^{re.escape(rel)}:(\d+):(\d+): (error|warning) {re.escape(code)}: (.+)$"
+    pattern = rf"^{re.escape(rel)}:(\d+):(\d+): (lỗi|cảnh báo) {re.escape(code)}: (.+)$"
     found = re.search(pattern, out, re.M)
     assert found, out
     if line is not None:
@@ -188,7 +188,7 @@ def test_a_fifo_is_reported_and_never_opened(data: Path, rel: str) -> None:
     os.mkfifo(path)
     status, out, err = lstg("validate", "--data", str(data), timeout=20)
     assert status == 1, out + err
-    assert re.search(rf"^{re.escape(rel)}: error file.special: ", out, re.M), out
+    assert re.search(rf"^{re.escape(rel)}: lỗi file.special: ", out, re.M), out
     status, out, err = lstg(
         "member", "edit", CLUB, "M001", "--name", "Lan", "--data", str(data), timeout=20
     )
@@ -204,7 +204,7 @@ def test_a_symlink_to_a_file_outside_is_reported_and_not_read(data: Path) -> Non
     members.symlink_to(secret)
     status, out, _err = lstg("validate", "--data", str(data))
     assert status == 1
-    assert re.search(rf"^{FOLDER}/members.yaml: error file.symlink: ", out, re.M), out
+    assert re.search(rf"^{FOLDER}/members.yaml: lỗi file.symlink: ", out, re.M), out
     assert "SECRET" not in out
     status, out, err = lstg("member", "edit", CLUB, "M001", "--name", "Lan", "--data", str(data))
     assert status == 1 and "SECRET" not in out + err
@@ -216,7 +216,7 @@ def test_a_symlink_loop_is_reported(data: Path) -> None:
     (data / "clubs" / "loop").symlink_to("loop")
     status, out, _err = lstg("validate", "--data", str(data))
     assert status == 1
-    assert re.search(r"^clubs/loop: error file.symlink: ", out, re.M), out
+    assert re.search(r"^clubs/loop: lỗi file.symlink: ", out, re.M), out
 
 
 @POSIX
@@ -227,7 +227,7 @@ def test_a_club_folder_linked_from_outside_is_not_entered(data: Path, tmp_path: 
     (data / "clubs" / "elsewhere").symlink_to(outside)
     status, out, _err = lstg("validate", "--data", str(data))
     assert status == 1
-    assert re.search(r"^clubs/elsewhere: error file.symlink: ", out, re.M), out
+    assert re.search(r"^clubs/elsewhere: lỗi file.symlink: ", out, re.M), out
     assert "unclosed" not in out
 
 
@@ -481,9 +481,9 @@ def test_an_edit_that_cannot_get_the_lock_is_refused(data: Path) -> None:
         ["report", "--club", CLUB, "-o", f"{FOLDER}/members.yaml"],
         ["report", "--province", "--format", "docx", "-o", "province.yaml"],
         ["report", "--province", "-o", "clubs/report.md"],
-        ["export", "members", CLUB, "-o", f"{FOLDER}/members.yaml"],
-        ["export", "members", CLUB, "-o", "plans/x.csv"],
-        ["export", "members", CLUB, "-o", ".git-like/../province.yaml"],
+        ["export", "members", "--club", CLUB, "-o", f"{FOLDER}/members.yaml"],
+        ["export", "members", "--club", CLUB, "-o", "plans/x.csv"],
+        ["export", "members", "--club", CLUB, "-o", ".git-like/../province.yaml"],
     ],
     ids=[
         "report-onto-members",
@@ -530,7 +530,7 @@ def test_a_bad_output_path_is_one_line(data: Path, tmp_path: Path, target: str, 
 
 
 def test_export_of_a_club_given_as_an_absolute_path(data: Path, tmp_path: Path) -> None:
-    status, out, err = lstg("export", "members", str(data / FOLDER), "--data", str(data))
+    status, out, err = lstg("export", "members", "--club", str(data / FOLDER), "--data", str(data))
     assert status == 0, err
     assert "Hoàng Thị Lan" in out
 
@@ -599,7 +599,16 @@ def test_xlsx_export_writes_formulas_as_text_and_numbers_as_numbers(
     _poison(data)
     target = tmp_path / "m.xlsx"
     status, _out, err = lstg(
-        "export", "members", CLUB, "--format", "xlsx", "-o", str(target), "--data", str(data)
+        "export",
+        "members",
+        "--club",
+        CLUB,
+        "--format",
+        "xlsx",
+        "-o",
+        str(target),
+        "--data",
+        str(data),
     )
     assert status == 0, err
     cells = _cells(target.read_bytes())
@@ -626,11 +635,11 @@ def test_xlsx_report_writes_formulas_as_text(data: Path, tmp_path: Path) -> None
 
 def test_csv_export_prefixes_risky_text_and_keeps_numbers(data: Path) -> None:
     _poison(data)
-    status, out, err = lstg("export", "members", CLUB, "--data", str(data))
+    status, out, err = lstg("export", "members", "--club", CLUB, "--data", str(data))
     assert status == 0, err
     assert f"'{FORMULA}" in out.replace('""', '"')
     assert "'-2+3 @SUM(1)" in out
-    status, out, err = lstg("export", "ledger", CLUB, "--data", str(data))
+    status, out, err = lstg("export", "ledger", "--club", CLUB, "--data", str(data))
     assert status == 0, err
     assert ",-300000," in out and "'-300000" not in out
 

@@ -257,6 +257,7 @@ def test_round_trip_import_export_import_gives_identical_data(tmp_path: Path) ->
     code, _out = run(
         "export",
         "members",
+        "--club",
         "chi-lang-a",
         "--format",
         "xlsx",

@@ -15,15 +15,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_run import invoke
 
-from lstg import cli
 from lstg.i18n import current_language, set_language
 from lstg.loader import load_dataset
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data"
 PLANTED_HEALTH = "huyết áp 160/110"
-_registered = False
 
 
 @pytest.fixture(autouse=True)
@@ -33,21 +31,11 @@ def _keep_language() -> Iterator[None]:
     set_language(before)
 
 
-def _run(root: Path, *args: str) -> bytes:
-    global _registered
-    if not _registered:
-        cli._register()
-        _registered = True
-    result = CliRunner().invoke(
-        cli.app,
-        [*args, "--data", str(root)],
-        standalone_mode=False,
-        env={"LSTG_TODAY": "2026-12-01", "LSTG_NO_CACHE": "1", "LSTG_DATA": ""},
-        catch_exceptions=False,
-    )
-    code = result.return_value if isinstance(result.return_value, int) else result.exit_code
-    assert code in (0, 1), (args, result.output)
-    return result.stdout_bytes
+def _run(root: Path, *args: str) -> tuple[bytes, str]:
+    """``lstg ARGS --data ROOT``: what it wrote to standard output, and its messages."""
+    ran = invoke(*args, "--data", str(root), env={"LSTG_TODAY": "2026-12-01", "LSTG_NO_CACHE": "1"})
+    assert ran.code in (0, 1), (args, ran.output)
+    return ran.stdout.encode("utf-8"), ran.stderr
 
 
 def _text(payload: bytes) -> str:
@@ -107,12 +95,15 @@ def _outputs(root: Path) -> Iterator[tuple[str, bytes]]:
     for district in ("Huyện Chi Lăng", "Huyện Đình Lập"):
         yield from _reports(root, "district", district, period="2021..2025")
     yield from _reports(root, "commune", "Xã Quang Lang", as_of=date(2020, 11, 30))
-    yield "check", _run(root, "check", "--plan", "2021-2025", "--format", "json")
-    yield "check text", _run(root, "check", "--plan", "2016-2020")
-    yield "status", _run(root, "status", "--period", "2026-Q3")
+    yield "check", _run(root, "check", "--plan", "2021-2025", "--format", "json")[0]
+    yield "check text", _run(root, "check", "--plan", "2016-2020")[0]
+    yield "status", _run(root, "status", "--period", "2026-Q3")[0]
     for kind in ("members", "loans", "meetings", "ledger"):
-        yield f"export {kind}", _run(root, "export", kind, "--province", "--redact")
-    yield "export rollup", _run(root, "export", "rollup", "--province", "--period", "2021..2025")
+        yield f"export {kind}", _run(root, "export", kind, "--province", "--redact")[0]
+    yield (
+        "export rollup",
+        _run(root, "export", "rollup", "--province", "--period", "2021..2025")[0],
+    )
 
 
 def test_no_district_or_province_output_names_anyone_or_gives_their_data(
@@ -158,13 +149,14 @@ def test_redacted_exports_withhold_free_text_unless_marked_public(
     planted: tuple[Path, str],
 ) -> None:
     root, name = planted
-    meetings = _run(root, "export", "meetings", "chi-lang-dong-mo", "--redact", "--lang", "en")
-    assert PLANTED_HEALTH not in meetings.decode() and "[withheld]" in meetings.decode()
+    club = ("--club", "chi-lang-dong-mo")
+    meetings = _run(root, "export", "meetings", *club, "--redact", "--lang", "en")[0].decode()
+    assert PLANTED_HEALTH not in meetings and "[withheld]" in meetings
     # Reasons of skipped months are marked free of personal data in the bundled province file.
-    assert "Nghỉ Tết Nguyên đán" in meetings.decode()
-    full = _run(root, "export", "meetings", "chi-lang-dong-mo")
-    assert PLANTED_HEALTH in full.decode() and name in full.decode()
-    loans = _run(root, "export", "loans", "chi-lang-dong-mo", "--redact").decode()
+    assert "Nghỉ Tết Nguyên đán" in meetings
+    full = _run(root, "export", "meetings", *club)[0].decode()
+    assert PLANTED_HEALTH in full and name in full
+    loans = _run(root, "export", "loans", *club, "--redact")[0].decode()
     assert name not in loans and "Nuôi" not in loans
 
 
@@ -172,19 +164,18 @@ def test_an_export_with_personal_data_is_for_its_owner_only(
     planted: tuple[Path, str], tmp_path: Path
 ) -> None:
     root, _name = planted
+    club = ("--club", "chi-lang-dong-mo")
     out = tmp_path / "members.csv"
     out.write_text("old", "utf-8")
     out.chmod(0o644)
-    said = _run(root, "export", "members", "chi-lang-dong-mo", "-o", str(out), "--lang", "en")
+    _, said = _run(root, "export", "members", *club, "-o", str(out), "--lang", "en")
     assert (out.stat().st_mode & 0o777) == 0o600
-    assert "holds personal data: only its owner may read it" in said.decode()
+    assert "holds personal data: only its owner may read it" in said
     # A redacted export is for sharing: a new file as any other (0666 less the umask), and
     # no word of personal data.
     shared = tmp_path / "redacted.csv"
-    said = _run(
-        root, "export", "members", "chi-lang-dong-mo", "--redact", "-o", str(shared), "--lang", "en"
-    )
+    _, said = _run(root, "export", "members", *club, "--redact", "-o", str(shared), "--lang", "en")
     umask = os.umask(0o022)
     os.umask(umask)
     assert (shared.stat().st_mode & 0o777) == 0o666 & ~umask
-    assert "personal data" not in said.decode()
+    assert said.splitlines()[-1].startswith("Wrote 88 rows to ") and "personal data" not in said

@@ -8,16 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_run import invoke
 from conftest_report import write_small_data
 from docx import Document
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from lstg import cli
 from lstg.i18n import current_language, set_language
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data"
-_registered = False
 
 
 @pytest.fixture(autouse=True)
@@ -29,23 +27,12 @@ def _keep_language() -> Iterator[None]:
 
 def run_report(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
     """Run ``lstg report`` in-process: exit code, standard output, standard error."""
-    global _registered
-    if not _registered:
-        cli._register()
-        _registered = True
-    result = CliRunner().invoke(
-        cli.app,
-        ["report", *args],
-        standalone_mode=False,
-        env={
-            "LSTG_TODAY": "2026-01-15",
-            "LSTG_DATA": "",
-            "LSTG_GENERATED_AT": "2020-12-01T08:15:00+00:00",
-        },
-        catch_exceptions=False,
+    ran = invoke(
+        "report",
+        *args,
+        env={"LSTG_TODAY": "2026-01-15", "LSTG_GENERATED_AT": "2020-12-01T08:15:00+00:00"},
     )
-    code = result.return_value if isinstance(result.return_value, int) else result.exit_code
-    return code, result.stdout, result.stderr
+    return ran.code, ran.stdout, ran.stderr
 
 
 @pytest.fixture
@@ -196,12 +183,13 @@ def test_english_markdown(small: Path) -> None:
     )
 
 
-def test_one_scope_is_required(small: Path) -> None:
-    code, _, err = run_report("--data", str(small))
+def test_at_most_one_scope_and_the_province_by_default(small: Path) -> None:
+    whole = run_report("--data", str(small), "--as-of", "2020-11-30")
+    assert whole == run_report("--province", "--data", str(small), "--as-of", "2020-11-30")
+    assert whole[0] == 0
+    code, _, err = run_report("--province", "--district", "Chi Lăng", "--data", str(small))
     assert code == 2
     assert "--province, --district, --commune" in err
-    code, _, _ = run_report("--province", "--district", "Chi Lăng", "--data", str(small))
-    assert code == 2
 
 
 def test_members_only_with_a_club(small: Path) -> None:

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import json
 
-from typer.testing import CliRunner
+from cli_run import invoke
 
-from lstg import cli
 from lstg.fileschemas import KINDS, file_schema
-
-cli._register()
 
 
 def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli.app, ["schema", *args], standalone_mode=False)
-    if result.exception is not None:
-        code = getattr(result.exception, "exit_code", None)
-        assert isinstance(code, int), result.exception
-        return code, result.output
-    return int(result.return_value), result.output
+    ran = invoke("schema", *args)
+    return ran.code, ran.output
 
 
 def test_all_kinds_keyed_by_kind() -> None:

@@ -13,7 +13,8 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 def test_a_district_officer_sees_which_club_to_chase() -> None:
     code, out = run("status", "--data", str(DATA), "--period", "2026-Q3", "--district", "Bình Gia")
     assert code == 0
-    lines = out.splitlines()
+    notice, *lines = out.splitlines()
+    assert notice.startswith("DỮ LIỆU HƯ CẤU")  # the bundled data are fictional
     assert lines[0] == "Tình hình gửi biên bản sinh hoạt, kỳ 2026-Q3 (01/07/2026 – 30/09/2026)"
     assert lines[2] == (
         "Toàn bộ: 10/12 tháng của các CLB có biên bản (83,3%); 0 CLB chưa có biên bản nào."

@@ -22,8 +22,7 @@ data folder that cannot be written to simply runs uncached.
 The package: :mod:`~lstg.cache.keys` (whether the cache is on, digests, the
 fingerprint of lstg's code), :mod:`~lstg.cache.snapshot` (the content of a data
 folder), :mod:`~lstg.cache.store` (the entries), :mod:`~lstg.cache.clubs` (validation
-club by club), :mod:`~lstg.cache.replay` and :mod:`~lstg.cache.tee` (whole runs) and
-:mod:`~lstg.cache.memo` (built values such as report models).
+club by club) and :mod:`~lstg.cache.memo` (built values such as report models).
 
 It imports little, so that a warm run starts fast.
 """
@@ -50,10 +49,8 @@ from lstg.cache.keys import (
     set_enabled,
 )
 from lstg.cache.memo import remember
-from lstg.cache.replay import Replay
 from lstg.cache.snapshot import Snapshot
 from lstg.cache.store import Cache
-from lstg.cache.tee import Tee
 
 __all__ = [
     "BATCH",
@@ -64,10 +61,8 @@ __all__ = [
     "PARALLEL_FROM",
     "RACY_SECONDS",
     "Cache",
-    "Replay",
     "RunClubs",
     "Snapshot",
-    "Tee",
     "_problem_from_json",
     "_problem_to_json",
     "code_fingerprint",

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lstg.cache.keys import _CLUBS, code_fingerprint, digest
-from lstg.cache.snapshot import _CHECKED, _RECENT
 from lstg.cache.store import Cache
 from lstg.checks.duplicates import PeopleIndex, all_indexes
 from lstg.problems import Problem, Severity
@@ -104,8 +103,7 @@ def validate_cached(
 
     cache = Cache(root)
     selection = None if clubs is None else frozenset(clubs)
-    recent = _RECENT.pop(root, None)
-    before = recent[1] if recent and recent[0] == selection else cache.snapshot(selection)
+    before = cache.snapshot(selection)
     language = current_language()
     base = digest(code_fingerprint(), today.isoformat(), language, before.shared)
     ids = sorted(c for c in (before.clubs if clubs is None else clubs) if not c.startswith("."))
@@ -137,7 +135,6 @@ def validate_cached(
             problems.extend(club_problems)
     if misses:
         after = cache.snapshot(selection)
-        _CHECKED[root] = (selection, after)
         for club_id in misses:
             unchanged = after.clubs.get(club_id) == before.clubs.get(club_id)
             if unchanged and after.shared == before.shared:
@@ -166,9 +163,11 @@ def _check_clubs(
             people.update(indexes)
             progress.advance(len(batch))
     else:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures import as_completed
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        from lstg.pool import process_pool
+
+        with process_pool(workers) as pool:
             futures = {
                 pool.submit(_batch_problems, run, root, batch, today, language): batch
                 for batch in batches

@@ -8,14 +8,6 @@ from pathlib import Path
 
 from lstg.cache.keys import _CLUBS, _SKIP_AT_ROOT, digest
 
-_RECENT: dict[Path, tuple[frozenset[str] | None, Snapshot]] = {}
-"""A snapshot taken moments ago in this process (by :class:`~lstg.cache.replay.Replay`), by
-data folder: the run that follows uses it rather than reading the folder again."""
-_CHECKED: dict[Path, tuple[frozenset[str] | None, Snapshot]] = {}
-"""The snapshot a validation took after checking, by data folder, for
-:class:`~lstg.cache.replay.Replay` to compare with the one it took before the run, rather
-than reading the folder again."""
-
 
 class Snapshot:
     """The content of a data folder: a digest for every file, ``"/"`` for every folder.

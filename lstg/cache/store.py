@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from lstg.atomicfile import write_atomic
-from lstg.cache.keys import _CLUBS, CACHE_DIR, FORMAT, KEEP_DAYS, RACY_SECONDS, digest
+from lstg.cache.keys import _CLUBS, FORMAT, KEEP_DAYS, RACY_SECONDS, cache_folder, digest
 from lstg.cache.snapshot import Snapshot, _now_ns, _walk
 from lstg.errors import UserError
 from lstg.safefiles import Kind, kind_of, link_target, read_regular
@@ -25,7 +25,7 @@ class Cache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.dir = root / CACHE_DIR
+        self.dir = cache_folder(root)
         self._key: bytes | None = None
         self._writable = True
 
@@ -61,7 +61,7 @@ class Cache:
         try:
             if kind_of(self.dir) not in (Kind.FOLDER, Kind.MISSING):
                 raise NotADirectoryError(str(self.dir))
-            self.dir.mkdir(exist_ok=True)
+            self.dir.mkdir(parents=True, exist_ok=True)
             ignore = self.dir / ".gitignore"
             if kind_of(ignore) is Kind.MISSING:
                 write_atomic(ignore, GITIGNORE.encode("utf-8"))

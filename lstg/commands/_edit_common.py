@@ -3,37 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 
 from lstg.clubids import BadClubId, club_id, new_club_id
-from lstg.commands._options import Language
+from lstg.commands import _options
 from lstg.edit import Change, Outcome, finish
 from lstg.edit.lock import club_lock
-from lstg.edit.values import parse_amount, parse_date
-from lstg.errors import UsageError
-from lstg.i18n import set_language
-from lstg.paths import find_data_dir
-from lstg.validation import data_language
-
-T = TypeVar("T")
-
+from lstg.errors import UsageError, UserError
+from lstg.i18n import _
+from lstg.resources import sample_dir
 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Show the change as a diff and write nothing.")
 ]
 
 
-def data_root(data: Path | None, lang: Language | None) -> Path:
-    """The data folder, with the language of messages set."""
-    root = find_data_dir(data)
-    if lang is not None:
-        set_language(lang.value)
-    elif (root / "province.yaml").is_file():
-        set_language(data_language(root))
+def data_root(data: Path | None) -> Path:
+    """The data folder to change, with the language of messages set.
+
+    Raises:
+        UserError: the folder is the bundled sample, which is part of lstg itself
+            and is not changed.
+    """
+    root = _options.data_root(data)
+    if root.resolve() == sample_dir().resolve():
+        raise UserError(
+            _("The bundled sample is not changed: it is part of lstg."),
+            hint=_("Copy it to a folder of your own and give that folder with --data."),
+        )
     return root
 
 
@@ -59,32 +59,14 @@ def run_edit(root: Path, club: str, make: Callable[[], Change], *, dry_run: bool
         return show(finish(make(), dry_run=dry_run))
 
 
-def parsed(parse: Callable[[Any], T], value: Any, option: str) -> T:
-    """``parse(value)``, its ``ValueError`` shown as a usage error of ``option``."""
-    try:
-        return parse(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint=option) from None
-
-
-def day(value: str, option: str) -> date:
-    """A date option, written YYYY-MM-DD or dd/mm/yyyy."""
-    return parsed(parse_date, value, option)
-
-
-def maybe_day(value: str | None, option: str) -> date | None:
-    return None if value is None else day(value, option)
-
-
-def amount(value: str, option: str) -> int:
-    """An amount option, written 1.000.000 or 1000000."""
-    return parsed(parse_amount, value, option)
-
-
 def show(outcome: Outcome) -> int:
-    """Print what a change did (or why it was refused) and give the exit code."""
-    for line in outcome.lines:
+    """Print what a change did (or why it was refused) and give the exit code.
+
+    A dry run's diff is the result, on the standard output; what was done,
+    warnings and refusals are messages, on the standard error.
+    """
+    for line in outcome.diff:
         typer.echo(line)
-    for line in outcome.errors:
+    for line in [*outcome.lines, *outcome.errors]:
         typer.echo(line, err=True)
     return outcome.exit_code

@@ -111,8 +111,8 @@ def run_erase(
     write(erasure)
     typer.echo(
         ngettext(
-            "Erased; {n} file was written. The cache (.lstg-cache/) was emptied.",
-            "Erased; {n} files were written. The cache (.lstg-cache/) was emptied.",
+            "Erased; {n} file was written. The cache was emptied.",
+            "Erased; {n} files were written. The cache was emptied.",
             len(erasure.files),
         ).format(n=len(erasure.files))
     )

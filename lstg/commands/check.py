@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import json
 from typing import Annotated
 
 import typer
@@ -10,70 +10,59 @@ import typer
 from lstg.check import CheckRequest, UsageError, run_check
 from lstg.commands._edit_common import club_arg
 from lstg.commands._options import (
+    AsOfOption,
+    ClubOption,
+    CommuneOption,
     DataOption,
+    DistrictOption,
     FormatOption,
-    Language,
     OutputFormat,
+    PeriodOption,
+    PlanOption,
+    ProvinceOption,
     TodayOption,
     data_and_language,
     day_or_today,
+    fictional_notice,
 )
-from lstg.periods import parse_period
+from lstg.i18n import _
 from lstg.render.check import render_json, render_text
 
 
 def check(
-    club: Annotated[str | None, typer.Option("--club", help="Only this club (its id).")] = None,
-    district: Annotated[
-        str | None, typer.Option("--district", help="Only this district, by name or code.")
-    ] = None,
-    commune: Annotated[
-        str | None, typer.Option("--commune", help="Only this commune, by name or code.")
-    ] = None,
-    plan: Annotated[
-        str | None,
-        typer.Option("--plan", help="The plan, such as 2021-2025 (default: the as-of date's)."),
-    ] = None,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            "--period",
-            help="Period of the criteria over a period: 2024, 2024-Q3, 2024-H1, 2024-05, "
-            "2021..2025 (default: the as-of date's year).",
-        ),
-    ] = None,
-    as_of: Annotated[
-        datetime | None,
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d"],
-            help="Date of the figures (default: the plan's end or today, whichever is earlier).",
-        ),
-    ] = None,
+    province: ProvinceOption = False,
+    district: DistrictOption = None,
+    commune: CommuneOption = None,
+    club: ClubOption = None,
+    plan: PlanOption = None,
+    period: PeriodOption = None,
+    as_of: AsOfOption = None,
     output: FormatOption = OutputFormat.TEXT,
-    lang: Annotated[
-        Language | None,
-        typer.Option("--lang", help="Language of the output (default: the province file's)."),
-    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when a target or criterion is not met.")
     ] = False,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> int:
-    """Measure clubs, districts and the province against the plan's criteria and targets."""
-    root, language = data_and_language(data, lang)
+    """Measure clubs, districts and the province against the plan's criteria and targets.
+
+    The whole province unless --district, --commune or --club narrows it. The plan,
+    the period and the as-of date follow the one rule of every command
+    (docs/periods.md): without options, the figures of today, the plan whose phase
+    holds it, and its year.
+    """
+    root, language = data_and_language(data)
     if club is not None:
         club = club_arg(club, root)
-    try:
-        parsed = parse_period(period) if period is not None else None
-    except ValueError as exc:
-        typer.echo(f"lstg: {exc}", err=True)
+    if province and (district or commune or club):
+        typer.echo(
+            "lstg: " + _("give --province, or one of --district, --commune and --club"), err=True
+        )
         return 2
     request = CheckRequest(
         plan=plan,
-        period=parsed,
-        as_of=as_of.date() if as_of is not None else None,
+        period=period,
+        as_of=as_of,
         club=club,
         district=district,
         commune=commune,
@@ -83,9 +72,15 @@ def check(
     except UsageError as exc:
         typer.echo(f"lstg: {exc}", err=True)
         return 2
+    notice = fictional_notice(root)
     if output is OutputFormat.JSON:
-        typer.echo(render_json(run, language))
+        text = render_json(run, language)
+        if notice:
+            text = json.dumps({"notice": notice, **json.loads(text)}, ensure_ascii=False, indent=2)
+        typer.echo(text)
     else:
+        if notice:
+            typer.echo(notice)
         typer.echo(render_text(run, language))
     if strict and not run.result.all_met:
         return 1

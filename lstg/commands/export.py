@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from lstg.atomicfile import write_atomic
-from lstg.commands._edit_common import club_arg, data_root, maybe_day
-from lstg.commands._options import DataOption, LangOption, TodayOption, day_or_today
+from lstg.commands._edit_common import club_arg
+from lstg.commands._options import (
+    AsOfOption,
+    ClubOption,
+    DataOption,
+    OutputOption,
+    PeriodOption,
+    ProvinceOption,
+    TodayOption,
+    choice,
+    data_root,
+    day_or_today,
+    fictional_notice,
+    format_option,
+    write_output,
+)
 from lstg.errors import UsageError
-from lstg.export import ExportFormat, ExportKind, export_tables, render
+from lstg.export import ExportFormat, ExportKind, Table, export_tables, render
 from lstg.i18n import _
-from lstg.periods import parse_period
 from lstg.userpaths import output_path
 
 
@@ -22,21 +33,14 @@ def export(
         ExportKind,
         typer.Argument(
             metavar="KIND",
+            parser=choice(ExportKind),
             help="What to export: members, loans, meetings, health, ledger or rollup.",
         ),
     ],
-    club: Annotated[
-        str | None, typer.Argument(metavar="CLUB", help="The club's id; leave out with --province.")
-    ] = None,
-    province: Annotated[
-        bool, typer.Option("--province", help="Every club of the data folder.")
-    ] = False,
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv, xlsx or json.")] = (
-        ExportFormat.CSV
-    ),
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="The file to write (default: stdout).")
-    ] = None,
+    province: ProvinceOption = False,
+    club: ClubOption = None,
+    fmt: Annotated[ExportFormat, format_option(ExportFormat)] = ExportFormat.CSV,
+    output: OutputOption = None,
     redact: Annotated[
         bool,
         typer.Option(
@@ -45,59 +49,57 @@ def export(
             "no ethnicity, poverty as counts only.",
         ),
     ] = False,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Day at which ages are taken (default: today).")
-    ] = None,
-    period: Annotated[
-        str | None,
-        typer.Option("--period", help="Period of roll-up figures: 2024, 2024-Q3, 2021..2025."),
-    ] = None,
+    as_of: AsOfOption = None,
+    period: PeriodOption = None,
     data: DataOption = None,
-    lang: LangOption = None,
     today: TodayOption = None,
 ) -> int:
-    """Export members, loans, meetings, health checks, the fund ledger or roll-up figures."""
+    """Export members, loans, meetings, health checks, the fund ledger or roll-up figures.
+
+    One club with --club, every club of the data folder with --province. Ages are
+    taken at the as-of date; the period and the as-of date of roll-up figures
+    follow the one rule of every command (docs/periods.md). An Excel export needs -o.
+    """
     if (club is None) == (not province):
-        raise typer.BadParameter(_("give a club id, or --province for every club"))
-    root = data_root(data, lang)
+        raise typer.BadParameter(_("give --club CLUB, or --province for every club"))
+    if output is None and fmt is ExportFormat.XLSX:
+        raise typer.BadParameter(_("an XLSX export needs -o FILE"))
+    root = data_root(data)
     if club is not None:
         club = club_arg(club, root)
     target = output_path(output, root=root) if output is not None else None
-    day = maybe_day(as_of, "--as-of")
-    try:
-        window = parse_period(period) if period is not None else None
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--period") from None
     try:
         tables = export_tables(
             root,
             kind,
             club=club,
             redact=redact,
-            as_of=day,
+            as_of=as_of,
             today=day_or_today(today),
-            period=window,
+            period=period,
         )
     except UsageError as exc:
         typer.echo(f"lstg: {exc}", err=True)
         return 2
+    rows = sum(len(t.rows) for t in tables)
+    notice = fictional_notice(root)
+    if notice:
+        tables = [Table("notice", ["notice"], [[notice]]), *tables]
     payload = render(tables, fmt)
     if output is None:
-        if fmt is ExportFormat.XLSX:
-            raise typer.BadParameter(_("an XLSX export needs -o FILE"))
         typer.echo(payload.decode("utf-8").removeprefix("\ufeff"), nl=False)
         return 0
+    if notice:
+        typer.echo(notice, err=True)
     assert target is not None
-    personal = not redact and kind is not ExportKind.ROLLUP
     note = None
-    if personal:
+    if not redact and kind is not ExportKind.ROLLUP:
         from lstg.privacy.output import write_private
 
         note = write_private(target, payload)
     else:
-        write_atomic(target, payload)
-    rows = sum(len(t.rows) for t in tables)
-    typer.echo(_("Wrote {rows} rows to {path}.").format(rows=rows, path=output))
+        write_output(target, payload)
+    typer.echo(_("Wrote {rows} rows to {path}.").format(rows=rows, path=output), err=True)
     if note is not None:
-        typer.echo(note)
+        typer.echo(note, err=True)
     return 0

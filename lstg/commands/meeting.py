@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from lstg.commands._edit_common import DryRunOption, club_arg, data_root, day, run_edit
-from lstg.commands._options import ClubArg, DataOption, LangOption
+from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
+from lstg.commands._options import DATE, TEXT, ClubArg, DataOption, choice
 from lstg.edit.meetings import (
     add_meeting,
     attendance_from_file,
@@ -48,37 +49,70 @@ def _prompt_health() -> list[dict[str, Any]]:
 @app.command("add")
 def add(
     club: ClubArg,
-    date: Annotated[str, typer.Option("--date", help="Date of the meeting (dd/mm/yyyy).")],
-    kind: Annotated[Kind, typer.Option("--kind", help="regular, extra or skipped.")] = Kind.REGULAR,
+    day: Annotated[date, typer.Option("--date", help="Date of the meeting.", **DATE)],
+    kind: Annotated[
+        Kind,
+        typer.Option(
+            "--kind",
+            parser=choice(Kind),
+            metavar="regular|extra|skipped",
+            help="The kind of meeting.",
+        ),
+    ] = Kind.REGULAR,
     reason: Annotated[
-        str | None, typer.Option("--reason", help="Why the month was skipped (skipped only).")
+        str | None,
+        typer.Option(
+            "--reason", help="Why the month was skipped (skipped only).", show_default=False, **TEXT
+        ),
     ] = None,
     activity: Annotated[
         list[str] | None,
-        typer.Option("--activity", help="An activity area covered (income, health …); repeatable."),
+        typer.Option(
+            "--activity",
+            metavar="AREA",
+            help="An activity area covered (income, health …); repeatable.",
+            show_default=False,
+        ),
     ] = None,
     attendance: Annotated[
-        str | None, typer.Option("--attendance", help="Members present: M001,M002,…")
+        str | None,
+        typer.Option(
+            "--attendance",
+            metavar="IDS",
+            help="Members present: M001,M002,…",
+            show_default=False,
+        ),
     ] = None,
     attendance_csv: Annotated[
         Path | None,
-        typer.Option("--attendance-csv", help="Sheet (.csv, .xlsx) of members present."),
+        typer.Option(
+            "--attendance-csv",
+            metavar="FILE",
+            help="Sheet (.csv, .xlsx) of members present.",
+            show_default=False,
+        ),
     ] = None,
     health_csv: Annotated[
         Path | None,
-        typer.Option("--health-csv", help="Sheet of health checks: member, weight, bp, glucose."),
+        typer.Option(
+            "--health-csv",
+            metavar="FILE",
+            help="Sheet of health checks: member, weight, bp, glucose.",
+            show_default=False,
+        ),
     ] = None,
-    note: Annotated[str | None, typer.Option("--note", help="A note.")] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="A note.", show_default=False, **TEXT)
+    ] = None,
     dry_run: DryRunOption = False,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
     """Add a meeting to meetings/<year>.yaml, in date order.
 
     Without --attendance or --attendance-csv, asks for the members present and
     their health checks.
     """
-    root = data_root(data, lang)
+    root = data_root(data)
     club = club_arg(club, root)
     present: list[str] = []
     checks: list[dict[str, Any]] = []
@@ -93,7 +127,7 @@ def add(
     if health_csv is not None:
         checks = health_from_file(input_file(health_csv, "--health-csv"))
     fields: dict[str, Any] = {
-        "date": day(date, "--date"),
+        "date": day,
         "kind": kind.value,
         "reason": reason,
         "activities": list(activity or []),

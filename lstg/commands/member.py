@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 import typer
 
-from lstg.commands._edit_common import (
-    DryRunOption,
-    club_arg,
-    data_root,
-    day,
-    maybe_day,
-    parsed,
-    run_edit,
-)
-from lstg.commands._options import ClubArg, DataOption, LangOption
+from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
+from lstg.commands._options import DATE, NUMBER, TEXT, ClubArg, DataOption, checked
 from lstg.edit.members import add_member, edit_member, leave_member
 from lstg.edit.values import parse_gender, parse_household
 from lstg.i18n import _
@@ -32,32 +25,30 @@ def _fields(
     name: str | None,
     gender: str | None,
     birth_year: int | None,
-    birth_date: str | None,
+    birth_date: date | None,
     ethnicity: str | None,
     household: str | None,
     household_certified: int | None,
     living_alone: bool | None,
     disability: bool | None,
-    joined: str | None,
-    consent: str | None,
+    joined: date | None,
+    consent: date | None,
     team: str | None,
     group: list[str] | None,
     home_care_volunteer: bool | None,
 ) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "name": name,
-        "gender": None if gender is None else parsed(parse_gender, gender, "--gender"),
+        "gender": gender,
         "birth_year": birth_year,
-        "birth_date": maybe_day(birth_date, "--birth-date"),
+        "birth_date": birth_date,
         "ethnicity": ethnicity,
-        "household": None
-        if household is None
-        else parsed(parse_household, household, "--household"),
+        "household": household,
         "household_certified": household_certified,
         "living_alone": living_alone,
         "disability": disability,
-        "joined": maybe_day(joined, "--joined"),
-        "consent": maybe_day(consent, "--consent"),
+        "joined": joined,
+        "consent": consent,
         "team": team,
         "groups": group,
         "home_care_volunteer": home_care_volunteer,
@@ -65,18 +56,50 @@ def _fields(
     return {k: v for k, v in fields.items() if v is not None}
 
 
-NameOpt = Annotated[str | None, typer.Option("--name", help="Full name: Hoàng Thị Lan.")]
-GenderOpt = Annotated[str | None, typer.Option("--gender", help="female or male (nữ, nam).")]
-BirthYearOpt = Annotated[int | None, typer.Option("--birth-year", help="Year of birth.")]
-BirthDateOpt = Annotated[str | None, typer.Option("--birth-date", help="Date of birth, if known.")]
+NameOpt = Annotated[
+    str | None,
+    typer.Option("--name", help="Full name: Hoàng Thị Lan.", show_default=False, **TEXT),
+]
+GenderOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--gender",
+        parser=checked(parse_gender),
+        metavar="GENDER",
+        help="female or male (nữ, nam).",
+        show_default=False,
+    ),
+]
+BirthYearOpt = Annotated[
+    int | None,
+    typer.Option("--birth-year", help="Year of birth.", show_default=False, **NUMBER),
+]
+BirthDateOpt = Annotated[
+    date | None,
+    typer.Option("--birth-date", help="Date of birth, if known.", show_default=False, **DATE),
+]
 EthnicityOpt = Annotated[
-    str | None, typer.Option("--ethnicity", help="Ethnicity: Tày, Nùng, Kinh …")
+    str | None,
+    typer.Option("--ethnicity", help="Ethnicity: Tày, Nùng, Kinh …", show_default=False, **TEXT),
 ]
 HouseholdOpt = Annotated[
-    str | None, typer.Option("--household", help="poor, near-poor or none (nghèo, cận nghèo).")
+    str | None,
+    typer.Option(
+        "--household",
+        parser=checked(parse_household),
+        metavar="STATUS",
+        help="poor, near-poor or none (nghèo, cận nghèo).",
+        show_default=False,
+    ),
 ]
 CertifiedOpt = Annotated[
-    int | None, typer.Option("--household-certified", help="Year the household was certified.")
+    int | None,
+    typer.Option(
+        "--household-certified",
+        help="Year the household was certified.",
+        show_default=False,
+        **NUMBER,
+    ),
 ]
 AloneOpt = Annotated[
     bool | None, typer.Option("--living-alone/--not-living-alone", help="Lives alone.")
@@ -84,13 +107,24 @@ AloneOpt = Annotated[
 DisabilityOpt = Annotated[
     bool | None, typer.Option("--disability/--no-disability", help="Has a disability.")
 ]
-JoinedOpt = Annotated[str | None, typer.Option("--joined", help="Date joined (dd/mm/yyyy).")]
-ConsentOpt = Annotated[
-    str | None, typer.Option("--consent", help="Date of consent to keep personal data.")
+JoinedOpt = Annotated[
+    date | None, typer.Option("--joined", help="Date joined.", show_default=False, **DATE)
 ]
-TeamOpt = Annotated[str | None, typer.Option("--team", help="Team id, from club.yaml.")]
+ConsentOpt = Annotated[
+    date | None,
+    typer.Option(
+        "--consent", help="Date of consent to keep personal data.", show_default=False, **DATE
+    ),
+]
+TeamOpt = Annotated[
+    str | None,
+    typer.Option("--team", metavar="ID", help="Team id, from club.yaml.", show_default=False),
+]
 GroupOpt = Annotated[
-    list[str] | None, typer.Option("--group", help="Group id, from club.yaml; repeatable.")
+    list[str] | None,
+    typer.Option(
+        "--group", metavar="ID", help="Group id, from club.yaml; repeatable.", show_default=False
+    ),
 ]
 VolunteerOpt = Annotated[
     bool | None,
@@ -116,7 +150,13 @@ def add(
     group: GroupOpt = None,
     home_care_volunteer: VolunteerOpt = None,
     member_id: Annotated[
-        str | None, typer.Option("--id", help="The member's id (default: the next free one).")
+        str | None,
+        typer.Option(
+            "--id",
+            metavar="ID",
+            help="The member's id (default: the next free one).",
+            show_default=False,
+        ),
     ] = None,
     different_person: Annotated[
         bool,
@@ -128,10 +168,9 @@ def add(
     ] = False,
     dry_run: DryRunOption = False,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
     """Add a member at the end of members.yaml."""
-    root = data_root(data, lang)
+    root = data_root(data)
     club = club_arg(club, root)
     fields = _fields(
         name=name,
@@ -163,18 +202,16 @@ def add(
 def leave(
     club: ClubArg,
     member: MemberArg,
-    date: Annotated[str, typer.Option("--date", help="Date the member left (dd/mm/yyyy).")],
-    reason: Annotated[str, typer.Option("--reason", help="Why: Chuyển nơi ở, Qua đời …")],
+    left: Annotated[date, typer.Option("--date", help="Date the member left.", **DATE)],
+    reason: Annotated[str, typer.Option("--reason", help="Why: Chuyển nơi ở, Qua đời …", **TEXT)],
     dry_run: DryRunOption = False,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
     """Record that a member left the club."""
-    root = data_root(data, lang)
+    root = data_root(data)
     club = club_arg(club, root)
-    when = day(date, "--date")
     return run_edit(
-        root, club, lambda: leave_member(root, club, member, when, reason), dry_run=dry_run
+        root, club, lambda: leave_member(root, club, member, left, reason), dry_run=dry_run
     )
 
 
@@ -198,10 +235,9 @@ def edit(
     home_care_volunteer: VolunteerOpt = None,
     dry_run: DryRunOption = False,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
     """Change fields of a member; every other line stays as it is."""
-    root = data_root(data, lang)
+    root = data_root(data)
     club = club_arg(club, root)
     fields = _fields(
         name=name,
@@ -222,37 +258,78 @@ def edit(
     return run_edit(root, club, lambda: edit_member(root, club, member, fields), dry_run=dry_run)
 
 
+def _parse_kind(value: str) -> str:
+    from lstg.edit.consent import parse_kind
+
+    return parse_kind(value)
+
+
+def _parse_method(value: str) -> str:
+    from lstg.edit.consent import parse_method
+
+    return parse_method(value)
+
+
 @app.command("consent")
 def consent_(
     club: ClubArg,
     member: MemberArg,
-    date: Annotated[
-        str, typer.Option("--date", help="Day the consent was given, or withdrawn (dd/mm/yyyy).")
+    on: Annotated[
+        date,
+        typer.Option(
+            "--date",
+            help="The day the consent was given, or withdrawn.",
+            show_default=False,
+            **DATE,
+        ),
     ],
     purpose: Annotated[
         list[str] | None,
         typer.Option(
-            "--purpose", help="A purpose from the province file (management, health …); repeatable."
+            "--purpose",
+            metavar="PURPOSE",
+            help="A purpose from the province file (management, health …); repeatable.",
+            show_default=False,
         ),
     ] = None,
     kind: Annotated[
         list[str] | None,
         typer.Option(
             "--kind",
+            parser=checked(_parse_kind),
+            metavar="KIND",
             help="Kind of data covered: basic, ethnicity, health, household; repeatable "
             "(default: the kinds of the purposes).",
+            show_default=False,
         ),
     ] = None,
     method: Annotated[
         str | None,
-        typer.Option("--method", help="How it was given: paper, recording, electronic."),
+        typer.Option(
+            "--method",
+            parser=checked(_parse_method),
+            metavar="METHOD",
+            help="How it was given: paper, recording, electronic.",
+            show_default=False,
+        ),
     ] = None,
     evidence: Annotated[
         str | None,
-        typer.Option("--evidence", help="The evidence: form number in the club's book, a file."),
+        typer.Option(
+            "--evidence",
+            help="The evidence: form number in the club's book, a file.",
+            show_default=False,
+            **TEXT,
+        ),
     ] = None,
     recorded_by: Annotated[
-        str | None, typer.Option("--recorded-by", help="Who recorded it (a board member's id).")
+        str | None,
+        typer.Option(
+            "--recorded-by",
+            help="Who recorded it (a board member's id).",
+            show_default=False,
+            **TEXT,
+        ),
     ] = None,
     withdraw: Annotated[
         bool,
@@ -263,17 +340,15 @@ def consent_(
     ] = False,
     dry_run: DryRunOption = False,
     data: DataOption = None,
-    lang: LangOption = None,
 ) -> int:
     """Record a member's consent, with its purposes, kinds, method and evidence, or its
     withdrawal."""
-    from lstg.edit.consent import parse_kind, parse_method, record_consent, withdraw_consent
+    from lstg.edit.consent import record_consent, withdraw_consent
     from lstg.loader import load_province
 
-    root = data_root(data, lang)
+    root = data_root(data)
     club = club_arg(club, root)
-    when = day(date, "--date")
-    kinds = [parsed(parse_kind, k, "--kind") for k in kind or []]
+    kinds = list(dict.fromkeys(kind or []))
     purposes = list(dict.fromkeys(purpose or []))
     if withdraw:
         return run_edit(
@@ -283,7 +358,7 @@ def consent_(
                 root,
                 club,
                 member,
-                day=when,
+                day=on,
                 kinds=kinds,
                 purposes=purposes,
                 evidence=evidence,
@@ -312,10 +387,10 @@ def consent_(
             found = privacy.purpose(purpose_id)
             kinds += [k for k in (found.kinds if found else []) if k not in kinds]
     fields = {
-        "date": when,
+        "date": on,
         "purposes": purposes,
         "kinds": kinds,
-        "method": parsed(parse_method, method or "", "--method"),
+        "method": method,
         "evidence": evidence,
         "recorded_by": recorded_by,
     }

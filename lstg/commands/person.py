@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from lstg.commands._edit_common import data_root
-from lstg.commands._options import DataOption, LangOption, TodayOption, day_or_today
+from lstg.commands._options import (
+    NUMBER,
+    DataOption,
+    OutputOption,
+    TodayOption,
+    day_or_today,
+    fictional_notice,
+    format_option,
+)
+from lstg.commands._options import data_root as data_folder
 from lstg.errors import UsageError
 from lstg.i18n import _, current_language
 
@@ -25,7 +32,10 @@ PersonArg = Annotated[
     ),
 ]
 BirthYearOpt = Annotated[
-    int | None, typer.Option("--birth-year", help="Year of birth, to tell namesakes apart.")
+    int | None,
+    typer.Option(
+        "--birth-year", help="Year of birth, to tell namesakes apart.", show_default=False, **NUMBER
+    ),
 ]
 
 
@@ -47,7 +57,6 @@ def show(
     person: PersonArg = None,
     birth_year: BirthYearOpt = None,
     data: DataOption = None,
-    lang: LangOption = None,
     today: TodayOption = None,
 ) -> int:
     """Show everything the files record about one person, in every club."""
@@ -57,8 +66,11 @@ def show(
     from lstg.privacy.person_doc import person_document
     from lstg.privacy.requests import read_requests
 
-    root = data_root(data, lang)
+    root = data_folder(data)
     found = person_data(root, _required(person), birth_year=birth_year)
+    notice = fictional_notice(root)
+    if notice:
+        typer.echo(notice)
     doc = person_document(
         found,
         read_requests(root),
@@ -73,15 +85,10 @@ def show(
 @app.command("export")
 def export(
     person: PersonArg = None,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="The file to write.")
-    ] = None,
-    fmt: Annotated[
-        ExportFormat, typer.Option("--format", help="docx, html (to print as PDF), md or json.")
-    ] = ExportFormat.DOCX,
+    output: OutputOption = None,
+    fmt: Annotated[ExportFormat, format_option(ExportFormat)] = ExportFormat.DOCX,
     birth_year: BirthYearOpt = None,
     data: DataOption = None,
-    lang: LangOption = None,
     today: TodayOption = None,
 ) -> int:
     """Write everything about one person as a document to hand over, or as JSON; the file
@@ -92,10 +99,12 @@ def export(
     from lstg.privacy.person import person_data
     from lstg.privacy.person_doc import person_document, person_json
     from lstg.privacy.requests import read_requests
+    from lstg.userpaths import output_path
 
     if output is None:
         raise UsageError(_("give the file to write with -o FILE"))
-    root = data_root(data, lang)
+    root = data_folder(data)
+    target = output_path(output, root=root)
     found = person_data(root, _required(person), birth_year=birth_year)
     requests = read_requests(root)
     if fmt is ExportFormat.JSON:
@@ -116,11 +125,15 @@ def export(
             payload = to_html(doc).encode("utf-8")
         else:
             payload = to_markdown(doc).encode("utf-8")
-    note = write_private(output, payload)
+    note = write_private(target, payload)
+    notice = fictional_notice(root)
+    if notice:
+        typer.echo(notice, err=True)
     typer.echo(
-        _("Wrote everything recorded about {name} to {path}.").format(name=found.name, path=output)
+        _("Wrote everything recorded about {name} to {path}.").format(name=found.name, path=output),
+        err=True,
     )
-    typer.echo(note)
+    typer.echo(note, err=True)
     return 0
 
 
@@ -132,8 +145,10 @@ def erase(
         list[str] | None,
         typer.Option(
             "--kind",
+            metavar="KIND",
             help="Erase only this kind: ethnicity, household, health; repeatable "
             "(default: the whole person).",
+            show_default=False,
         ),
     ] = None,
     expired: Annotated[
@@ -146,16 +161,16 @@ def erase(
         bool, typer.Option("--yes", help="Erase: without it, only show what would be erased.")
     ] = False,
     data: DataOption = None,
-    lang: LangOption = None,
     today: TodayOption = None,
 ) -> int:
     """Erase one person (or the data past its term) from every file, validated and written
     atomically; print the commands that purge it from the git history."""
+    from lstg.commands._edit_common import data_root
     from lstg.commands._person_erase import run_erase
 
     if expired == (person is not None):
         raise UsageError(_("give a person, or --expired"))
-    root = data_root(data, lang)
+    root = data_root(data)
     return run_erase(
         root,
         person=person,

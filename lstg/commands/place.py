@@ -6,13 +6,7 @@ from typing import Annotated
 
 import typer
 
-from lstg.commands._options import (
-    DataOption,
-    FormatOption,
-    LangOption,
-    OutputFormat,
-    data_and_language,
-)
+from lstg.commands._options import DataOption, FormatOption, OutputFormat, data_and_language
 from lstg.i18n import _
 from lstg.loader import load_province
 from lstg.places.search import search as search_units
@@ -33,11 +27,10 @@ def search(
         ),
     ],
     output: FormatOption = OutputFormat.TEXT,
-    lang: LangOption = None,
     data: DataOption = None,
 ) -> int:
     """Find districts and communes of every era by name, with their codes and what they became."""
-    root, language = data_and_language(data, lang)
+    root, language = data_and_language(data)
     found = search_units(load_province(root), text)
     if output is OutputFormat.JSON:
         typer.echo(render_json(found))
@@ -52,14 +45,19 @@ def search(
 def show(
     code: Annotated[str, typer.Argument(metavar="CODE", help="The unit's code, such as 05977.")],
     era: Annotated[
-        str | None, typer.Option("--era", help="Only the unit of this era (default: every era).")
+        str | None,
+        typer.Option(
+            "--era",
+            metavar="ERA",
+            help="Only the unit of this era (default: every era).",
+            show_default=False,
+        ),
     ] = None,
     output: FormatOption = OutputFormat.TEXT,
-    lang: LangOption = None,
     data: DataOption = None,
 ) -> int:
     """Show every era's unit with this code (codes are reused across eras), or one era's."""
-    root, language = data_and_language(data, lang)
+    root, language = data_and_language(data)
     province = load_province(root)
     if era is not None and province.era(era) is None:
         typer.echo(

@@ -3,24 +3,35 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from lstg.atomicfile import write_atomic
 from lstg.commands._edit_common import club_arg
 from lstg.commands._options import (
+    DATE,
+    AsOfOption,
+    ClubOption,
+    CommuneOption,
     DataOption,
-    Language,
+    DistrictOption,
+    OutputOption,
+    PeriodOption,
+    PlanOption,
+    ProvinceOption,
     TodayOption,
+    checked,
     data_and_language,
     day_or_today,
+    fictional_notice,
+    format_option,
+    whole_number,
+    write_output,
 )
 from lstg.i18n import _
-from lstg.periods import parse_period
 from lstg.provenance import GENERATED_AT_VAR
 from lstg.report import (
     Request,
@@ -30,8 +41,16 @@ from lstg.report import (
     render,
 )
 from lstg.report.model import Level
-from lstg.report.output import TEMPLATED_FORMATS
+from lstg.report.output import TEMPLATED_FORMATS, own_template
 from lstg.userpaths import default_output, input_file, output_path
+
+
+def report_number(value: object) -> int:
+    """A report's number in its year, 1 to 99999."""
+    number = whole_number(value)
+    if not 1 <= number <= 99999:
+        raise typer.BadParameter(_("a report's number is from 1 to 99999"))
+    return number
 
 
 class ReportFormat(StrEnum):
@@ -46,7 +65,7 @@ def _scope(
     province: bool, district: str | None, commune: str | None, club: str | None
 ) -> tuple[Level, str | None] | None:
     chosen: list[tuple[Level, str | None]] = []
-    if province:
+    if province or (district is None and commune is None and club is None):
         chosen.append(("province", None))
     if district is not None:
         chosen.append(("district", district))
@@ -70,55 +89,24 @@ def _template_problem(template: Path, fmt: str) -> str | None:
 
 
 def report(
-    province: Annotated[
-        bool,
-        typer.Option(
-            "--province",
-            help="The whole province: a row per district (per commune after 1 July 2025).",
-        ),
-    ] = False,
-    district: Annotated[
-        str | None,
-        typer.Option("--district", help="One district, by name or code; a row per club."),
-    ] = None,
-    commune: Annotated[
-        str | None,
-        typer.Option("--commune", help="One commune, by name or code; a row per club."),
-    ] = None,
-    club: Annotated[str | None, typer.Option("--club", help="One club, by its id.")] = None,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            "--period",
-            help="2024, 2024-Q3, 2024-H1, 2024-05 or 2021..2025 "
-            "(default: the plan's phase that holds the as-of date).",
-        ),
-    ] = None,
-    as_of: Annotated[
-        datetime | None,
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d"],
-            help="The day stocks are taken (default: the period's end).",
-        ),
-    ] = None,
-    plan: Annotated[
-        str | None,
-        typer.Option("--plan", help="The plan whose targets are shown, such as 2021-2025."),
-    ] = None,
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", help="md, html, docx, xlsx or json.")
-    ] = ReportFormat.MD,
-    lang: Annotated[
-        Language | None,
-        typer.Option("--lang", help="Language of the report (default: the province file's)."),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write the report to this file.")
-    ] = None,
+    province: ProvinceOption = False,
+    district: DistrictOption = None,
+    commune: CommuneOption = None,
+    club: ClubOption = None,
+    period: PeriodOption = None,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
+    output_format: Annotated[ReportFormat, format_option(ReportFormat)] = ReportFormat.MD,
+    output: OutputOption = None,
     template: Annotated[
         Path | None,
-        typer.Option("--template", help="Your own template (Markdown, HTML or Word)."),
+        typer.Option(
+            "--template",
+            metavar="FILE",
+            help="A template of your own (Markdown, HTML or Word), rather than the data "
+            "folder's templates/ or the bundled one.",
+            show_default=False,
+        ),
     ] = None,
     members: Annotated[
         bool,
@@ -128,28 +116,44 @@ def report(
         int | None,
         typer.Option(
             "--number",
-            min=1,
-            max=99999,
+            parser=report_number,
+            metavar="NUMBER",
             help="The report's number in its year: “Số: 15/BC-HNCT” (default: a blank).",
+            show_default=False,
         ),
     ] = None,
     signed: Annotated[
-        datetime | None,
+        date | None,
         typer.Option(
             "--signed",
-            formats=["%d/%m/%Y", "%Y-%m-%d"],
             help="The day of signing, as 05/12/2026 (default: a blank, in this year).",
+            show_default=False,
+            **DATE,
         ),
     ] = None,
     data: DataOption = None,
     today: TodayOption = None,
     generated_at: Annotated[
         datetime | None,
-        typer.Option("--generated-at", envvar=GENERATED_AT_VAR, hidden=True),
+        typer.Option(
+            "--generated-at",
+            parser=checked(datetime.fromisoformat),
+            envvar=GENERATED_AT_VAR,
+            hidden=True,
+        ),
     ] = None,
 ) -> int:
-    """Write the review report: totals, a row per unit, targets, change, and data provenance."""
-    root, language = data_and_language(data, lang)
+    """Write the review report: totals, a row per unit, targets, change, and data provenance.
+
+    The whole province unless --district, --commune or --club narrows it. A province
+    report has a row per district (per commune after 1 July 2025), a district or
+    commune report a row per club. The plan, the period and the as-of date follow
+    the one rule of every command (docs/periods.md). Word and Excel reports are
+    written to a file named after the report unless -o names one; the others go to
+    the standard output. The layout comes from --template, else from the data
+    folder's templates/ folder, else from the bundled templates (lstg template).
+    """
+    root, language = data_and_language(data)
     if club is not None:
         club = club_arg(club, root)
     target = output_path(output, root=root) if output is not None else None
@@ -167,17 +171,19 @@ def report(
         if problem:
             typer.echo(f"lstg: {problem}", err=True)
             return 2
+    else:
+        template = own_template(root, language, output_format.value)
     try:
         request = Request(
             level=scope[0],
             name=scope[1],
-            period=parse_period(period) if period is not None else None,
-            as_of=as_of.date() if as_of is not None else None,
+            period=period,
+            as_of=as_of,
             plan=plan,
             lang=language,
             members=members,
             number=number,
-            signed=signed.date() if signed is not None else None,
+            signed=signed,
         )
         made = make_report(
             root,
@@ -193,17 +199,21 @@ def report(
     content = render(made, output_format.value, template=template)
     if target is None and output_format.value in ("docx", "xlsx"):
         target = output_path(default_output(default_file_name(made, output_format.value)))
+    notice = fictional_notice(root)
     if target is None:
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
         return 0
+    if notice:
+        typer.echo(notice, err=True)
+    note = None
     if members:
         from lstg.privacy.output import write_private
 
         note = write_private(target, content)
-        typer.echo(_("Report written to {path}").format(path=output or target), err=True)
-        typer.echo(note, err=True)
-        return 0
-    write_atomic(target, content)
+    else:
+        write_output(target, content)
     typer.echo(_("Report written to {path}").format(path=output or target), err=True)
+    if note is not None:
+        typer.echo(note, err=True)
     return 0

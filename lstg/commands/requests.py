@@ -10,11 +10,11 @@ import typer
 from lstg.commands._options import (
     DataOption,
     FormatOption,
-    LangOption,
     OutputFormat,
     TodayOption,
     data_and_language,
     day_or_today,
+    fictional_notice,
 )
 from lstg.i18n import _, current_language, ngettext
 
@@ -25,7 +25,6 @@ def requests(
     ] = False,
     fmt: FormatOption = OutputFormat.TEXT,
     data: DataOption = None,
-    lang: LangOption = None,
     today: TodayOption = None,
 ) -> int:
     """List the requests about personal data that are open or late against the law's clocks."""
@@ -34,7 +33,7 @@ def requests(
     from lstg.privacy.requests import clocks, kinds_label
     from lstg.render import format as fmt_
 
-    root, _language = data_and_language(data, lang)
+    root, _language = data_and_language(data)
     day = day_or_today(today)
     found = clocks(root, day, everything=everything)
     if fmt is OutputFormat.JSON:
@@ -59,6 +58,9 @@ def requests(
         )
         return 0
     lang_ = current_language()
+    notice = fictional_notice(root)
+    if notice:
+        typer.echo(notice)
     if not found:
         typer.echo(_("No request is open or late."))
         return 0

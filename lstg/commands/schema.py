@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from lstg.commands._options import choice
 from lstg.fileschemas import KINDS, file_schema
 
 Kind = StrEnum("Kind", {name: name for name in KINDS})  # type: ignore[misc]
@@ -16,7 +17,12 @@ Kind = StrEnum("Kind", {name: name for name in KINDS})  # type: ignore[misc]
 def schema(
     kind: Annotated[
         Kind | None,
-        typer.Argument(help="One kind of file; all of them, keyed by kind, if left out."),
+        typer.Argument(
+            metavar="KIND",
+            parser=choice(Kind),
+            help="One kind of file; all of them, keyed by kind, if left out.",
+            show_default=False,
+        ),
     ] = None,
 ) -> int:
     """Print the JSON Schema of the data files, generated from lstg's models."""

@@ -2,61 +2,48 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated
-
 import typer
 
 from lstg.commands._options import (
+    AsOfOption,
+    ClubOption,
+    CommuneOption,
     DataOption,
+    DistrictOption,
     FormatOption,
-    LangOption,
     OutputFormat,
+    PeriodOption,
     TodayOption,
     data_and_language,
     day_or_today,
+    fictional_notice,
 )
 from lstg.errors import UsageError
-from lstg.periods import parse_period
 from lstg.render.status import render_json, render_text
 from lstg.status import run_status
 
 
 def status(
-    district: Annotated[
-        str | None, typer.Option("--district", help="Only this district, by name or code.")
-    ] = None,
-    commune: Annotated[
-        str | None, typer.Option("--commune", help="Only this commune, by name or code.")
-    ] = None,
-    club: Annotated[str | None, typer.Option("--club", help="Only this club (its id).")] = None,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            "--period",
-            help="2026, 2026-Q3, 2026-H1, 2026-05 or 2021..2025 (default: the as-of date's year).",
-        ),
-    ] = None,
-    as_of: Annotated[
-        datetime | None,
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d"],
-            help="The last day counted (default: the period's end, or today).",
-        ),
-    ] = None,
+    district: DistrictOption = None,
+    commune: CommuneOption = None,
+    club: ClubOption = None,
+    period: PeriodOption = None,
+    as_of: AsOfOption = None,
     output: FormatOption = OutputFormat.TEXT,
-    lang: LangOption = None,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> int:
-    """Show which clubs have sent the meeting records of which months, unit by unit."""
-    root, language = data_and_language(data, lang)
+    """Show which clubs have sent the meeting records of which months, unit by unit.
+
+    The period and the last day counted follow the one rule of every command
+    (docs/periods.md).
+    """
+    root, language = data_and_language(data)
     try:
         run = run_status(
             root,
-            period=parse_period(period) if period is not None else None,
-            as_of=as_of.date() if as_of is not None else None,
+            period=period,
+            as_of=as_of,
             today=day_or_today(today),
             district=district,
             commune=commune,
@@ -65,5 +52,8 @@ def status(
     except (UsageError, ValueError) as exc:
         typer.echo(f"lstg: {exc}", err=True)
         return 2
+    notice = fictional_notice(root)
+    if notice and output is not OutputFormat.JSON:
+        typer.echo(notice)
     typer.echo(render_json(run) if output is OutputFormat.JSON else render_text(run, language))
     return 0

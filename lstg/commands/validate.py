@@ -7,9 +7,15 @@ from typing import Annotated
 
 import typer
 
-from lstg.commands._options import FormatOption, LangOption, OutputFormat, TodayOption
-from lstg.i18n import set_language
-from lstg.paths import find_data_dir
+from lstg.commands._options import (
+    DataOption,
+    FormatOption,
+    OutputFormat,
+    TodayOption,
+    data_and_language,
+    fictional_notice,
+)
+from lstg.i18n import requested_language, set_language
 from lstg.render.problems import render_json, render_text
 from lstg.validation import data_language, target_of
 from lstg.validation import validate as run_validation
@@ -24,31 +30,25 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data",
-            metavar="DIR",
-            help="The data folder (default: $LSTG_DATA, else the nearest folder above "
-            "holding province.yaml, else the bundled data).",
-        ),
-    ] = None,
+    data: DataOption = None,
     output: FormatOption = OutputFormat.TEXT,
-    lang: LangOption = None,
     today: TodayOption = None,
 ) -> int:
     """Check the data: every problem, at its file, line and column. Exit 1 on errors."""
-    set_language(lang.value if lang is not None else "vi")
-    target = target_of(paths or [], data=data, default=find_data_dir(data))
-    if lang is None and target.root.is_dir():
-        set_language(data_language(target.root))
-    result = run_validation(
-        target.root,
-        clubs=target.clubs,
-        today=today.date() if today is not None else None,
-    )
-    if output is OutputFormat.JSON:
-        typer.echo(render_json(result.problems, clubs=result.clubs))
+    if paths:
+        root = data_and_language(data)[0] if data is not None else None
+        target = target_of(paths, data=root, default=root)
+        if requested_language() is None and (target.root / "province.yaml").is_file():
+            set_language(data_language(target.root))
     else:
+        root = data_and_language(data)[0]
+        target = target_of([], data=root, default=root)
+    result = run_validation(target.root, clubs=target.clubs, today=today)
+    notice = fictional_notice(target.root)
+    if output is OutputFormat.JSON:
+        typer.echo(render_json(result.problems, clubs=result.clubs, notice=notice))
+    else:
+        if notice:
+            typer.echo(notice)
         typer.echo(render_text(result.problems, target.root, clubs=result.clubs))
     return 0 if result.ok else 1

@@ -4,7 +4,7 @@ touching only the lines it is asked to change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from lstg.edit.change import Change, Checked, apply_change, check_change
@@ -15,11 +15,13 @@ __all__ = ["Change", "Outcome", "finish"]
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What a change gave: the lines to show and the exit code."""
+    """What a change gave: the messages to show, the exit code, and on a dry run the diff
+    (the result, for the standard output; the rest are messages)."""
 
     lines: list[str]
     errors: list[str]
     exit_code: int
+    diff: list[str] = field(default_factory=list)
 
 
 def finish(change: Change, *, dry_run: bool, today: date | None = None) -> Outcome:
@@ -34,8 +36,7 @@ def finish(change: Change, *, dry_run: bool, today: date | None = None) -> Outco
     checked: Checked = check_change(change, today=today)
     lines: list[str] = []
     errors: list[str] = []
-    if dry_run:
-        lines.extend(change.diff().splitlines())
+    diff = change.diff().splitlines() if dry_run else []
     for finding in checked.warnings:
         lines.extend(finding.render())
     if not checked.ok:
@@ -48,7 +49,7 @@ def finish(change: Change, *, dry_run: bool, today: date | None = None) -> Outco
                 len(checked.errors),
             ).format(n=len(checked.errors))
         )
-        return Outcome(lines, errors, 1)
+        return Outcome(lines, errors, 1, diff)
     if checked.earlier_errors:
         lines.append(
             ngettext(
@@ -60,7 +61,7 @@ def finish(change: Change, *, dry_run: bool, today: date | None = None) -> Outco
     if dry_run:
         lines.extend(_("Would do: {what}").format(what=line) for line in change.done)
         lines.append(_("Dry run: nothing was written."))
-        return Outcome(lines, errors, 0)
+        return Outcome(lines, errors, 0, diff)
     apply_change(change)
     lines.extend(change.done)
     return Outcome(lines, errors, 0)

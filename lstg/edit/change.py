@@ -22,7 +22,7 @@ from lstg.dataset import CLUB_FILE, CLUBS_DIR, MEETINGS_DIR, PLANS_DIR, PROVINCE
 from lstg.errors import UserError
 from lstg.i18n import _
 from lstg.loader import KNOWN_CLUB_ENTRIES
-from lstg.problems import Problem
+from lstg.problems import Problem, severity_word
 from lstg.reader import source_line
 from lstg.safefiles import Kind, kind_of, read_regular
 from lstg.validation import validate
@@ -92,7 +92,7 @@ class Finding:
 
     def render(self) -> list[str]:
         p = self.problem
-        out = [f"{p.file}:{p.line}:{p.column}: {p.severity} {p.code}: {p.message}"]
+        out = [f"{p.file}:{p.line}:{p.column}: {severity_word(p.severity)} {p.code}: {p.message}"]
         if self.origin is not None:
             out.append("    " + _("(from {origin})").format(origin=self.origin))
         if self.line is not None:

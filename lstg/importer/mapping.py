@@ -15,8 +15,9 @@ from lstg.edit.values import fold
 from lstg.errors import UserError
 from lstg.i18n import _
 from lstg.reader import read_yaml
+from lstg.resources import mappings_dir
 
-MAPPINGS_DIR = Path(__file__).resolve().parent.parent / "mappings"
+MAPPINGS_DIR = mappings_dir()
 
 
 @dataclass(frozen=True, slots=True)

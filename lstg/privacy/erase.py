@@ -148,9 +148,9 @@ def write(erasure: Erasure) -> None:
 def clear_cache(root: Path) -> bool:
     """Remove the cache's entries (which hold copies of members' data); keep its work
     folder. Gives whether there was anything to remove."""
-    from lstg.cache.keys import CACHE_DIR, FORMAT
+    from lstg.cache.keys import FORMAT, cache_folder
 
-    entries = root / CACHE_DIR / f"v{FORMAT}"
+    entries = cache_folder(root) / f"v{FORMAT}"
     if not entries.is_dir():
         return False
     with contextlib.suppress(OSError):

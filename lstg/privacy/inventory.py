@@ -84,6 +84,7 @@ class Inventory:
     attendance: int = 0
     loans: int = 0
     cache: bool = False
+    cache_path: str = ""
     with_consent_kind: dict[DataKind, int] = field(default_factory=dict)
     members: list[ConsentState] = field(default_factory=list)
 
@@ -171,10 +172,24 @@ def inventory_of(dataset: DataSet, *, today: date) -> Inventory:
         requests_overdue=sum(1 for c in clocks if c.overdue),
         attendance=attendance,
         loans=loans,
-        cache=(dataset.root / ".lstg-cache" / "v1").is_dir(),
+        cache=_cache_holds_entries(dataset.root),
+        cache_path=str(_cache_folder(dataset.root)),
         with_consent_kind=with_kind,
         members=members,
     )
+
+
+def _cache_folder(root: Path) -> Path:
+    from lstg.cache.keys import cache_folder
+
+    return cache_folder(root)
+
+
+def _cache_holds_entries(root: Path) -> bool:
+    from lstg.cache.keys import FORMAT
+
+    entries = _cache_folder(root) / f"v{FORMAT}"
+    return entries.is_dir() and any(entries.iterdir())
 
 
 def _state(ref: str, held: Holding, today: date, lacking: bool, expired: bool) -> ConsentState:
@@ -340,11 +355,11 @@ def inventory_document(
             "until they are replaced."
         ),
         _(
-            "The cache (.lstg-cache/ in the data folder, ignored by git) holds the problems "
+            "The cache ({path}; where it is kept is named in the README) holds the problems "
             "found by validation (member ids, no names), digests of names and years of birth, "
-            "and the output of earlier runs of validate, check and report, which for a club "
-            "report with --members holds names; lstg person erase empties it. It is {state}."
-        ).format(state=_("present") if facts.cache else _("empty")),
+            "and built report models, which for a club report with --members may hold names; "
+            "lstg person erase empties it. It is {state}."
+        ).format(path=facts.cache_path, state=_("present") if facts.cache else _("empty")),
         _(
             "Exports and reports with personal data (lstg export without --redact, lstg person "
             "export, lstg report --members) are written readable by their owner only."

@@ -45,9 +45,10 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from lstg.render import format as fmt
+from lstg.resources import templates_dir
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
-"""The bundled templates, which users may copy and edit."""
+TEMPLATES_DIR = templates_dir()
+"""The bundled templates (``templates/`` in the repository), which users may copy and edit."""
 
 
 def _with_language(

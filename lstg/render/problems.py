@@ -3,8 +3,9 @@
 The text form puts each problem on one line, ``FILE:LINE:COL: severity code:
 message``, so that editors can jump to it; under it, the offending line of the
 file with a caret under the column, and a hint where there is one. A one-line
-summary ends the output. The severity and the code stay in English in every
-language, so that tools can match them.
+summary ends the output. The severity is in the user's language; the code stays
+in English in every language, and so does the JSON form, so that tools can match
+them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lstg.i18n import _, ngettext
-from lstg.problems import Problem
+from lstg.problems import Problem, severity_word
 from lstg.reader import source_lines
 
 MAX_QUOTE = 100
@@ -58,7 +59,7 @@ def heading(problem: Problem) -> str:
     place = problem.file
     if problem.line:
         place = f"{problem.file}:{problem.line}:{problem.column}"
-    return f"{place}: {problem.severity} {problem.code}: {problem.message}"
+    return f"{place}: {severity_word(problem.severity)} {problem.code}: {problem.message}"
 
 
 def render_text(problems: Sequence[Problem], root: Path, *, clubs: int) -> str:
@@ -110,10 +111,12 @@ def _width(text: str) -> int:
     return width
 
 
-def render_json(problems: Sequence[Problem], *, clubs: int) -> str:
-    """``{"problems": [...], "summary": {...}}``, indented, UTF-8 text unescaped."""
+def render_json(problems: Sequence[Problem], *, clubs: int, notice: str | None = None) -> str:
+    """``{"problems": [...], "summary": {...}}``, indented, UTF-8 text unescaped;
+    data that are fictional say so first, in ``"notice"``."""
     summary = Summary.of(problems, clubs=clubs)
-    document = {
+    document: dict[str, object] = {"notice": notice} if notice else {}
+    document |= {
         "problems": [
             {
                 "file": p.file,

@@ -20,6 +20,7 @@ from lstg.report.build import build_report
 from lstg.report.model import Report
 from lstg.report.output import FORMATS, default_file_name, render, write_atomically
 from lstg.report.request import Request, UnknownScope
+from lstg.resources import is_fictional
 
 
 def make_report(
@@ -38,7 +39,7 @@ def make_report(
 
     parts = [repr(request), today.isoformat(), current_language()]
     made = remember(root, "report", parts, build)
-    return dataclasses.replace(made, provenance=made_from)
+    return dataclasses.replace(made, provenance=made_from, fictional=is_fictional(root))
 
 
 __all__ = [

@@ -73,6 +73,13 @@ def render_docx(report: Report, template: Path | None = None) -> bytes:
     }
     document.render(values, jinja_env=env.overlay(autoescape=True))
     lay_out(document.docx)
+    if report.notice:
+        # The first thing in the document, above the header's table.
+        notice = document.docx.add_paragraph()
+        notice.add_run(report.notice).bold = True
+        body = document.docx.element.body
+        body.remove(notice._p)
+        body.insert(0, notice._p)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -64,7 +64,8 @@ def as_data(report: Report) -> dict[str, Any]:
     """The report as plain data in the documented JSON layout."""
     scope = report.scope
     p = report.provenance
-    data: dict[str, Any] = {
+    data: dict[str, Any] = {"fictional": True, "notice": report.notice} if report.fictional else {}
+    data |= {
         "scope": {
             "level": scope.level,
             "name": scope.name.short if scope.level == "province" else scope.name.full,

@@ -221,6 +221,8 @@ class Report:
             province file.
         particulars: who issues the report, its number and date of signing, whom
             it goes to and who signs it (``reports.yaml``, ``--number``, ``--signed``).
+        fictional: the data are invented (the bundled sample): every writer
+            says so at the top of the document.
     """
 
     lang: str
@@ -257,6 +259,15 @@ class Report:
     no_plan: str | None = None
     borrower_base: int | None = None
     particulars: Particulars = field(default_factory=Particulars)
+    fictional: bool = False
+
+    @property
+    def notice(self) -> str | None:
+        """The line that starts a report of fictional data, in the report's language."""
+        from lstg.i18n import in_language
+        from lstg.provenance import FICTIONAL_NOTICE
+
+        return in_language(self.lang, FICTIONAL_NOTICE) if self.fictional else None
 
     @property
     def unit_target_lines(self) -> list[tuple[Name, Target]]:

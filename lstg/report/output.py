@@ -19,6 +19,28 @@ BINARY_FORMATS = ("docx", "xlsx")
 
 TEMPLATED_FORMATS = ("md", "html", "docx")
 
+OWN_TEMPLATES = "templates"
+"""The folder of a data folder that holds its own copies of the report templates; a copy
+there is used instead of the bundled template of the same name (``lstg template copy``)."""
+
+
+def template_name(lang: str, fmt: str) -> str | None:
+    """The name of the template of a report in ``lang`` and ``fmt``: ``report.vi.md.j2``."""
+    if fmt == "docx":
+        return f"report.{lang}.docx"
+    if fmt in TEMPLATED_FORMATS:
+        return f"report.{lang}.{fmt}.j2"
+    return None
+
+
+def own_template(root: Path, lang: str, fmt: str) -> Path | None:
+    """The data folder's own copy of the template of a report in ``lang`` and ``fmt``."""
+    name = template_name(lang, fmt)
+    if name is None:
+        return None
+    path = root / OWN_TEMPLATES / name
+    return path if path.is_file() else None
+
 
 def render(report: Report, fmt: str, *, template: Path | None = None) -> bytes:
     """The report in format ``fmt``, as the bytes of the file (UTF-8 for text formats).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +41,19 @@ def default_template(report: Report, fmt: str) -> str:
 
 
 def render_text(report: Report, fmt: str, template: Path | None = None) -> str:
-    """The report as Markdown or HTML, from ``template`` or the bundled one."""
-    return render(template, default_template(report, fmt), context(report), flavour=fmt)
+    """The report as Markdown or HTML, from ``template`` or the bundled one; a report of
+    fictional data says so on its first line, whatever the template."""
+    text = render(template, default_template(report, fmt), context(report), flavour=fmt)
+    notice = report.notice
+    if notice is None:
+        return text
+    if fmt == "md":
+        return f"**{notice}**\n\n{text}"
+    banner = f'<p class="fictional"><strong>{escape(notice)}</strong></p>\n'
+    body = re.search(r"<body[^>]*>\n?", text)
+    if body is None:
+        return banner + text
+    return text[: body.end()] + banner + text[body.end() :]
 
 
 def labels(language: str) -> Any:

@@ -161,7 +161,9 @@ def _info(book: Workbook, report: Report, words: Any, parts: Any) -> None:
         (words.about["generated_at"], fmt.moment(p.generated_at, language)),
         (words.about["version"], p.lstg_version),
     ]
-    for index, (key, value) in enumerate(lines, start=1):
+    if report.notice:
+        info.cell(row=1, column=1, value=report.notice).font = Font(bold=True, color="C00000")
+    for index, (key, value) in enumerate(lines, start=2 if report.notice else 1):
         info.cell(row=index, column=1, value=key).font = _BOLD
         info.cell(row=index, column=2, value=value).font = _PLAIN
     info.column_dimensions["A"].width = 32
