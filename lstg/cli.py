@@ -82,6 +82,16 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "export",
         "Export members, loans, meetings, health checks, the fund ledger or roll-up figures.",
     ),
+    "requests": (
+        "requests",
+        "requests",
+        "List the requests about personal data that are open or late against the law's clocks.",
+    ),
+    "privacy": (
+        "privacy",
+        "privacy",
+        "Write the inventory of personal data for the impact assessment.",
+    ),
     "template": (
         "template",
         "app",
@@ -94,6 +104,7 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
     "fund": ("fund", "app", "Record money into and out of the funds."),
     "place": ("place", "app", "Find administrative units by name or code, in every era."),
     "cache": ("cache", "app", "Show where the cache is, or empty it."),
+    "person": ("person", "app", "A person's data on request: show it, export it, erase it."),
 }
 """Every command: its module in ``lstg.commands``, the function (or sub-application) it
 runs, and its help in the list of commands. A run imports only the module of the

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lstg.problems import Problem
 from lstg.schema import Club, LedgerEntry, Loan, Meeting, Member, Plan, Province, Reports
+from lstg.schema.requests import Request
 
 PROVINCE_FILE = "province.yaml"
 PLANS_DIR = "plans"
@@ -24,6 +25,7 @@ MEMBERS_FILE = "members.yaml"
 LOANS_FILE = "loans.yaml"
 LEDGER_FILE = "ledger.yaml"
 MEETINGS_DIR = "meetings"
+REQUESTS_FILE = "requests.yaml"
 
 
 @dataclass(slots=True)
@@ -77,6 +79,8 @@ class DataSet:
     clubs: dict[str, ClubData]
     problems: list[Problem]
     reports: Reports | None = None
+    requests: list[Request] = field(default_factory=list)
+    """The log of requests about personal data (``requests.yaml``), if any."""
 
     @property
     def has_errors(self) -> bool:

@@ -31,6 +31,7 @@ from lstg.dataset import (
     PLANS_DIR,
     PROVINCE_FILE,
     REPORTS_FILE,
+    REQUESTS_FILE,
     ClubData,
     DataSet,
 )
@@ -51,6 +52,7 @@ from lstg.schema import (
     Reports,
     Transaction,
 )
+from lstg.schema.requests import Request
 from lstg.yamlevents import no_gc
 
 M = TypeVar("M", bound=BaseModel)
@@ -461,6 +463,11 @@ def load_base(root: Path, *, club_files: bool | Collection[str] = False) -> Data
                     )
                 )
             plans[plan.id] = plan
+    requests: list[Request] = []
+    if (root / REQUESTS_FILE).is_file():
+        rows, found = load_records(root, root / REQUESTS_FILE, lambda _raw: Request)
+        requests = [r for _i, r in rows]
+        problems.extend(found)
     reports: Reports | None = None
     if (root / REPORTS_FILE).is_file():
         reports, found = load_document(root, root / REPORTS_FILE, Reports)
@@ -479,6 +486,7 @@ def load_base(root: Path, *, club_files: bool | Collection[str] = False) -> Data
         clubs=skeletons,
         problems=problems,
         reports=reports,
+        requests=requests,
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from lstg import cache
 from lstg.checks import (
     board,
+    consent,
     dates,
     duplicates,
     folder,
@@ -182,6 +183,8 @@ def check_dataset(dataset: DataSet, *, today: date) -> list[Problem]:
         for check in CLUB_CHECKS:
             problems.extend(check(view))
         problems.extend(places.check_commune(view, dataset.province))
+        problems.extend(consent.check_consent(view, dataset.province))
+        problems.extend(consent.check_retention(view, dataset.province))
     problems.extend(check_plans(dataset))
     return problems
 

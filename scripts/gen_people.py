@@ -80,6 +80,8 @@ class Person:
     disability: bool = False
     left: tuple[date, str] | None = None
     consent: date | None = None
+    consent_skipped: bool = False
+    consents: list[dict[str, object]] = field(default_factory=list)
     team: str = "T1"
     groups: list[str] = field(default_factory=list)
     volunteer: bool = False
@@ -144,6 +146,7 @@ class Roster:
     groups: list[tuple[str, str]]
     board: list[Person]
     written_off_borrower: Person | None = None
+    consent_day: date | None = None
 
 
 def _birth(rng: random.Random, older: bool, ref: date, full_date: bool) -> tuple[int, date | None]:
@@ -256,14 +259,14 @@ def make_roster(rng: random.Random, spec: Spec, district: str) -> Roster:
     _departures(rng, people, start=max(spec.founded, CUTOFF) + timedelta(days=1), end=spec.last_day)
     _joiners(rng, spec, people, add)
     people.sort(key=lambda p: p.joined)
-    _finish(rng, spec, people, board)
+    consent_day = _finish(rng, spec, people, board)
     if spec.id in NO_BIRTH_RECORD:
         unknown = next(p for p in reversed(people) if not p.keep and p.joined.year >= 2022)
         unknown.birth_year = unknown.birth_date = None
     teams = _teams(rng, spec)
     groups = _groups(rng, spec)
     _assign(rng, people, teams, groups)
-    return Roster(people, teams, groups, board, written_off)
+    return Roster(people, teams, groups, board, written_off, consent_day)
 
 
 def _reason(rng: random.Random, person: Person, day: date) -> str:
@@ -309,8 +312,9 @@ def _joiners(
             add(joined, rng.random() < share, joined)
 
 
-def _finish(rng: random.Random, spec: Spec, people: list[Person], board: list[Person]) -> None:
-    """Ids, consent dates and household certification years."""
+def _finish(rng: random.Random, spec: Spec, people: list[Person], board: list[Person]) -> date:
+    """Ids, consent dates and household certification years; gives the day consents were
+    collected from the members of 2023 (see ``gen_privacy``)."""
     for number, person in enumerate(people, start=1):
         person.id = f"M{number:03d}"
     consent_day = date(2023, rng.randint(7, 10), rng.randint(5, 25))
@@ -321,11 +325,20 @@ def _finish(rng: random.Random, spec: Spec, people: list[Person], board: list[Pe
             high = max(low, min(last_year, 2025))
             person.certified = rng.randint(max(low, high - 2), high)
         if rng.random() < 0.04 and all(person is not b for b in board):
+            person.consent_skipped = True
             continue
-        if person.joined.year >= 2021:
-            person.consent = person.joined
-        elif person.member_on(consent_day) and consent_day >= spec.founded:
-            person.consent = consent_day
+        person.consent = consent_date(spec, person, consent_day)
+    return consent_day
+
+
+def consent_date(spec: Spec, person: Person, consent_day: date) -> date | None:
+    """When the member gave consent: on joining from 2021, else at the 2023 collection
+    if they were a member then."""
+    if person.joined.year >= 2021:
+        return person.joined
+    if person.member_on(consent_day) and consent_day >= spec.founded:
+        return consent_day
+    return None
 
 
 def _teams(rng: random.Random, spec: Spec) -> list[tuple[str, str]]:

@@ -286,7 +286,39 @@ def _era_lines(era: Era) -> Iterator[str]:
 def province_lines(units: Units) -> list[str]:
     """The text of ``province.yaml``."""
     lines = header(HEADER.splitlines())
-    lines += ["name: Lạng Sơn", "kind: tỉnh", 'code: "20"', "language: vi", "eras:"]
+    lines += ["name: Lạng Sơn", "kind: tỉnh", 'code: "20"', "language: vi"]
+    lines += PRIVACY.splitlines()
+    lines.append("eras:")
     for era in units.eras:
         lines += list(_era_lines(era))
     return lines
+
+
+PRIVACY = """\
+# Dữ liệu cá nhân của thành viên (Luật 91/2025/QH15, Nghị định 356/2025/NĐ-CP):
+# mục đích được đồng ý, thời hạn lưu trữ từng loại dữ liệu, và các trường văn bản tự do
+# không chứa dữ liệu cá nhân (chỉ những trường này được giữ khi xuất với --redact).
+# Xem docs/privacy.md.
+privacy:
+  keeper: Ban Chủ nhiệm của từng Câu lạc bộ
+  consent_from: 2026-01-01
+  purposes:
+    - id: management
+      name: Quản lý thành viên và hoạt động của Câu lạc bộ
+      kinds: [basic, ethnicity, household]
+    - id: health
+      name: Theo dõi sức khỏe tại buổi sinh hoạt
+      kinds: [health]
+    - id: loans
+      name: Cho vay và thu hồi vốn từ Quỹ tăng thu nhập
+      kinds: [basic, household]
+    - id: reporting
+      name: Báo cáo số liệu tổng hợp (không nêu tên) lên xã, huyện, tỉnh
+      kinds: [basic, ethnicity, household, health]
+  # Thời hạn tính từ ngày thành viên ra khỏi CLB (after: left) hoặc từ ngày ghi (recorded).
+  retention:
+    - {kind: health, years: 5, after: left}
+    - {kind: ethnicity, years: 10, after: left}
+    - {kind: household, years: 10, after: left}
+    - {kind: basic, years: 10, after: left}
+  public_text: [meetings.reason]"""

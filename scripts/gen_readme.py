@@ -90,9 +90,18 @@ The data continues through the phase 2021–2025:
   time, some late (seven loans more than 30 days overdue at 31/12/2024, ten at
   30/11/2026), and one is written off after the borrower's death (`cao-loc-gia-cat`).
 - Members join and leave (died, moved, withdrew: `Qua đời`, `Chuyển nơi ở`,
-  `Xin thôi tham gia CLB`). Consent to keep personal data was collected from the members
-  present in the second half of 2023 and from every member joining since 2021; a few
-  members have none. Three members who joined after 2021 have no birth record.
+  `Xin thôi tham gia CLB`). Three members who joined after 2021 have no birth record.
+- Consent to keep personal data (see `docs/privacy.md`) was collected from the members
+  present in the second half of 2023 and from every member joining since 2021, each on a
+  signed paper form numbered in the club's book, for the four purposes of the province
+  file and the four kinds of data, recorded by the club's vice-chair. Four consents of
+  2023 in `huu-lung-minh-son` are still in the older form (a date only); three members
+  (in `cao-loc-yen-trach`, `van-quan-binh-phuc` and `loc-binh-loc-binh`) never signed and
+  were measured all the same; one member of `chi-lang-dong-mo` withdrew consent to health
+  follow-up in July 2026, after which the club stopped measuring them and erased their
+  measurements. Health measurements are kept five years after a member leaves: the clubs
+  erased those of members who left before 1/12/2021, except one member of
+  `chi-lang-chi-lang`. `lstg validate` shows these eight cases as warnings.
 - Each fund has a balance assertion at every year's end, which `lstg validate` checks:
   the income fund's cash is its ledger entries plus loan repayments (principal and
   interest) less disbursements, which are written only in `loans.yaml`.

@@ -22,6 +22,7 @@ from gen_meetings import Meeting, Planner
 from gen_money import Funds, make_funds
 from gen_people import Person, Roster, make_roster
 from gen_places import AFTER, PARTS, Units, province_lines, read_units
+from gen_privacy import apply_privacy
 from gen_readme import readme_text
 from gen_yaml import Code, Rows, Wrapped, block_record, flow_map, header, scalar, write
 
@@ -127,7 +128,7 @@ def member_record(person: Person) -> dict[str, object]:
         "disability": True if person.disability else None,
         "joined": person.joined,
         "left": {"date": person.left[0], "reason": person.left[1]} if person.left else None,
-        "consent": person.consent,
+        "consent": Rows(person.consents) if person.consents else person.consent,
         "team": person.team,
         "groups": person.groups or None,
         "home_care_volunteer": True if person.volunteer else None,
@@ -266,6 +267,7 @@ def generate(target: Path, seed: str = SEED) -> None:
         roster = make_roster(rng, spec, district)
         meetings = Planner(rng, spec, roster).plan()
         funds = make_funds(rng, spec, roster, meetings)
+        apply_privacy(seed, spec, roster, meetings)
         folder = clubs_dir / spec.id
         write(folder / "club.yaml", club_lines(spec, units, roster, funds))
         write(folder / "members.yaml", members_lines(spec, roster))

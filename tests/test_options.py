@@ -180,7 +180,11 @@ def test_messages_go_to_stderr_and_results_to_stdout(tmp_path: Path) -> None:
         "en",
         env=env,
     )
-    assert (exported.stdout, exported.stderr) == ("", f"Wrote 4 rows to {out}.\n")
+    assert (exported.stdout, exported.stderr) == (
+        "",
+        f"Wrote 4 rows to {out}.\n{out} holds personal data: only its owner may read it "
+        "(permissions 600); delete it when it has served.\n",
+    )
 
 
 @pytest.mark.parametrize("club_first", [True, False])

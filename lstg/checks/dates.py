@@ -232,8 +232,13 @@ def check_future(view: ClubView) -> list[Problem]:
             found.append((view.members_file, (row, "birth_date"), member.birth_date))
         if member.left is not None:
             found.append((view.members_file, (row, "left", "date"), member.left.date))
-        if member.consent is not None:
-            found.append((view.members_file, (row, "consent"), member.consent))
+        for i, consent in enumerate(member.consent):
+            found.append((view.members_file, (row, "consent", i, "date"), consent.date))
+            if consent.withdrawn is not None:
+                where: tuple[PathPart, ...] = (row, "consent", i, "withdrawn", "date")
+                found.append((view.members_file, where, consent.withdrawn.date))
+        if member.erased is not None:
+            found.append((view.members_file, (row, "erased"), member.erased))
         if member.household_certified is not None and member.household_certified > view.today.year:
             years.append(
                 (view.members_file, (row, "household_certified"), member.household_certified)

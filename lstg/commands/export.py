@@ -92,6 +92,14 @@ def export(
     if notice:
         typer.echo(notice, err=True)
     assert target is not None
-    write_output(target, payload)
+    note = None
+    if not redact and kind is not ExportKind.ROLLUP:
+        from lstg.privacy.output import write_private
+
+        note = write_private(target, payload)
+    else:
+        write_output(target, payload)
     typer.echo(_("Wrote {rows} rows to {path}.").format(rows=rows, path=output), err=True)
+    if note is not None:
+        typer.echo(note, err=True)
     return 0

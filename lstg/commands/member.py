@@ -1,4 +1,4 @@
-"""``lstg member add|leave|edit``: keep ``members.yaml``."""
+"""``lstg member add|leave|edit|consent``: keep ``members.yaml``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_ed
 from lstg.commands._options import DATE, NUMBER, TEXT, ClubArg, DataOption, checked
 from lstg.edit.members import add_member, edit_member, leave_member
 from lstg.edit.values import parse_gender, parse_household
+from lstg.i18n import _
 
 app = typer.Typer(
     help="Add members, record departures, correct member records.", no_args_is_help=True
@@ -277,3 +278,142 @@ def edit(
     return run_edit(
         root, club, lambda: edit_member(root, club, member, fields, OPTIONS), dry_run=dry_run
     )
+
+
+def _parse_kind(value: str) -> str:
+    from lstg.edit.consent import parse_kind
+
+    return parse_kind(value)
+
+
+def _parse_method(value: str) -> str:
+    from lstg.edit.consent import parse_method
+
+    return parse_method(value)
+
+
+@app.command("consent")
+def consent_(
+    club: ClubArg,
+    member: MemberArg,
+    on: Annotated[
+        date,
+        typer.Option(
+            "--date",
+            help="The day the consent was given, or withdrawn.",
+            show_default=False,
+            **DATE,
+        ),
+    ],
+    purpose: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--purpose",
+            metavar="PURPOSE",
+            help="A purpose from the province file (management, health …); repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            parser=checked(_parse_kind),
+            metavar="KIND",
+            help="Kind of data covered: basic, ethnicity, health, household; repeatable "
+            "(default: the kinds of the purposes).",
+            show_default=False,
+        ),
+    ] = None,
+    method: Annotated[
+        str | None,
+        typer.Option(
+            "--method",
+            parser=checked(_parse_method),
+            metavar="METHOD",
+            help="How it was given: paper, recording, electronic.",
+            show_default=False,
+        ),
+    ] = None,
+    evidence: Annotated[
+        str | None,
+        typer.Option(
+            "--evidence",
+            help="The evidence: form number in the club's book, a file.",
+            show_default=False,
+            **TEXT,
+        ),
+    ] = None,
+    recorded_by: Annotated[
+        str | None,
+        typer.Option(
+            "--recorded-by",
+            help="Who recorded it (a board member's id).",
+            show_default=False,
+            **TEXT,
+        ),
+    ] = None,
+    withdraw: Annotated[
+        bool,
+        typer.Option(
+            "--withdraw",
+            help="Record a withdrawal (of the given --kind and --purpose, else of everything).",
+        ),
+    ] = False,
+    dry_run: DryRunOption = False,
+    data: DataOption = None,
+) -> int:
+    """Record a member's consent, with its purposes, kinds, method and evidence, or its
+    withdrawal."""
+    from lstg.edit.consent import record_consent, withdraw_consent
+    from lstg.loader import load_province
+
+    root = data_root(data)
+    club = club_arg(club, root)
+    kinds = list(dict.fromkeys(kind or []))
+    purposes = list(dict.fromkeys(purpose or []))
+    if withdraw:
+        return run_edit(
+            root,
+            club,
+            lambda: withdraw_consent(
+                root,
+                club,
+                member,
+                day=on,
+                kinds=kinds,
+                purposes=purposes,
+                evidence=evidence,
+                recorded_by=recorded_by,
+            ),
+            dry_run=dry_run,
+        )
+    missing = [
+        option
+        for option, value in (
+            ("--purpose", purposes),
+            ("--method", method),
+            ("--evidence", evidence),
+            ("--recorded-by", recorded_by),
+        )
+        if not value
+    ]
+    if missing:
+        raise typer.BadParameter(
+            _("a consent states {options}").format(options=", ".join(missing)),
+            param_hint=missing[0],
+        )
+    if not kinds:
+        privacy = load_province(root).privacy
+        for purpose_id in purposes:
+            found = privacy.purpose(purpose_id)
+            kinds += [k for k in (found.kinds if found else []) if k not in kinds]
+    fields = {
+        "date": on,
+        "purposes": purposes,
+        "kinds": kinds,
+        "method": method,
+        "evidence": evidence,
+        "recorded_by": recorded_by,
+    }
+    return run_edit(root, club, lambda: record_consent(root, club, member, fields), dry_run=dry_run)

@@ -256,8 +256,16 @@ def report(
         return 0
     if notice:
         typer.echo(notice, err=True)
-    write_output(target, content)
+    note = None
+    if members:
+        from lstg.privacy.output import write_private
+
+        note = write_private(target, content)
+    else:
+        write_output(target, content)
     typer.echo(_("Report written to {path}").format(path=output or target), err=True)
+    if note is not None:
+        typer.echo(note, err=True)
     return 0
 
 

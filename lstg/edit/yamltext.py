@@ -202,6 +202,37 @@ class Document:
         self._check("".join(lines[:at] + block + lines[at:]), expected)
         return at + 1 + (len(separator) if position >= len(root.value) else 0)
 
+    def replace_record(self, index: int, record: dict[str, Any] | None) -> int:
+        """Write ``record`` over the record at ``index``, in the file's style, or remove it
+        (``None``). The record's own lines change; comments above it and every other line
+        stay. A list left with no record is written ``[]``.
+
+        Returns:
+            The 1-based line where the record starts (or started).
+        """
+        data = self.data()
+        root = self._root()
+        if root is None or not 0 <= index < len(root.value):
+            raise EditError(_("{file}: there is no such entry.").format(file=self.rel))
+        lines = self._lines()
+        item = root.value[index]
+        first, last = int(item.start_mark.line), _last_line(item)
+        column = int(root.start_mark.column)
+        if record is None:
+            new: list[str] = []
+            expected = [*data[:index], *data[index + 1 :]]
+            if self.style.separated and last + 1 < len(lines) and not lines[last + 1].strip():
+                last += 1
+            if not expected:
+                new = [" " * column + "[]\n"]
+        else:
+            new = self.style.render_record(record, column)
+            expected = [*data[:index], self._fragment_value(new)[0], *data[index + 1 :]]
+        if last < len(lines) and not lines[last].endswith("\n") and new:
+            new[-1] = new[-1].rstrip("\n")
+        self._check("".join(lines[:first] + new + lines[last + 1 :]), expected)
+        return first + 1
+
     def set_field(
         self,
         path: Sequence[int | str],

@@ -4,8 +4,9 @@ Tables have a fixed column order and rows sorted by club and id (or date); XLSX
 files carry a fixed creation time; JSON keys keep the column order. With
 ``redact``, the tables are fit to share beyond the club: names become member ids,
 birth dates become age bands, ethnicity, disability, reasons for leaving and
-health measurements are left out, and poverty status is kept only as counts in
-a ``summary`` table.
+health measurements are left out, poverty status is kept only as counts in a
+``summary`` table, and free text is withheld unless the province file marks its
+field free of personal data.
 
 Figures of roll-up tables come from :mod:`lstg.rollup`; this module only lays
 them out.

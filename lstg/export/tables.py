@@ -2,9 +2,10 @@
 
 With ``redact``, the tables are fit to share beyond the club: names become member
 ids, birth dates become age bands, ethnicity, disability, reasons for leaving and
-health measurements are left out, and poverty status is kept only as counts in a
-``summary`` table. Figures of roll-up tables come from :mod:`lstg.rollup`; this
-module only lays them out.
+health measurements are left out, poverty status is kept only as counts in a
+``summary`` table, and free text (loan purposes, meeting notes, ledger notes) is
+withheld unless the province file marks its field free of personal data. Figures of
+roll-up tables come from :mod:`lstg.rollup`; this module only lays them out.
 """
 
 from __future__ import annotations
@@ -98,11 +99,35 @@ def _member_row(m: Member, *, redact: bool, as_of: date) -> list[Any]:
         m.joined,
         left_date,
         m.left.reason if m.left else None,
-        m.consent,
+        consent_text(m),
         m.team,
         groups,
         m.home_care_volunteer,
     ]
+
+
+def consent_text(member: Member) -> str | date | None:
+    """The member's consents in one cell: the date alone for the older form (as registers
+    give it, so that it imports again), else each record as
+    ``date (purposes; kinds; method; evidence; recorded by[; withdrawn date])``."""
+    if not member.consent:
+        return None
+    if len(member.consent) == 1 and member.consent[0].old_form:
+        return member.consent[0].date
+    parts = []
+    for c in member.consent:
+        fields = [
+            ", ".join(c.purposes),
+            ", ".join(c.kinds),
+            c.method or "",
+            c.evidence or "",
+            c.recorded_by or "",
+        ]
+        if c.withdrawn is not None:
+            scope = ", ".join([*c.withdrawn.kinds, *c.withdrawn.purposes])
+            fields.append(f"withdrawn {c.withdrawn.date.isoformat()} {scope}".strip())
+        parts.append(f"{c.date.isoformat()} ({'; '.join(fields)})")
+    return " | ".join(parts)
 
 
 MEMBER_COLUMNS = [
@@ -154,7 +179,15 @@ HEALTH_COLUMNS = ["date", "member", "weight", "bp", "glucose"]
 LEDGER_COLUMNS = ["date", "fund", "amount", "balance", "source", "use", "note"]
 
 
-def _loan_row(loan: Loan) -> list[Any]:
+def _free(text: str | None, field: str, public: frozenset[str] | None) -> str | None:
+    """A free text as exported: kept whole, or, in a redacted export, withheld unless the
+    province file marks its field free of personal data (``privacy.public_text``)."""
+    if text is None or public is None or field in public:
+        return text
+    return _("[withheld]")
+
+
+def _loan_row(loan: Loan, public: frozenset[str] | None = None) -> list[Any]:
     return [
         loan.id,
         loan.member,
@@ -163,19 +196,29 @@ def _loan_row(loan: Loan) -> list[Any]:
         loan.monthly_interest,
         loan.term_months,
         loan.disbursed,
-        loan.purpose,
+        _free(loan.purpose, "loans.purpose", public),
         loan.due,
         _payments(loan.schedule, interest=False),
         _payments(loan.repayments, interest=True),
         loan.written_off.date if loan.written_off else None,
-        loan.written_off.reason if loan.written_off else None,
+        _free(loan.written_off.reason, "loans.written_off.reason", public)
+        if loan.written_off
+        else None,
     ]
 
 
 def _records(
-    kind: ExportKind, data: ClubData, *, redact: bool, as_of: date
+    kind: ExportKind,
+    data: ClubData,
+    *,
+    redact: bool,
+    as_of: date,
+    public: frozenset[str] | None = None,
 ) -> list[tuple[tuple[Any, ...], list[Any]]]:
-    """(sort key, row) for each record of one club."""
+    """(sort key, row) for each record of one club; ``public`` (with ``redact``) names the
+    free-text fields that are exported, every other free text being withheld."""
+    if not redact:
+        public = None
     out: list[tuple[tuple[Any, ...], list[Any]]] = []
     row: list[Any]
     if kind is ExportKind.MEMBERS:
@@ -183,16 +226,16 @@ def _records(
             out.append(((m.id,), _member_row(m, redact=redact, as_of=as_of)))
     elif kind is ExportKind.LOANS:
         for loan in data.loans:
-            out.append(((loan.disbursed, loan.id), _loan_row(loan)))
+            out.append(((loan.disbursed, loan.id), _loan_row(loan, public)))
     elif kind is ExportKind.MEETINGS:
         for i, meeting in enumerate(data.meetings):
             row = [
                 meeting.date,
                 meeting.kind,
-                meeting.reason,
+                _free(meeting.reason, "meetings.reason", public),
                 ", ".join(meeting.activities),
                 ", ".join(meeting.attendance),
-                meeting.note,
+                _free(meeting.note, "meetings.note", public),
             ]
             out.append(((meeting.date, i), row))
     elif kind is ExportKind.HEALTH:
@@ -204,7 +247,8 @@ def _records(
     elif kind is ExportKind.LEDGER:
         for i, entry in enumerate(data.ledger):
             if isinstance(entry, BalanceAssertion):
-                row = [entry.date, entry.fund, None, entry.balance, None, None, entry.note]
+                note = _free(entry.note, "ledger.note", public)
+                row = [entry.date, entry.fund, None, entry.balance, None, None, note]
             else:
                 row = [
                     entry.date,
@@ -213,7 +257,7 @@ def _records(
                     None,
                     entry.source,
                     entry.use,
-                    entry.note,
+                    _free(entry.note, "ledger.note", public),
                 ]
             out.append(((entry.date, i), row))
     return out
@@ -251,10 +295,12 @@ def record_tables(
         raise UserError(_("Health measurements are never exported with --redact."))
     columns = (["club"] if with_club else []) + _columns(kind, redact)
     table = Table(kind.value, columns)
+    privacy = dataset.province.privacy if dataset.province is not None else None
+    public = frozenset(privacy.public_text if privacy is not None else ())
     keyed: list[tuple[tuple[Any, ...], list[Any]]] = []
     for club_id in sorted(clubs):
         data = dataset.clubs[club_id]
-        for key, row in _records(kind, data, redact=redact, as_of=as_of):
+        for key, row in _records(kind, data, redact=redact, as_of=as_of, public=public):
             keyed.append(((club_id, *key), ([club_id] if with_club else []) + row))
     keyed.sort(key=lambda pair: tuple(_sortable(x) for x in pair[0]))
     table.rows = [row for _key, row in keyed]

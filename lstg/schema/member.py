@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from lstg.i18n import _
 from lstg.schema.common import FieldError, Ident, IsoDate, Model, Text, Year
+from lstg.schema.consent import Consent, DataKind, consent_list
 
 Gender = Literal["female", "male"]
 MemberRef = Annotated[
@@ -17,6 +18,8 @@ MemberRef = Annotated[
 ]
 """A member of this club (``M012``) or of another (``club-id/M012``)."""
 Household = Literal["poor", "near-poor", "none"]
+ERASED_NAME = "(đã xoá)"
+"""The name an erased member's record keeps: a plain YAML scalar in every context."""
 
 
 class Departure(Model):
@@ -34,6 +37,13 @@ class Member(Model):
     certification of a poor or near-poor household, with the year it was made.
     ``distinct_from`` names members with the same name and year of birth who are
     known to be someone else (see :mod:`lstg.checks.duplicates`).
+
+    ``consent`` lists the member's consents to keep their personal data
+    (:mod:`lstg.schema.consent`). ``erased`` is the day the member's personal data
+    was erased at their request or at the end of its term: what is left is the
+    record that loans and the ledger's arithmetic need (id, dates of membership),
+    with :data:`ERASED_NAME` for the name, and the gender, which the counts of
+    past periods need.
     """
 
     id: Ident
@@ -48,11 +58,12 @@ class Member(Model):
     disability: bool = False
     joined: IsoDate
     left: Departure | None = None
-    consent: IsoDate | None = None
+    consent: Annotated[list[Consent], BeforeValidator(consent_list)] = Field(default_factory=list)
     team: Ident | None = None
     groups: list[Ident] = Field(default_factory=list)
     home_care_volunteer: bool = False
     distinct_from: list[MemberRef] = Field(default_factory=list)
+    erased: IsoDate | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Member:
@@ -66,6 +77,17 @@ class Member(Model):
         if self.left is not None and self.left.date < self.joined:
             raise FieldError(_("a member cannot leave before joining"), "left.date")
         return self
+
+    def consent_covers(self, kind: DataKind, day: date) -> bool:
+        """Whether a consent of the member is in force for ``kind`` at the end of ``day``."""
+        return any(c.covers(kind, day) for c in self.consent)
+
+    def consent_withdrawn(self, kind: DataKind, day: date) -> bool:
+        """Whether consent for ``kind`` had been given and was withdrawn by ``day``, with
+        no other consent in force for it."""
+        return not self.consent_covers(kind, day) and any(
+            kind in c.covered_kinds() and c.withdrawn_kind(kind, day) for c in self.consent
+        )
 
     @property
     def known_birth_year(self) -> int | None:

@@ -17,6 +17,7 @@ from pydantic import Field, model_validator
 
 from lstg.i18n import _
 from lstg.schema.common import Code, Ident, IsoDate, Model, Text
+from lstg.schema.privacy import Privacy, default_privacy
 
 ProvinceKind = Literal["tỉnh", "thành phố"]
 """A province (tỉnh) or a centrally governed city (thành phố trực thuộc trung ương)."""
@@ -123,6 +124,8 @@ class Province(Model):
 
     ``kind`` says whether it is a province (tỉnh) or a centrally governed city
     (thành phố trực thuộc trung ương), so that outputs can name it as one.
+    ``privacy`` holds the purposes of personal data, retention periods and the free
+    text fit to share (:mod:`lstg.schema.privacy`).
     """
 
     name: Text
@@ -130,6 +133,7 @@ class Province(Model):
     code: Code
     language: Literal["vi", "en"] = "vi"
     eras: list[Era] = Field(min_length=1)
+    privacy: Privacy = Field(default_factory=default_privacy)
 
     @model_validator(mode="after")
     def _eras_in_order(self) -> Province:

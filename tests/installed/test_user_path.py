@@ -304,7 +304,10 @@ def test_global_flags_go_before_or_after_the_command(lstg) -> None:  # type: ign
     after = lstg("validate", "--data", "sample", "--no-cache", "--lang", "en")
     assert before.returncode == after.returncode == 0
     assert before.stdout == after.stdout
-    assert after.stdout.splitlines()[-1] == "No problems found (42 clubs checked)."
+    # The sample's consent and retention warnings are dated (data/README.md); none is an error.
+    assert re.fullmatch(
+        r"0 errors, \d+ warnings in \d+ files \(42 clubs checked\)", after.stdout.splitlines()[-1]
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,98 @@
+"""Which kinds of personal data the files hold about each member, and from when.
+
+A member's record holds basic data (name, birth, gender, membership) from the day
+they joined, ethnicity and household status as fields of the record, and health
+measurements as dated health checks in the meeting files. Attendance and loans are
+basic data too, recorded on their dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from lstg.dataset import ClubData
+from lstg.problems import PathPart
+from lstg.schema import Member
+from lstg.schema.consent import DataKind
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One dated record about a member: a health check, an attendance, a loan."""
+
+    kind: DataKind
+    day: date
+    file: str
+    where: tuple[PathPart, ...]
+
+
+@dataclass(slots=True)
+class Holding:
+    """What the files hold about one member."""
+
+    member: Member
+    row: int
+    kinds: set[DataKind] = field(default_factory=set)
+    health: list[Record] = field(default_factory=list)
+    attendance: list[Record] = field(default_factory=list)
+    loans: list[Record] = field(default_factory=list)
+
+    @property
+    def erased(self) -> bool:
+        return self.member.erased is not None
+
+    def first(self, kind: DataKind) -> date | None:
+        """The day the first data of ``kind`` was recorded."""
+        if kind == "health":
+            return min((r.day for r in self.health), default=None)
+        if kind in self.kinds:
+            return self.member.joined
+        return None
+
+
+def field_kinds(member: Member) -> set[DataKind]:
+    """The kinds of data held in the member's own record."""
+    if member.erased is not None:
+        return set()
+    kinds: set[DataKind] = {"basic"}
+    if member.ethnicity is not None:
+        kinds.add("ethnicity")
+    if member.household != "none" or member.household_certified is not None:
+        kinds.add("household")
+    return kinds
+
+
+def holdings(data: ClubData) -> dict[str, Holding]:
+    """What the club's files hold about each of its members, by member id (the first
+    record of an id, if it is repeated)."""
+    found: dict[str, Holding] = {}
+    for row, member in zip(data.member_rows, data.members, strict=True):
+        if member.id not in found:
+            found[member.id] = Holding(member, row, field_kinds(member))
+    for (file, row), meeting in zip(data.meeting_rows, data.meetings, strict=True):
+        for index, check in enumerate(meeting.health_checks):
+            held = found.get(check.member)
+            if held is not None:
+                held.health.append(
+                    Record("health", meeting.date, file, (row, "health_checks", index))
+                )
+                held.kinds.add("health")
+        for index, member_id in enumerate(meeting.attendance):
+            held = found.get(member_id)
+            if held is not None:
+                where: tuple[PathPart, ...] = (row, "attendance", index)
+                held.attendance.append(Record("basic", meeting.date, file, where))
+    for row, loan in zip(data.loan_rows, data.loans, strict=True):
+        held = found.get(loan.member)
+        if held is not None:
+            held.loans.append(Record("basic", loan.disbursed, data.file("loans.yaml"), (row,)))
+    return found
+
+
+def dated(holding: Holding) -> Iterator[Record]:
+    """Every dated record about the member."""
+    yield from holding.health
+    yield from holding.attendance
+    yield from holding.loans
