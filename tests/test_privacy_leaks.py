@@ -11,7 +11,7 @@ import re
 import shutil
 import zipfile
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -104,6 +104,21 @@ def _outputs(root: Path) -> Iterator[tuple[str, bytes]]:
         "export rollup",
         _run(root, "export", "rollup", "--province", "--period", "2021..2025")[0],
     )
+    yield from _national(root)
+
+
+def _national(root: Path) -> Iterator[tuple[str, bytes]]:
+    """The national report (``report --from``) of the province's own summary, every format."""
+    from lstg.report import render
+    from lstg.report.summaries import national_report
+
+    summary = root.parent / "summary.json"
+    summary.write_bytes(_run(root, "report", "--province", "--format", "json")[0])
+    made = national_report(
+        [summary], lang="vi", generated_at=datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+    )
+    for fmt in ("md", "html", "json", "docx", "xlsx"):
+        yield f"report --from {fmt}", render(made, fmt)
 
 
 def test_no_district_or_province_output_names_anyone_or_gives_their_data(
@@ -142,7 +157,7 @@ def test_no_district_or_province_output_names_anyone_or_gives_their_data(
         assert [b for b in births if b in text] == [], label
         assert pressure.findall(text) == [], label
         assert planted_name not in text and "160/110" not in text, label
-    assert searched == 33
+    assert searched == 38
 
 
 def test_redacted_exports_withhold_free_text_unless_marked_public(
