@@ -17,7 +17,7 @@ mkdir -p "$out"
 for format in docx xlsx html; do
   "$lstg" report --data "$data" --province --format "$format" -o "$out/report.$format" "$@"
 done
-soffice --headless --convert-to pdf --outdir "$out" "$out/report.docx" "$out/report.xlsx" >/dev/null
+soffice --headless --convert-to pdf --outdir "$out" "$out/report.docx" >/dev/null
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
   --print-to-pdf="$out/report.html.pdf" "$out/report.html" 2>/dev/null
 for pdf in "$out/report.pdf" "$out/report.html.pdf"; do
