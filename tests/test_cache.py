@@ -175,6 +175,8 @@ def test_cache_show_and_clear(data: Path) -> None:
     assert code == 0
     assert cleared.startswith(f"Emptied the cache of {data}: {files} files, ")
     assert not folder.exists()
+    code, shown = run("cache", "show", "--data", str(data))
+    assert shown == f"Bộ nhớ đệm của {data}: {folder} (0 tệp, 0 KB).\n"
     assert run("validate", "--data", str(data)) == run(
         "validate", "--data", str(data), cached=False
     )

@@ -11,7 +11,7 @@ import typer
 
 from lstg.commands._options import DataOption, data_root
 from lstg.i18n import _, current_language
-from lstg.render.format import count as format_count
+from lstg.render.format import number as format_number
 
 app = typer.Typer(help="Show where the cache is, or empty it.", no_args_is_help=True)
 
@@ -41,8 +41,8 @@ def show(data: DataOption = None) -> int:
         _("Cache of {data}: {folder} ({files} files, {size} KB).").format(
             data=root,
             folder=folder,
-            files=format_count(count, current_language()),
-            size=format_count((total + 1023) // 1024, current_language()),
+            files=format_number(count, current_language()),
+            size=format_number((total + 1023) // 1024, current_language()),
         )
     )
     return 0
@@ -74,8 +74,8 @@ def clear(
     typer.echo(
         _("Emptied the cache of {data}: {files} files, {size} KB ({folder}).").format(
             data=label,
-            files=format_count(count, current_language()),
-            size=format_count((total + 1023) // 1024, current_language()),
+            files=format_number(count, current_language()),
+            size=format_number((total + 1023) // 1024, current_language()),
             folder=folder,
         ),
         err=True,
