@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from lstg import places
 from lstg.i18n import _
@@ -174,15 +174,47 @@ def in_report(club: AnyClub, window: Window) -> bool:
     return club.club.status_on(window.start - timedelta(days=1)) != "dissolved"
 
 
+_Placed = tuple[object, tuple[AnyClub, ...], dict[tuple[str, str, str] | None, list[AnyClub]]]
+_PLACED: list[_Placed] = []
+"""The clubs of each unit already found, for the last data sets asked about: a report asks
+the same units of the same clubs hundreds of times."""
+
+
+def _placed(dataset: Clubs, ordered: tuple[AnyClub, ...]) -> dict[Any, list[AnyClub]]:
+    """The units already placed for exactly these clubs of this data set (the same objects,
+    so a data set whose clubs changed is placed again)."""
+    for held, clubs, known in _PLACED:
+        if (
+            held is dataset
+            and len(clubs) == len(ordered)
+            and all(a is b for a, b in zip(clubs, ordered, strict=True))
+        ):
+            return known
+    if len(_PLACED) >= 4:
+        _PLACED.pop(0)
+    fresh: dict[Any, list[AnyClub]] = {}
+    _PLACED.append((dataset, ordered, fresh))
+    return fresh
+
+
 def clubs_in(dataset: Clubs, unit: Unit | None) -> list[AnyClub]:
     """The loaded clubs that lie in ``unit`` (every club when ``unit`` is ``None``), by id."""
-    found: list[AnyClub] = []
-    for data in sorted(dataset.clubs.values(), key=lambda d: d.id):
-        if data.club is None:
-            continue
-        if unit is None or (dataset.province and contains(dataset.province, unit, data.club)):
-            found.append(data)
-    return found
+    ordered = tuple(sorted(dataset.clubs.values(), key=lambda d: d.id))
+    by_unit = _placed(dataset, ordered)
+    key = None if unit is None else (unit.level, unit.code, unit.era)
+    found = by_unit.get(key)
+    if found is None:
+        found = [
+            data
+            for data in ordered
+            if data.club is not None
+            and (
+                unit is None
+                or (dataset.province is not None and contains(dataset.province, unit, data.club))
+            )
+        ]
+        by_unit[key] = found
+    return list(found)
 
 
 def _listed(club: AnyClub, figures: Figures, window: Window) -> bool:
