@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -46,14 +46,13 @@ from lstg.report.particulars import Particulars
 from lstg.report.request import period_part
 from lstg.rollup import FIGURE_NAMES, Figures
 from lstg.rollup.completeness import Completeness
-from lstg.rollup.figures import SHARE_NAMES
+from lstg.rollup.figures import SHARE_NAMES, without_units
 from lstg.rollup.indicators import Number, share
 from lstg.rollup.report_extras import change
 
 MAX_BYTES = 20_000_000
 """A province's summary is tens of kilobytes; a file larger than this is not one."""
 
-_SET_ONLY = ("units_with_clubs", "units_total")
 _LEVELS = {
     "nation": lambda: _("country"),
     "district": lambda: _("district"),
@@ -320,7 +319,7 @@ def national_report(
         Row(
             Name(full=s.full_name, short=s.name, kind="", in_sentence=s.full_name),
             s.code,
-            _without_units(add_up([s.totals], [s.parts])),
+            without_units(add_up([s.totals], [s.parts])),
         )
         for s in summaries
     ]
@@ -379,9 +378,3 @@ def national_report(
 
 def _int(value: Number | None) -> int | None:
     return None if value is None else int(value)
-
-
-def _without_units(figures: Figures) -> Figures:
-    values = {f.name: getattr(figures, f.name) for f in fields(figures)}
-    values.update({name: None for name in _SET_ONLY})
-    return Figures(**values)

@@ -279,7 +279,7 @@ def rollup(
             inside = [d for d in inside if d.id not in placed]
             placed.update(d.id for d in inside)
             figures = aggregate(dataset, inside, window, well_managed=well_managed)
-            rows.append(Row(child.level, child.code, child.name, _without_units(figures)))
+            rows.append(Row(child.level, child.code, child.name, without_units(figures)))
         lost = [
             d for d in chosen if d.id not in placed and _listed(d, club_figures(d, window), window)
         ]
@@ -290,7 +290,7 @@ def rollup(
                     children[0].level if children else "district",
                     "",
                     _("Clubs that cannot be placed"),
-                    _without_units(figures),
+                    without_units(figures),
                 )
             )
     else:
@@ -302,5 +302,6 @@ def rollup(
     return Rollup(level, place, window, totals, rows)
 
 
-def _without_units(figures: Figures) -> Figures:
+def without_units(figures: Figures) -> Figures:
+    """The figures without the set-only unit counts, as a row carries them."""
     return replace(figures, units_with_clubs=None, units_total=None)
