@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 if __name__ == "__main__":
-    from lstg.cli import main
+    from lstg.cli.app import main
 
     main()

@@ -17,8 +17,8 @@ from pathlib import Path
 import typer
 from babel.messages.pofile import read_po, write_po
 
-from lstg import cli
-from lstg.cli_i18n import help_texts
+from lstg.cli import app as cli
+from lstg.cli.translate import help_texts
 
 
 def cli_messages() -> list[str]:

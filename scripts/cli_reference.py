@@ -17,8 +17,8 @@ from pathlib import Path
 
 import typer
 
-from lstg import cli
-from lstg.cli_i18n import walk
+from lstg.cli import app as cli
+from lstg.cli.translate import walk
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"en": ROOT / "docs" / "cli.md", "vi": ROOT / "docs" / "cli.vi.md"}

@@ -1,7 +1,7 @@
 """Key figures of a loaded data set, as the data README states them.
 
 These are the generator's own checks, computed from the models that
-:func:`lstg.loader.load_dataset` builds, with the definitions written beside each one.
+:func:`lstg.dataset.loader.load_dataset` builds, with the definitions written beside each one.
 Run ``python scripts/data_figures.py [DATA]`` to print them.
 """
 
@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from lstg.dataset import ClubData, DataSet
-from lstg.loader import load_dataset
-from lstg.places import club_unit
+from lstg.dataset.loader import load_dataset
+from lstg.domain.places import club_unit
 from lstg.schema import BalanceAssertion, Province, Transaction
 from lstg.schema.meeting import ACTIVITY_AREAS
 

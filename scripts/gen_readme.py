@@ -7,7 +7,7 @@ from pathlib import Path
 from data_figures import CUTOFF, END, district_of, figures_2020, figures_2025
 
 from lstg.dataset import DataSet
-from lstg.loader import load_dataset
+from lstg.dataset.loader import load_dataset
 
 INTRO = """\
 # The bundled data set: Lạng Sơn, 2017–2026 (fictional)
@@ -25,7 +25,7 @@ byte for byte:
     .venv/bin/python scripts/generate_data.py data [--seed lang-son-2020]
 
 The script writes `province.yaml`, `clubs/` and this README (whose figures it computes
-by loading the written files with `lstg.loader.load_dataset`); it leaves `plans/` and
+by loading the written files with `lstg.dataset.loader.load_dataset`); it leaves `plans/` and
 `reports.yaml` (the particulars of the documents, with fictional signers) alone.
 The same seed gives the same bytes; each club draws from its own generator (the seed and
 the club id), so a change to one club leaves the others' files as they were.

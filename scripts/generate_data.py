@@ -245,7 +245,7 @@ Every name, birth date, household, loan and measurement in this folder is invent
 demonstration and tests. Everything lstg makes from a folder holding this file says that
 its data are fictional. Do not report them.
 """
-"""The marker of fictional data (lstg.resources.FICTIONAL_MARKER): everything lstg makes
+"""The marker of fictional data (lstg.core.resources.FICTIONAL_MARKER): everything lstg makes
 from the folder says that its data are invented."""
 
 

@@ -129,8 +129,8 @@ class Failures:
 
 def check_library(root: Path, rel: str, failures: Failures, label: str) -> Counter[str]:
     """Validate the club in this process: problems only, each mutated one located."""
-    from lstg.errors import UserError
-    from lstg.validation import validate
+    from lstg.core.errors import UserError
+    from lstg.validate.run import validate
 
     codes: Counter[str] = Counter()
     try:
@@ -151,8 +151,8 @@ def check_library(root: Path, rel: str, failures: Failures, label: str) -> Count
 
 def check_editor(text: str, rel: str, failures: Failures, label: str) -> None:
     """Open the text for editing and make a few edits: only user errors may come out."""
+    from lstg.core.errors import UserError
     from lstg.edit.yamltext import Document
-    from lstg.errors import UserError
 
     try:
         doc = Document(text, rel)
@@ -185,7 +185,7 @@ def run_cli(args: list[str], env: dict[str, str] | None = None) -> tuple[int, st
 
 
 def fuzz(cases: int, seed: int, cli: int) -> int:
-    from lstg.i18n import set_language
+    from lstg.core.i18n import set_language
 
     set_language("vi")
     rng = random.Random(seed)
@@ -290,7 +290,7 @@ def kills(trials: int, seed: int) -> int:
             changed = [p for p in after if after.get(p) != before.get(p)]
             if [p for p in changed if p != members]:
                 failures.add(f"trial {trial}: other files changed: {changed}")
-            from lstg.reader import read_yaml
+            from lstg.read.reader import read_yaml
 
             if read_yaml(members, "members.yaml").problems:
                 failures.add(f"trial {trial}: members.yaml torn or invalid")
@@ -321,7 +321,7 @@ def pairs(count: int, seed: int) -> int:
     with tempfile.TemporaryDirectory(prefix="lstg-pairs-") as temp:
         root = copy_data(Path(temp) / "data")
         members = root / "clubs" / CLUB / "members.yaml"
-        from lstg.reader import read_yaml
+        from lstg.read.reader import read_yaml
 
         for pair in range(count):
             both_add = pair % 2 == 0

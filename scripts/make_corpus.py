@@ -72,7 +72,7 @@ def _d(day: date) -> str:
 def _communes(source: Path) -> tuple[str, list[str]]:
     """The era id and commune codes in force on 1 June 2020, read from the province file."""
     sys.path.insert(0, str(REPO))
-    from lstg.loader import load_document
+    from lstg.dataset.loader import load_document
     from lstg.schema import Province
 
     province, problems = load_document(source, source / "province.yaml", Province)

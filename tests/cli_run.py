@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from typer.testing import CliRunner
 
-from lstg import cli
-from lstg.i18n import current_language, request_language, set_language
+from lstg.cli import app as cli
+from lstg.core.i18n import current_language, request_language, set_language
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Ran:
 def invoke(
     *args: str, env: Mapping[str, str | None] | None = None, input: str | None = None
 ) -> Ran:
-    """Run ``lstg args`` through :func:`lstg.cli.run`, with the streams captured.
+    """Run ``lstg args`` through :func:`lstg.cli.app.run`, with the streams captured.
 
     The environment variables lstg reads are cleared unless ``env`` sets them, so
     that the shell the tests run in changes nothing; the language is restored after.

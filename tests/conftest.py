@@ -38,7 +38,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(autouse=True)
 def _language_as_it_was() -> Iterator[None]:
     """The language of messages is process-wide: each test leaves it as it found it."""
-    from lstg.i18n import current_language, request_language, set_language
+    from lstg.core.i18n import current_language, request_language, set_language
 
     before = current_language()
     yield

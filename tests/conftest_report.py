@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from lstg.provenance import Provenance
+from lstg.indicators import Figures
 from lstg.report.model import (
     Change,
     ClubNote,
@@ -16,7 +16,7 @@ from lstg.report.model import (
     Target,
     TargetCounts,
 )
-from lstg.rollup import Figures
+from lstg.report.provenance import Provenance
 
 
 def figures(clubs: int, members: int, **more: int | float | None) -> Figures:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from cli_run import invoke
 
-from lstg.i18n import current_language, set_language
+from lstg.core.i18n import current_language, set_language
 
 BROKEN = Path(__file__).parent / "broken"
 BASE = BROKEN / "_base"
@@ -56,7 +56,7 @@ def headings(root: Path, *, today: str = TODAY, clubs: list[str] | None = None) 
     from datetime import date
 
     from lstg.render.problems import heading
-    from lstg.validation import validate
+    from lstg.validate.run import validate
 
     set_language("en")
     result = validate(root, clubs=clubs, today=date.fromisoformat(today))

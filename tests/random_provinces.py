@@ -6,7 +6,7 @@ dissolved clubs (some dissolved on the as-of date), members turning 60 or leavin
 the as-of date, loans 29 to 32 days overdue, written off, clubs whose records stop
 months before the as-of date. :class:`Oracle` computes the figures from the raw
 records, following the definitions of docs/indicators.md and docs/periods.md and
-nothing of ``lstg.rollup``: it is the independent side of the property tests.
+nothing of ``lstg.indicators``: it is the independent side of the property tests.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from lstg.dataset import DataSet
-from lstg.loader import load_dataset
+from lstg.dataset.loader import load_dataset
 
 PROVINCE: dict[str, Any] = {
     "name": "Tỉnh Thử",

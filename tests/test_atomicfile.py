@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from conftest_edit import CLUB, MEMBERS, make_data
 
-from lstg.atomicfile import WriteError, create_folder_atomic, default_mode, write_atomic
-from lstg.validation import validate
-from lstg.workdir import work_dir
+from lstg.core.atomicfile import WriteError, create_folder_atomic, default_mode, write_atomic
+from lstg.dataset.workdir import work_dir
+from lstg.validate.run import validate
 
 
 def test_write_replaces_the_file_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -58,14 +58,14 @@ def test_a_folder_is_created_whole_or_not_at_all(
 KILLED = """
 import os, sys, time
 from pathlib import Path
-import lstg.atomicfile as atomic
+import lstg.core.atomicfile as atomic
 real_fsync = os.fsync
 def slow_fsync(fd):
     Path(os.environ["FLAG"]).write_text("writing")
     time.sleep(30)
     real_fsync(fd)
 atomic.os.fsync = slow_fsync
-from lstg.cli import main
+from lstg.cli.app import main
 sys.argv = ["lstg", *sys.argv[1:]]
 main()
 """

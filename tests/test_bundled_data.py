@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from lstg.dataset import ClubData, DataSet
-from lstg.loader import load_dataset
-from lstg.validation import check_dataset
+from lstg.dataset.loader import load_dataset
+from lstg.validate.run import check_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

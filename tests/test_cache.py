@@ -19,8 +19,8 @@ import pytest
 from cli_run import invoke
 
 from lstg import cache
-from lstg.i18n import current_language, set_language
-from lstg.problems import Problem, error
+from lstg.core.i18n import current_language, set_language
+from lstg.core.problems import Problem, error, problem_from_data, problem_to_data
 
 BROKEN = Path(__file__).parent / "broken"
 TODAY = "2026-12-01"
@@ -129,7 +129,7 @@ def test_no_cache_reads_nothing_and_puts_right_what_was_stored(data: Path) -> No
     expected = run(*args, cached=False)
     assert expected[0] == 1
     run(*args)
-    from lstg.cache.clubs import _entry
+    from lstg.validate.cached import _entry
 
     store = cache.Cache(data)
     clean = _entry([], {"places": [], "people": []})
@@ -315,7 +315,7 @@ def test_problems_survive_the_round_trip_through_json() -> None:
     problem = error(
         "clubs/a/loans.yaml", "loan.x", "Một “lỗi”.", where=(3, "amount"), hint="h", line=4
     )
-    back = cache._problem_from_json(json.loads(json.dumps(cache._problem_to_json(problem))))
+    back = problem_from_data(json.loads(json.dumps(problem_to_data(problem))))
     assert back == problem
     assert isinstance(back, Problem)
 
@@ -358,7 +358,7 @@ def test_validating_some_clubs_reads_only_their_folders(data: Path) -> None:
 
 
 def test_validate_library_gives_the_same_problems_with_and_without_the_cache(data: Path) -> None:
-    from lstg.validation import validate
+    from lstg.validate.run import validate
 
     loans = data / "clubs/chi-lang-quang-lac/loans.yaml"
     loans.write_text(loans.read_text("utf-8").replace("member: ", "member: X", 1), "utf-8")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest_validate import CLUB, after_edits, copy_base, isolated
 
-from lstg.checks.common import ClubView
-from lstg.checks.funds import cash_by_day
-from lstg.loader import load_dataset
+from lstg.dataset.loader import load_dataset
+from lstg.validate.common import ClubView
+from lstg.validate.funds import cash_by_day
 
 __all__ = ["isolated"]
 pytestmark = pytest.mark.usefixtures("isolated")

@@ -12,7 +12,7 @@ import pytest
 from cli_run import invoke
 from rollup_fixtures import club, members, monthly_meetings, write_club, write_province
 
-from lstg.i18n import current_language, set_language
+from lstg.core.i18n import current_language, set_language
 
 BUNDLED_PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
 

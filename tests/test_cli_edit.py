@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from conftest_edit import CLUB, LOANS, MEMBERS, make_data, run
 
+from lstg.core.errors import UserError
 from lstg.edit.change import apply_change
 from lstg.edit.members import add_member
-from lstg.errors import UserError
-from lstg.validation import validate
+from lstg.validate.run import validate
 
 FOLDER = f"clubs/{CLUB}"
 

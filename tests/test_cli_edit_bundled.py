@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest_edit import run
 
-from lstg.loader import load_dataset
-from lstg.resources import sample_dir
-from lstg.validation import validate
+from lstg.core.resources import sample_dir
+from lstg.dataset.loader import load_dataset
+from lstg.validate.run import validate
 
 BUNDLED_DATA = sample_dir()
 

@@ -14,8 +14,9 @@ import pytest
 from cli_run import invoke
 from conftest_validate import BASE
 
-from lstg import atomicfile, cli
+from lstg.cli import app as cli
 from lstg.commands import validate as validate_command
+from lstg.core import atomicfile
 
 REPORT = ("report", "--province", "--as-of", "2020-11-30", "--format", "md")
 

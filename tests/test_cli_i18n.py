@@ -11,9 +11,15 @@ from babel.messages.pofile import read_po
 from cli_run import invoke
 from conftest_validate import BASE
 
-from lstg import cli
-from lstg.cli_i18n import CLICK_MESSAGES, first_paragraph, help_texts, translate, translate_help
-from lstg.i18n import LOCALE_DIR, set_language
+from lstg.cli import app as cli
+from lstg.cli.translate import (
+    CLICK_MESSAGES,
+    first_paragraph,
+    help_texts,
+    translate,
+    translate_help,
+)
+from lstg.core.i18n import LOCALE_DIR, set_language
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,8 @@ import sys
 
 import typer
 
-from lstg import cli
-from lstg.cli_i18n import first_paragraph
+from lstg.cli import app as cli
+from lstg.cli.translate import first_paragraph
 
 
 def test_the_lazy_table_lists_every_registered_command_with_its_help() -> None:
@@ -45,7 +45,7 @@ def test_the_language_is_known_before_the_arguments_are_parsed(monkeypatch) -> N
 def test_the_list_of_commands_imports_no_command_and_no_model() -> None:
     code = (
         "import sys\n"
-        "from lstg import cli\n"
+        "from lstg.cli import app as cli\n"
         "cli.run(['--help', '--lang', 'en'])\n"
         "print(sorted(m for m in sys.modules if m.startswith(('lstg.commands.', 'lstg.schema'))))"
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from cli_run import invoke
 
-from lstg.i18n import current_language, set_language
+from lstg.core.i18n import current_language, set_language
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

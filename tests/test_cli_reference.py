@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lstg.i18n import current_language, request_language, set_language
+from lstg.core.i18n import current_language, request_language, set_language
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "cli_reference.py"
 

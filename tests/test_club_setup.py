@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest_edit import CLUB, CLUB_YAML, make_data, run
 
-from lstg.validation import validate
+from lstg.validate.run import validate
 
 FOLDER = f"clubs/{CLUB}"
 

@@ -17,7 +17,7 @@ import pytest
 from conftest_edit import run
 from random_provinces import TARGETS, TODAY, Oracle, World, make_world
 
-from lstg.validation import validate
+from lstg.validate.run import validate
 
 SEEDS = range(40)
 

@@ -16,7 +16,7 @@ from types import ModuleType
 
 import pytest
 
-from lstg.i18n import set_language
+from lstg.core.i18n import set_language
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "hostile.py"
 CASES = 240

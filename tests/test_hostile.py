@@ -349,7 +349,7 @@ def broken(src, dst):
         raise OSError(code, os.strerror(code))
     return real(src, dst)
 os.replace = broken
-from lstg.cli import main
+from lstg.cli.app import main
 sys.argv = ["lstg", *sys.argv[2:]]
 main()
 """
@@ -441,7 +441,7 @@ def test_two_edits_at_once_are_both_recorded(data: Path) -> None:
 def test_an_edit_that_cannot_get_the_lock_is_refused(data: Path) -> None:
     from filelock import FileLock
 
-    from lstg.workdir import locks_dir
+    from lstg.dataset.workdir import locks_dir
 
     lock = FileLock(str(locks_dir(data) / f"{CLUB}.lock"))
     held = subprocess.Popen(
@@ -455,7 +455,7 @@ def test_an_edit_that_cannot_get_the_lock_is_refused(data: Path) -> None:
         before = tree(data.parent)
         done = subprocess.run(
             [sys.executable, "-c", "import sys; import lstg.edit.lock as l; l.WAIT_SECONDS = 0.5;"
-             " from lstg.cli import main; sys.argv = ['lstg', *sys.argv[1:]]; main()",
+             " from lstg.cli.app import main; sys.argv = ['lstg', *sys.argv[1:]]; main()",
              "member", "edit", CLUB, "M001", "--name", "Lan", "--data", str(data)],
             capture_output=True, text=True, env={**os.environ, **ENV}, check=False,
         )  # fmt: skip
@@ -673,16 +673,16 @@ def test_import_reports_a_formula_cell_without_a_value_at_its_cell(
 def test_a_terminated_edit_removes_its_temporary_files(data: Path) -> None:
     slow = (
         "import os, sys, time\n"
-        "import lstg.atomicfile as a\n"
+        "import lstg.core.atomicfile as a\n"
         "real = os.fsync\n"
         "def slow(fd):\n"
         "    print('writing', flush=True); time.sleep(30); real(fd)\n"
         "a.os.fsync = slow\n"
-        "from lstg.cli import main\n"
+        "from lstg.cli.app import main\n"
         "sys.argv = ['lstg', *sys.argv[1:]]\n"
         "main()\n"
     )
-    from lstg.workdir import work_dir
+    from lstg.dataset.workdir import work_dir
 
     work_dir(data)
     before = tree(data.parent)

@@ -10,8 +10,8 @@ from typing import Any
 from conftest_edit import CLUB, MEMBERS, make_data, run
 from openpyxl import Workbook
 
-from lstg.reader import read_yaml
-from lstg.validation import validate
+from lstg.read.reader import read_yaml
+from lstg.validate.run import validate
 
 FOLDER = f"clubs/{CLUB}"
 HEADERS = [

@@ -12,8 +12,8 @@ from typing import Any
 from conftest_edit import CLUB, make_data, run
 from openpyxl import Workbook, load_workbook
 
-from lstg.reader import read_yaml
-from lstg.validation import validate
+from lstg.read.reader import read_yaml
+from lstg.validate.run import validate
 
 HEADERS = ["STT", "Họ và tên", "Năm sinh", None, "Dân tộc", "Hộ nghèo/cận nghèo"]
 HEADERS += ["Ngày vào CLB", "Tổ", "Ghi chú"]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from conftest_edit import CLUB, make_data, run
 
-from lstg.reader import read_yaml
-from lstg.validation import validate
+from lstg.read.reader import read_yaml
+from lstg.validate.run import validate
 
 REGISTERS = Path(__file__).parent / "fixtures" / "registers"
 NEW = {

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lstg.errors import UserError
+from lstg.core.errors import UserError
 from lstg.importer.mapping import default_mapping, load_mapping, match_columns
 from lstg.importer.records import cell_date
 from lstg.importer.tabular import decode_text, read_table

@@ -12,8 +12,8 @@ import pytest
 from conftest_edit import run
 from ruamel.yaml import YAML
 
-from lstg import hooks
-from lstg.resources import sample_dir
+from lstg.core.resources import sample_dir
+from lstg.edit import hooks
 
 BUNDLED_DATA = sample_dir()
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lstg import loader
-from lstg.i18n import current_language, set_language
+from lstg.core import pool
+from lstg.core.i18n import current_language, set_language
+from lstg.dataset import loader
 
 BUNDLED = Path(__file__).parent.parent / "data"
 
@@ -23,13 +24,13 @@ def test_parallel_loading_matches_serial_loading(
     before = current_language()
     set_language("en")
     try:
-        monkeypatch.setattr(loader, "PARALLEL_FROM", 10**6)
+        monkeypatch.setattr(pool, "PARALLEL_FROM", 10**6)
         serial = loader.load_dataset(root)
-        monkeypatch.setattr(loader, "PARALLEL_FROM", 2)
+        monkeypatch.setattr(pool, "PARALLEL_FROM", 2)
         parallel = loader.load_dataset(root)
     finally:
         set_language(before)
-    assert len(serial.clubs) >= loader.PARALLEL_FROM
+    assert len(serial.clubs) >= pool.PARALLEL_FROM
     assert list(parallel.clubs) == list(serial.clubs)
     assert parallel.clubs == serial.clubs
     assert parallel.problems == serial.problems

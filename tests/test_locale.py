@@ -9,7 +9,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 import lstg
-from lstg.i18n import DOMAIN, LOCALE_DIR
+from lstg.core.i18n import DOMAIN, LOCALE_DIR
 
 PACKAGE = Path(lstg.__file__).parent
 KEYWORDS = {"_": None, "ngettext": (1, 2)}
@@ -21,17 +21,12 @@ def _catalog(language: str):  # type: ignore[no-untyped-def]
 
 
 VALIDATION_MODULES = [
-    ("checks/*.py", "python"),
+    ("validate/*.py", "python"),
+    ("read/*.py", "python"),
     ("schema/*.py", "python"),
-    ("reader.py", "python"),
-    ("decoding.py", "python"),
-    ("yamlevents.py", "python"),
-    ("yamlscalars.py", "python"),
-    ("safefiles.py", "python"),
-    ("positions.py", "python"),
-    ("loader.py", "python"),
-    ("modelerrors.py", "python"),
-    ("validation.py", "python"),
+    ("core/safefiles.py", "python"),
+    ("dataset/loader.py", "python"),
+    ("dataset/modelerrors.py", "python"),
     ("render/problems.py", "python"),
 ]
 """The modules whose messages ``lstg validate`` shows."""

@@ -14,8 +14,8 @@ from cli_run import invoke
 from conftest_edit import CLUB, TODAY, make_data
 from conftest_report import write_small_data
 
-from lstg import cli
-from lstg.cli_i18n import walk
+from lstg.cli import app as cli
+from lstg.cli.translate import walk
 from lstg.commands import _options
 
 SHARED = {

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import lstg
-from lstg import console, pool, resources
+from lstg.cli import console
+from lstg.core import pool, resources
 
 ROOT = Path(__file__).resolve().parent.parent
 

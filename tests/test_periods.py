@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from lstg.periods import Period, Window, parse_date, parse_period
+from lstg.domain.periods import Period, Window, parse_date, parse_period
 
 
 @pytest.mark.parametrize(

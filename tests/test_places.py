@@ -1,12 +1,12 @@
-"""lstg.places on a tiny province of two eras: names, units in force, translation, placement."""
+"""lstg.domain.places on a tiny province of two eras: names, units in force, placement."""
 
 from datetime import date
 
 import pytest
 from rollup_fixtures import PROVINCE, club
 
-from lstg.i18n import set_language
-from lstg.places import (
+from lstg.core.i18n import set_language
+from lstg.domain.places import (
     Step,
     Unit,
     UnknownPlace,

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from lstg.core.i18n import current_language, set_language
 from lstg.dataset import DataSet
-from lstg.i18n import current_language, set_language
-from lstg.loader import load_dataset
-from lstg.periods import Window
-from lstg.places import (
+from lstg.dataset.loader import load_dataset
+from lstg.domain.periods import Window
+from lstg.domain.places import (
     Unit,
     club_unit,
     communes_by_group,
@@ -27,8 +27,8 @@ from lstg.places import (
     units,
     zone_of,
 )
-from lstg.places.search import search, show
-from lstg.rollup.figures import rollup
+from lstg.domain.places.search import search, show
+from lstg.indicators.figures import rollup
 from lstg.schema import Club, Province
 from lstg.schema.club import Place
 

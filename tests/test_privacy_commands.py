@@ -15,14 +15,14 @@ import pytest
 import yaml
 from cli_run import invoke
 
-from lstg.i18n import current_language, set_language
-from lstg.loader import load_dataset
+from lstg.core.i18n import current_language, set_language
+from lstg.dataset.loader import load_dataset
 from lstg.privacy.inventory import inventory_of
 from lstg.privacy.person import PersonData, membership
 from lstg.privacy.person_doc import person_json
 from lstg.privacy.requests import add_working_days, clock
 from lstg.schema.requests import Request
-from lstg.validation import validate
+from lstg.validate.run import validate
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data"
 TODAY = date(2026, 12, 1)

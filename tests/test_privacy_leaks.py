@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from cli_run import invoke
 
-from lstg.i18n import current_language, set_language
-from lstg.loader import load_dataset
+from lstg.core.i18n import current_language, set_language
+from lstg.dataset.loader import load_dataset
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data"
 PLANTED_HEALTH = "huyết áp 160/110"
@@ -72,7 +72,7 @@ def _reports(
     root: Path, level: str, name: str | None, **window: object
 ) -> Iterator[tuple[str, bytes]]:
     """One report, built once, in every format."""
-    from lstg.periods import parse_period
+    from lstg.domain.periods import parse_period
     from lstg.report import Request, make_report, render
 
     period = window.get("period")

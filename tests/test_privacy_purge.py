@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lstg.loader import load_dataset
-from lstg.validation import validate
+from lstg.dataset.loader import load_dataset
+from lstg.validate.run import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lstg.provenance import GENERATED_AT_VAR, generated_now, provenance
+from lstg.report.provenance import GENERATED_AT_VAR, generated_now, provenance
 
 
 def git(root: Path, *args: str) -> str:

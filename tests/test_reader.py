@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest_validate import isolated
 
-from lstg.i18n import set_language
-from lstg.problems import error
-from lstg.reader import locate_problems, parse_text, read_yaml, source_line, source_lines
+from lstg.core.i18n import set_language
+from lstg.core.problems import error
+from lstg.read.reader import locate_problems, parse_text, read_yaml, source_line, source_lines
 
 __all__ = ["isolated"]
 pytestmark = pytest.mark.usefixtures("isolated")

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from lstg.render import format as fmt
+from lstg.core import format as fmt
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest_validate import isolated
 
-from lstg.i18n import set_language
-from lstg.problems import error, warning
+from lstg.core.i18n import set_language
+from lstg.core.problems import error, warning
 from lstg.render.problems import Summary, heading, render_json, render_text, summary_line
 
 __all__ = ["isolated"]

@@ -10,13 +10,13 @@ import pytest
 from conftest_report import write_small_data
 
 from lstg.dataset import DataSet
-from lstg.loader import load_dataset
-from lstg.periods import parse_period
-from lstg.provenance import Provenance
+from lstg.dataset.loader import load_dataset
+from lstg.domain.periods import parse_period
+from lstg.indicators import Figures
 from lstg.report import Report, Request, UnknownScope, UsageError, make_report
 from lstg.report.build import build_report
 from lstg.report.model import FIGURE_KINDS, Name
-from lstg.rollup import Figures
+from lstg.report.provenance import Provenance
 
 AS_OF = date(2020, 11, 30)
 MADE = datetime(2020, 12, 1, 8, 15, tzinfo=UTC)

@@ -13,7 +13,7 @@ from conftest_report import write_small_data
 from docx import Document
 from openpyxl import load_workbook
 
-from lstg.i18n import current_language, set_language
+from lstg.core.i18n import current_language, set_language
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data"
 

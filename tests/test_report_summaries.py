@@ -13,7 +13,7 @@ import pytest
 from cli_run import invoke
 from openpyxl import load_workbook
 
-from lstg.rollup import FIGURE_NAMES
+from lstg.indicators import FIGURE_NAMES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TODAY = "2026-12-01"

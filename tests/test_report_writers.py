@@ -14,8 +14,8 @@ from conftest_report import sample_report, write_small_data
 from docx import Document
 from openpyxl import load_workbook
 
-from lstg.errors import UserError
-from lstg.render import format as fmt
+from lstg.core import format as fmt
+from lstg.core.errors import UserError
 from lstg.report import Report, Request, make_report, render
 from lstg.report.model import TABLES
 

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from lstg.errors import UsageError
-from lstg.i18n import using
-from lstg.periods import parse_period
-from lstg.resolve import resolve
+from lstg.core.errors import UsageError
+from lstg.core.i18n import using
+from lstg.domain.periods import parse_period
+from lstg.domain.resolve import resolve
 from lstg.schema import Plan
 
 TODAY = date(2026, 12, 1)

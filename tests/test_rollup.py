@@ -14,11 +14,11 @@ from rollup_fixtures import (
     write_province,
 )
 
+from lstg.core.i18n import set_language
 from lstg.dataset import ClubData
-from lstg.i18n import set_language
-from lstg.loader import load_dataset
-from lstg.periods import Window
-from lstg.rollup import (
+from lstg.dataset.loader import load_dataset
+from lstg.domain.periods import Window
+from lstg.indicators import (
     FIGURE_NAMES,
     INDICATORS,
     Figures,
@@ -29,7 +29,7 @@ from lstg.rollup import (
     rollup,
     set_value,
 )
-from lstg.rollup import club as c
+from lstg.indicators import club as c
 
 YEAR_2020 = Window(date(2020, 1, 1), date(2020, 12, 31))
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from test_cli_check import run_check
 
+from lstg.criteria.rules import evaluate
 from lstg.dataset import DataSet
-from lstg.loader import load_dataset
-from lstg.periods import Window
-from lstg.rollup import FIGURE_NAMES, INDICATORS, rollup
-from lstg.rules import evaluate
+from lstg.dataset.loader import load_dataset
+from lstg.domain.periods import Window
+from lstg.indicators import FIGURE_NAMES, INDICATORS, rollup
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 NOVEMBER_2020 = Window(date(2020, 1, 1), date(2020, 11, 30))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lstg.rollup import INDICATORS
+from lstg.indicators import INDICATORS
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "indicators.md"
 
@@ -30,7 +30,7 @@ def test_each_section_names_its_languages_kind_and_function() -> None:
         if indicator.combine == "ratio":
             assert indicator.ratio is not None
             numerator, denominator = indicator.ratio
-            assert f"`lstg.rollup.indicators.share` over `{numerator}` and `{denominator}`" in body
+            assert f"`lstg.indicators.sets.share` over `{numerator}` and `{denominator}`" in body
         else:
             assert f"**computed by**: `{indicator.function}`" in body, name
 

@@ -14,13 +14,14 @@ from rollup_fixtures import (
     write_province,
 )
 
+from lstg.core.i18n import set_language
+from lstg.criteria.rules import Status, evaluate, judge, status_label
 from lstg.dataset import DataSet
-from lstg.i18n import set_language
-from lstg.loader import load_dataset
-from lstg.periods import Window
-from lstg.reader import locate_problems
-from lstg.rules import Status, check_plans, evaluate, judge, status_label
+from lstg.dataset.loader import load_dataset
+from lstg.domain.periods import Window
+from lstg.read.reader import locate_problems
 from lstg.schema import Rule
+from lstg.validate.plans import check_plans
 
 BUNDLED_PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
 AS_OF = date(2021, 12, 31)
@@ -478,7 +479,7 @@ def test_district_rules_are_measured_on_each_district(tmp_path: Path) -> None:
 
 
 def test_validation_reports_an_unknown_indicator_in_a_plan(tmp_path: Path) -> None:
-    from lstg.validation import validate
+    from lstg.validate.run import validate
 
     root = folder_with_plan(tmp_path)
     write_club(root, "clb-a", club(), members(50))

@@ -14,7 +14,7 @@ from cli_run import invoke
 from docx import Document
 from openpyxl import load_workbook
 
-from lstg.resources import FICTIONAL_MARKER, is_fictional, sample_dir
+from lstg.core.resources import FICTIONAL_MARKER, is_fictional, sample_dir
 
 VI = (
     "DỮ LIỆU HƯ CẤU: bộ dữ liệu mẫu đi kèm; mọi tên người và số liệu trong đó đều là bịa đặt. "

@@ -6,7 +6,7 @@ import json
 
 from cli_run import invoke
 
-from lstg.fileschemas import KINDS, file_schema
+from lstg.schema.fileschemas import KINDS, file_schema
 
 
 def run(*args: str) -> tuple[int, str]:

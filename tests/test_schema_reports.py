@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest_validate import copy_base, isolated
 
-from lstg.i18n import set_language
-from lstg.validation import validate
+from lstg.core.i18n import set_language
+from lstg.validate.run import validate
 
 __all__ = ["isolated"]
 pytestmark = pytest.mark.usefixtures("isolated")

@@ -10,7 +10,7 @@ from cli_run import invoke
 from conftest_report import write_small_data
 from docx import Document
 
-from lstg.resources import templates_dir
+from lstg.core.resources import templates_dir
 
 ENV = {"LSTG_TODAY": "2026-01-15", "LSTG_GENERATED_AT": "2020-12-01T08:15:00+00:00"}
 

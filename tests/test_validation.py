@@ -10,9 +10,10 @@ import pytest
 from conftest_validate import BASE, CLUB, copy_base, edit, isolated
 
 import lstg
-from lstg.errors import UserError
-from lstg.i18n import set_language
-from lstg.validation import Target, check_dataset, data_language, target_of, validate
+from lstg.core.errors import UserError
+from lstg.core.i18n import set_language
+from lstg.dataset.folder import Target, target_of
+from lstg.validate.run import check_dataset, data_language, validate
 
 __all__ = ["isolated"]
 pytestmark = pytest.mark.usefixtures("isolated")
@@ -46,7 +47,7 @@ def test_problems_are_located_sorted_and_counted(tmp_path: Path) -> None:
 
 
 def test_check_dataset_gives_unlocated_problems(tmp_path: Path) -> None:
-    from lstg.loader import load_dataset
+    from lstg.dataset.loader import load_dataset
 
     root = copy_base(tmp_path)
     edit(root, f"{CLUB}/loans.yaml", "member: M003", "member: M033")
@@ -143,19 +144,12 @@ def test_targets_refused(tmp_path: Path) -> None:
 
 def _codes_in_source() -> set[str]:
     pattern = re.compile(r'"([a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*)"')
-    sources = [*sorted((PACKAGE / "checks").glob("*.py"))] + [
-        PACKAGE / name
-        for name in (
-            "reader.py",
-            "decoding.py",
-            "yamlevents.py",
-            "yamlscalars.py",
-            "safefiles.py",
-            "loader.py",
-            "modelerrors.py",
-            "validation.py",
-            "rules.py",
-        )
+    sources = [
+        *sorted((PACKAGE / "validate").glob("*.py")),
+        *sorted((PACKAGE / "read").glob("*.py")),
+        PACKAGE / "core" / "safefiles.py",
+        PACKAGE / "dataset" / "loader.py",
+        PACKAGE / "dataset" / "modelerrors.py",
     ]
     codes = set()
     for source in sources:

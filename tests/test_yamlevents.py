@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from lstg import yamlscalars
-from lstg.i18n import set_language
-from lstg.reader import parse_text
-from lstg.yamlevents import build
+from lstg.core.i18n import set_language
+from lstg.read import yamlscalars
+from lstg.read.reader import parse_text
+from lstg.read.yamlevents import build
 
 SCALARS = [
     ("a: yes", {"a": "yes"}),

@@ -19,12 +19,12 @@ from typing import Any
 
 import pytest
 
-from lstg import yamlnative
-from lstg.loader import load_club, load_document
-from lstg.reader import locate_problems, parse_text, read_yaml
+from lstg.dataset.loader import load_club, load_document
+from lstg.read import yamlnative
+from lstg.read.reader import locate_problems, parse_text, read_yaml
+from lstg.read.yamlevents import build
+from lstg.read.yamlnative import NOT_READ, native_load, plain
 from lstg.schema import Province
-from lstg.yamlevents import build
-from lstg.yamlnative import NOT_READ, native_load, plain
 
 pytest.importorskip("yaml_rs")
 
@@ -294,8 +294,8 @@ def test_a_blood_pressure_not_written_as_one_is_one_problem(written: object) -> 
     that is not one still gives the one message, at the field."""
     from pydantic import ValidationError
 
-    from lstg.i18n import set_language
-    from lstg.modelerrors import problems_from
+    from lstg.core.i18n import set_language
+    from lstg.dataset.modelerrors import problems_from
     from lstg.schema.meeting import HealthCheck
 
     set_language("en")

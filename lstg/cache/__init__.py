@@ -1,7 +1,7 @@
 """The cache: what loading a data folder produced, so that it need not be done again.
 
 Per club, the cache keeps what loading and validating its files produced (its
-problems) and the figures computed from its records (:mod:`lstg.cache.facts`);
+problems) and the figures computed from its records (:mod:`lstg.indicators.cached`);
 per data folder, the digests of its files. An entry is stored under a key made
 from everything it depends on: the bytes of the club's files and of the
 province, plan and particulars files, lstg's version and the source of every
@@ -27,22 +27,14 @@ turns the cache off (nothing read or written); ``lstg cache clear`` empties it.
 
 The package: :mod:`~lstg.cache.keys` (whether the cache is on, where it is, digests,
 the fingerprint of lstg's code), :mod:`~lstg.cache.snapshot` (the content of a data
-folder), :mod:`~lstg.cache.store` (the entries), :mod:`~lstg.cache.clubs` (validation
-club by club) and :mod:`~lstg.cache.facts` (figures club by club).
+folder), :mod:`~lstg.cache.store` (the entries), :mod:`~lstg.validate.cached` (validation
+club by club) and :mod:`~lstg.indicators.cached` (figures club by club).
 
 It imports little, so that a warm run starts fast.
 """
 
 from __future__ import annotations
 
-from lstg.cache.clubs import (
-    BATCH,
-    PARALLEL_FROM,
-    RunClubs,
-    _problem_from_json,
-    _problem_to_json,
-    validate_cached,
-)
 from lstg.cache.keys import (
     CACHE_DIR,
     ENV_VAR,
@@ -62,18 +54,13 @@ from lstg.cache.snapshot import Snapshot
 from lstg.cache.store import Cache
 
 __all__ = [
-    "BATCH",
     "CACHE_DIR",
     "ENV_VAR",
     "FORMAT",
     "KEEP_DAYS",
-    "PARALLEL_FROM",
     "RACY_SECONDS",
     "Cache",
-    "RunClubs",
     "Snapshot",
-    "_problem_from_json",
-    "_problem_to_json",
     "cache_folder",
     "cache_home",
     "code_fingerprint",
@@ -82,5 +69,4 @@ __all__ = [
     "refreshing",
     "set_enabled",
     "set_refresh",
-    "validate_cached",
 ]

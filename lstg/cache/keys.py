@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 CACHE_DIR = ".lstg-cache"
-"""The data folder's work folder (temporary files and locks, :mod:`lstg.workdir`); the cache
+"""The data folder's work folder (temporary files and locks, :mod:`lstg.dataset.workdir`); the cache
 itself is in the user's cache folder (:func:`cache_home`)."""
 FORMAT = 2
 """Version of the cache's own layout."""
@@ -23,7 +23,7 @@ SHAPING = ("pydantic", "pydantic-core", "ruamel.yaml", "PyYAML", "yaml-rs", "Bab
 """The installed packages whose versions are part of every key: they read, check or word what
 lstg caches."""
 _SKIP_AT_ROOT = {CACHE_DIR, ".git", "reports", "__pycache__"}
-"""Not data: the cache and work folder, git's own, the folder of outputs (lstg.userpaths),
+"""Not data: the cache and work folder, git's own, the folder of outputs (lstg.dataset.userpaths),
 and Python's bytecode (the bundled sample is a package)."""
 _CLUBS = "clubs"
 
@@ -74,7 +74,7 @@ def code_fingerprint() -> str:
     global _code
     if _code is None:
         from lstg import __version__
-        from lstg.resources import package_dir, sample_dir, templates_dir
+        from lstg.core.resources import package_dir, sample_dir, templates_dir
 
         parts: list[str | bytes] = [__version__, sys.version, str(FORMAT), *package_versions()]
         skip = {sample_dir().resolve()}

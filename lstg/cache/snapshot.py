@@ -53,7 +53,7 @@ def _listing(name: str, pairs: list[tuple[str, str]]) -> str:
 
 def _now_ns(folder: Path) -> int | None:
     """The file system's idea of now, read from a file's modification time."""
-    from lstg.safefiles import Kind, kind_of
+    from lstg.core.safefiles import Kind, kind_of
 
     if kind_of(folder) not in (Kind.FOLDER, Kind.MISSING):
         return None

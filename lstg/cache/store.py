@@ -12,7 +12,6 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from lstg.atomicfile import write_atomic
 from lstg.cache.keys import (
     _CLUBS,
     FORMAT,
@@ -23,9 +22,10 @@ from lstg.cache.keys import (
     refreshing,
 )
 from lstg.cache.snapshot import Snapshot, _now_ns, _walk
-from lstg.errors import UserError
-from lstg.safefiles import Kind, kind_of, link_target, read_regular
-from lstg.workdir import GITIGNORE
+from lstg.core.atomicfile import write_atomic
+from lstg.core.errors import UserError
+from lstg.core.safefiles import Kind, kind_of, link_target, read_regular
+from lstg.dataset.workdir import GITIGNORE
 
 
 class Cache:

@@ -5,7 +5,7 @@ Exit codes: 0 done; 1 problems found, or the run cannot proceed (a
 :class:`UserError`, a path that does not exist, a permission refused, a full
 disk), with one clear line; 2 wrong usage, with Click's usage line and message in
 the user's language; 3 an internal error, whose traceback and versions go to a
-log file (:mod:`lstg.crash`) and, with ``--debug``, to the screen. A reader that
+log file (:mod:`lstg.cli.crash`) and, with ``--debug``, to the screen. A reader that
 stops reading (``lstg validate | head -1``) ends the run quietly, with exit 1 as
 Click gives when it notices (it may not: output that fits in the pipe is simply
 written). Bad data never
@@ -13,7 +13,7 @@ reaches here as an exception: commands report it as problems.
 
 ``--debug``, ``--no-cache`` and ``--lang`` are accepted before or after the
 command name: they are options of the whole program that every command takes
-too (see :func:`lstg.cli_i18n.localize`).
+too (see :func:`lstg.cli.translate.localize`).
 """
 
 from __future__ import annotations
@@ -28,11 +28,11 @@ from typing import Annotated, Any
 import typer
 
 from lstg import __version__
-from lstg.cli_i18n import localize, translate
+from lstg.cli.console import silence_stdout, use_utf8
+from lstg.cli.translate import localize, translate
 from lstg.commands._options import LangOption
-from lstg.console import silence_stdout, use_utf8
-from lstg.errors import UserError, os_error
-from lstg.i18n import LANGUAGE_VAR, LANGUAGES, _, request_language, set_language
+from lstg.core.errors import UserError, os_error
+from lstg.core.i18n import LANGUAGE_VAR, LANGUAGES, _, request_language, set_language
 
 HELP = (
     "Records, checks and reviews of Intergenerational Self-Help Clubs "
@@ -358,7 +358,7 @@ def _usage_error(error: Exception) -> int:
 
 def _internal_error(exc: BaseException, args: list[str]) -> int:
     """An error lstg did not expect: a log for the maintainers, one line for the user; exit 3."""
-    from lstg.crash import report_text, write_log
+    from lstg.cli.crash import report_text, write_log
 
     log = write_log(exc, args)
     if _debug or "--debug" in args:

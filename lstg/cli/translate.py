@@ -25,7 +25,7 @@ from contextlib import AbstractContextManager
 from functools import cache
 from typing import Any
 
-from lstg.i18n import N_, _
+from lstg.core.i18n import N_, _
 
 CLICK_MESSAGES: tuple[str, ...] = (
     N_("Usage:"),

@@ -8,13 +8,13 @@ from typing import Annotated
 
 import typer
 
-from lstg.clubids import BadClubId, club_id, new_club_id
 from lstg.commands import _options
+from lstg.core.errors import UsageError, UserError
+from lstg.core.i18n import _
+from lstg.core.resources import sample_dir
+from lstg.dataset.clubids import BadClubId, club_id, new_club_id
 from lstg.edit import Change, Outcome, finish
 from lstg.edit.lock import club_lock
-from lstg.errors import UsageError, UserError
-from lstg.i18n import _
-from lstg.resources import sample_dir
 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Show the change as a diff and write nothing.")
@@ -38,7 +38,7 @@ def data_root(data: Path | None) -> Path:
 
 
 def club_arg(text: str, root: Path, *, new: bool = False) -> str:
-    """The club id given as ``text`` (see :mod:`lstg.clubids`), checked before anything else.
+    """The club id given as ``text``, checked before anything else (:mod:`lstg.dataset.clubids`).
 
     Raises:
         UsageError: ``text`` is not a club id (one line, exit 2).

@@ -4,7 +4,7 @@ Each shared option has one name, one placeholder, one help text and one parser,
 and means the same in every command. Values are parsed here, with lstg's own
 parsers (dates as dd/mm/yyyy or YYYY-MM-DD, amounts as 1.000.000), so that a bad
 value gets lstg's message in the user's language, whichever version of Typer is
-installed. Help texts are English source strings; :mod:`lstg.cli_i18n`
+installed. Help texts are English source strings; :mod:`lstg.cli.translate`
 translates them when the command line is built.
 """
 
@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from lstg import clock
-from lstg.i18n import _, requested_language, set_language
+from lstg.core import clock
+from lstg.core.i18n import _, requested_language, set_language
 
 if TYPE_CHECKING:
-    from lstg.periods import Period
+    from lstg.domain.periods import Period
 else:
-    # The parser gives a lstg.periods.Period; that module loads the models, which
+    # The parser gives a lstg.domain.periods.Period; that module loads the models, which
     # listing the commands need not load.
     Period = object
 
@@ -105,26 +105,26 @@ def whole_number(value: Any) -> int:
 @checked
 def period_value(value: Any) -> Period:
     """A period: 2024, 2024-Q3, 2024-H1, 2024-05 or 2021..2025."""
-    from lstg.periods import parse_period
+    from lstg.domain.periods import parse_period
 
     return parse_period(str(value))
 
 
 def data_value(value: Any) -> Path:
-    """A data folder: the bundled sample for ``sample`` (see :func:`lstg.paths.data_path`)."""
-    from lstg.paths import data_path
+    """A data folder: the bundled sample for ``sample`` (:func:`lstg.dataset.folder.data_path`)."""
+    from lstg.dataset.folder import data_path
 
     return data_path(str(value))
 
 
 def coded(name: str, metavar: str) -> dict[str, Any]:
     """How an option is declared whose value is a code of the list ``name`` of
-    :data:`lstg.vocabulary.VOCABULARIES`, given as the code or in the words people use
+    :data:`lstg.domain.vocabulary.VOCABULARIES`, given as the code or in the words people use
     (``--fund "Quỹ tăng thu nhập"``, ``--activity "Chăm sóc sức khỏe"``)."""
 
     @checked
     def parser(value: Any) -> str:
-        from lstg.vocabulary import VOCABULARIES
+        from lstg.domain.vocabulary import VOCABULARIES
 
         return VOCABULARIES[name].parse(value)
 
@@ -248,12 +248,12 @@ def data_and_language(data: Path | None) -> tuple[Path, str]:
     Raises:
         NoDataFolder: no data folder was given and none holds the working directory.
     """
-    from lstg.paths import find_data_dir
+    from lstg.dataset.folder import find_data_dir
 
     root = find_data_dir(data)
     language = requested_language()
     if language is None:
-        from lstg.validation import data_language
+        from lstg.validate.run import data_language
 
         language = data_language(root) if (root / "province.yaml").is_file() else "vi"
     set_language(language)
@@ -273,8 +273,8 @@ def day_or_today(value: date | None) -> date:
 
 def fictional_notice(root: Path) -> str | None:
     """The line that starts every output made from fictional data (the bundled sample)."""
-    from lstg.provenance import FICTIONAL_NOTICE
-    from lstg.resources import is_fictional
+    from lstg.core.resources import is_fictional
+    from lstg.report.provenance import FICTIONAL_NOTICE
 
     if not is_fictional(root):
         return None
@@ -284,15 +284,15 @@ def fictional_notice(root: Path) -> str | None:
 def write_output(path: Path, content: bytes) -> None:
     """Write a command's result to the file ``path``, atomically.
 
-    ``path`` is checked first by :func:`lstg.userpaths.output_path` (the command does
+    ``path`` is checked first by :func:`lstg.dataset.userpaths.output_path` (the command does
     so before computing anything); a write that fails (permission, full or read-only
     disk) is one line.
 
     Raises:
         UserError: the file cannot be written.
     """
-    from lstg.atomicfile import write_atomic
-    from lstg.errors import UserError, os_reason
+    from lstg.core.atomicfile import write_atomic
+    from lstg.core.errors import UserError, os_reason
 
     try:
         write_atomic(path, content)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import typer
 
-from lstg.checks.consent import kind_label
+from lstg.core import format as fmt
+from lstg.core.errors import UsageError, UserError
+from lstg.core.i18n import _, current_language, ngettext
 from lstg.edit.consent import parse_kind
-from lstg.errors import UsageError, UserError
-from lstg.i18n import _, current_language, ngettext
-from lstg.render import format as fmt
 from lstg.schema.consent import DATA_KINDS
+from lstg.validate.consent import kind_label
 
 
 def run_erase(
@@ -27,7 +27,7 @@ def run_erase(
     today: date,
 ) -> int:
     """Plan the erasure, show it, and write it when ``yes``; gives the exit code."""
-    from lstg.loader import load_dataset
+    from lstg.dataset.loader import load_dataset
     from lstg.privacy.erase import plan, target_for, write
     from lstg.privacy.expired import expired as find_expired
     from lstg.privacy.person import find_people

@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 
 from lstg.commands._options import DataOption, data_root
-from lstg.i18n import _, current_language
-from lstg.render.format import number as format_number
+from lstg.core.format import number as format_number
+from lstg.core.i18n import _, current_language
 
 app = typer.Typer(help="Show where the cache is, or empty it.", no_args_is_help=True)
 
@@ -58,8 +58,8 @@ def clear(
 ) -> int:
     """Empty the cache of the data folder (or of every data folder, with --all). Nothing in
     it is data: whatever is needed again is computed again."""
-    from lstg.atomicfile import remove_tree
     from lstg.cache import cache_folder, cache_home
+    from lstg.core.atomicfile import remove_tree
 
     if every:
         folder = cache_home() / "folders"

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from lstg.check import CheckRequest, UsageError, run_check
 from lstg.commands._edit_common import club_arg
 from lstg.commands._options import (
     AsOfOption,
@@ -25,7 +24,8 @@ from lstg.commands._options import (
     day_or_today,
     fictional_notice,
 )
-from lstg.i18n import _
+from lstg.core.i18n import _
+from lstg.criteria.check import CheckRequest, UsageError, run_check
 from lstg.render.check import render_json, render_text
 
 

@@ -22,10 +22,10 @@ from lstg.commands._options import (
     format_option,
     write_output,
 )
-from lstg.errors import UsageError
+from lstg.core.errors import UsageError
+from lstg.core.i18n import _, current_language
+from lstg.dataset.userpaths import output_path
 from lstg.export import ExportFormat, ExportKind, Table, export_tables, render
-from lstg.i18n import _, current_language
-from lstg.userpaths import output_path
 
 
 def export(

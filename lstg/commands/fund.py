@@ -9,8 +9,8 @@ import typer
 
 from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
 from lstg.commands._options import AMOUNT, DATE, TEXT, ClubArg, DataOption, coded
+from lstg.core.i18n import _
 from lstg.edit.ledger import add_balance, add_transaction
-from lstg.i18n import _
 
 app = typer.Typer(help="Record money into and out of the funds.", no_args_is_help=True)
 

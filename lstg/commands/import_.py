@@ -9,12 +9,12 @@ import typer
 
 from lstg.commands._edit_common import DryRunOption, club_arg, data_root, show
 from lstg.commands._options import ClubArg, DataOption, choice, write_output
+from lstg.core.i18n import _
+from lstg.dataset.userpaths import input_file, output_path
 from lstg.edit import finish
 from lstg.edit.lock import club_lock
-from lstg.i18n import _
 from lstg.importer import ImportPlan, Kind, import_change, plan_import
 from lstg.importer.rejects import rejected_file
-from lstg.userpaths import input_file, output_path
 
 
 def import_register(

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from lstg.hooks import HookState
-from lstg.i18n import _
-from lstg.scaffold import init_repository
+from lstg.core.i18n import _
+from lstg.edit.hooks import HookState
+from lstg.edit.scaffold import init_repository
 
 
 def init(

@@ -10,15 +10,11 @@ import typer
 
 from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
 from lstg.commands._options import DATE, TEXT, ClubArg, DataOption, coded
-from lstg.edit.meetings import (
-    add_meeting,
-    attendance_from_file,
-    health_from_file,
-    health_from_line,
-)
+from lstg.core.i18n import _
+from lstg.dataset.userpaths import input_file
+from lstg.edit.meetings import add_meeting, health_from_line
 from lstg.edit.values import parse_list
-from lstg.i18n import _
-from lstg.userpaths import input_file
+from lstg.importer.sheets import attendance_from_file, health_from_file
 
 app = typer.Typer(help="Record meetings.", no_args_is_help=True)
 

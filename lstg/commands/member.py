@@ -9,9 +9,9 @@ import typer
 
 from lstg.commands._edit_common import DryRunOption, club_arg, data_root, run_edit
 from lstg.commands._options import DATE, NUMBER, TEXT, ClubArg, DataOption, checked
+from lstg.core.i18n import _
 from lstg.edit.members import add_member, edit_member, leave_member
 from lstg.edit.values import parse_gender, parse_household
-from lstg.i18n import _
 
 app = typer.Typer(
     help="Add members, record departures, correct member records.", no_args_is_help=True
@@ -365,8 +365,8 @@ def consent_(
 ) -> int:
     """Record a member's consent, with its purposes, kinds, method and evidence, or its
     withdrawal."""
+    from lstg.dataset.loader import load_province
     from lstg.edit.consent import record_consent, withdraw_consent
-    from lstg.loader import load_province
 
     root = data_root(data)
     club = club_arg(club, root)

@@ -18,8 +18,8 @@ from lstg.commands._options import (
     format_option,
 )
 from lstg.commands._options import data_root as data_folder
-from lstg.errors import UsageError
-from lstg.i18n import _, current_language
+from lstg.core.errors import UsageError
+from lstg.core.i18n import _, current_language
 
 app = typer.Typer(
     help="A person's data on request: show it, export it, erase it.", no_args_is_help=True
@@ -60,7 +60,7 @@ def show(
     today: TodayOption = None,
 ) -> int:
     """Show everything the files record about one person, in every club."""
-    from lstg.loader import load_province
+    from lstg.dataset.loader import load_province
     from lstg.privacy.document import to_text
     from lstg.privacy.person import person_data
     from lstg.privacy.person_doc import person_document
@@ -93,13 +93,13 @@ def export(
 ) -> int:
     """Write everything about one person as a document to hand over, or as JSON; the file
     is readable by its owner only."""
-    from lstg.loader import load_province
+    from lstg.dataset.loader import load_province
+    from lstg.dataset.userpaths import output_path
     from lstg.privacy.document import to_docx, to_html, to_markdown
     from lstg.privacy.output import write_private
     from lstg.privacy.person import person_data
     from lstg.privacy.person_doc import person_document, person_json
     from lstg.privacy.requests import read_requests
-    from lstg.userpaths import output_path
 
     if output is None:
         raise UsageError(_("give the file to write with -o FILE"))

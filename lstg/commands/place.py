@@ -7,10 +7,10 @@ from typing import Annotated
 import typer
 
 from lstg.commands._options import DataOption, FormatOption, OutputFormat, data_and_language
-from lstg.i18n import _
-from lstg.loader import load_province
-from lstg.places.search import search as search_units
-from lstg.places.search import show as show_units
+from lstg.core.i18n import _
+from lstg.dataset.loader import load_province
+from lstg.domain.places.search import search as search_units
+from lstg.domain.places.search import show as show_units
 from lstg.render.place import render_json, render_text
 
 app = typer.Typer(

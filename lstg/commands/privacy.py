@@ -16,8 +16,8 @@ from lstg.commands._options import (
     fictional_notice,
     format_option,
 )
-from lstg.errors import UsageError
-from lstg.i18n import _, current_language
+from lstg.core.errors import UsageError
+from lstg.core.i18n import _, current_language
 
 
 class InventoryFormat(StrEnum):
@@ -38,11 +38,11 @@ def privacy(
     today: TodayOption = None,
 ) -> int:
     """Write the inventory of personal data for the impact assessment."""
-    from lstg.loader import load_dataset
+    from lstg.dataset.loader import load_dataset
+    from lstg.dataset.userpaths import output_path
     from lstg.privacy.document import to_docx, to_markdown
     from lstg.privacy.inventory import inventory_document, inventory_of
     from lstg.privacy.output import write_private
-    from lstg.userpaths import output_path
 
     root, _language = data_and_language(data)
     if fmt is InventoryFormat.DOCX and output is None:

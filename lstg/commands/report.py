@@ -31,8 +31,8 @@ from lstg.commands._options import (
     whole_number,
     write_output,
 )
-from lstg.i18n import _
-from lstg.provenance import GENERATED_AT_VAR
+from lstg.core.i18n import _
+from lstg.dataset.userpaths import default_output, input_file, output_path
 from lstg.report import (
     Request,
     UsageError,
@@ -42,7 +42,7 @@ from lstg.report import (
 )
 from lstg.report.model import Level
 from lstg.report.output import TEMPLATED_FORMATS, own_template
-from lstg.userpaths import default_output, input_file, output_path
+from lstg.report.provenance import GENERATED_AT_VAR
 
 
 def report_number(value: object) -> int:
@@ -279,8 +279,8 @@ def _national(
     generated_at: datetime | None,
 ) -> int:
     """``report --from``: the national report of provinces' summaries (lstg.report.summaries)."""
-    from lstg.i18n import requested_language, set_language
-    from lstg.provenance import generated_now
+    from lstg.core.i18n import requested_language, set_language
+    from lstg.report.provenance import generated_now
     from lstg.report.summaries import national_report
 
     language = requested_language() or "vi"

@@ -16,7 +16,7 @@ from lstg.commands._options import (
     day_or_today,
     fictional_notice,
 )
-from lstg.i18n import _, current_language, ngettext
+from lstg.core.i18n import _, current_language, ngettext
 
 
 def requests(
@@ -30,8 +30,8 @@ def requests(
     """List the requests about personal data that are open or late against the law's clocks."""
     from tabulate import tabulate
 
+    from lstg.core import format as fmt_
     from lstg.privacy.requests import clocks, kinds_label
-    from lstg.render import format as fmt_
 
     root, _language = data_and_language(data)
     day = day_or_today(today)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from lstg.commands._options import choice
-from lstg.fileschemas import KINDS, file_schema
+from lstg.schema.fileschemas import KINDS, file_schema
 
 Kind = StrEnum("Kind", {name: name for name in KINDS})  # type: ignore[misc]
 

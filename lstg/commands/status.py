@@ -18,9 +18,9 @@ from lstg.commands._options import (
     day_or_today,
     fictional_notice,
 )
-from lstg.errors import UsageError
+from lstg.core.errors import UsageError
+from lstg.indicators.status import run_status
 from lstg.render.status import render_json, render_text
-from lstg.status import run_status
 
 
 def status(

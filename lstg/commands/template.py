@@ -8,9 +8,9 @@ import typer
 
 from lstg.commands._edit_common import data_root as writable_root
 from lstg.commands._options import DataOption, data_root, write_output
-from lstg.i18n import _
+from lstg.core.i18n import _
+from lstg.core.resources import templates_dir
 from lstg.report.output import OWN_TEMPLATES
-from lstg.resources import templates_dir
 
 app = typer.Typer(
     help="List the report templates, and copy one into the data folder to change it.",

@@ -15,10 +15,11 @@ from lstg.commands._options import (
     data_and_language,
     fictional_notice,
 )
-from lstg.i18n import requested_language, set_language
+from lstg.core.i18n import requested_language, set_language
+from lstg.dataset.folder import target_of
 from lstg.render.problems import render_json, render_text
-from lstg.validation import data_language, target_of
-from lstg.validation import validate as run_validation
+from lstg.validate.run import data_language
+from lstg.validate.run import validate as run_validation
 
 
 def validate(

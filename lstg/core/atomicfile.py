@@ -5,7 +5,7 @@ then replaces the target with :func:`os.replace`, which is atomic: a reader sees
 the old file or the new one, never a mixture, and a run killed halfway leaves
 the old file whole. Edits of the data folder pass ``temp_dir``, a folder inside
 the data folder's ``.lstg-cache/`` that git and validation ignore (see
-:mod:`lstg.workdir`); other writes put the temporary file beside the target,
+:mod:`lstg.dataset.workdir`); other writes put the temporary file beside the target,
 hidden (``.name.XXXX.tmp``), and remove stale ones a killed run left there.
 
 A temporary file is removed on every way out of the write (an error, Ctrl-C, a
@@ -17,7 +17,7 @@ the umask) unless ``mode`` says otherwise, such as ``0o600`` for a file only its
 owner may read; a file written over keeps its own.
 
 Disk, permission and read-only errors become :class:`WriteError`, a
-:class:`~lstg.errors.UserError` of one line naming the file.
+:class:`~lstg.core.errors.UserError` of one line naming the file.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ import stat
 import time
 from pathlib import Path
 
-from lstg.errors import UserError
-from lstg.i18n import _
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
 
 STALE_SECONDS = 600
 """A hidden temporary file beside a target older than this is a killed run's leftover."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 
-from lstg.i18n import N_, _
+from lstg.core.i18n import N_, _
 
 
 class UserError(Exception):

@@ -17,7 +17,7 @@ from babel.dates import format_date, format_datetime
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from lstg.clock import ZONE
+from lstg.core.clock import ZONE
 
 _LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 

@@ -11,7 +11,7 @@ import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from lstg.resources import locale_dir
+from lstg.core.resources import locale_dir
 
 LOCALE_DIR = locale_dir()
 DOMAIN = "lstg"

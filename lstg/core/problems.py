@@ -3,7 +3,7 @@
 Every stage that reads or checks data returns :class:`Problem` records in a list
 and keeps going, so that one run reports every problem. A problem is first made
 with the path of the offending value inside its file (``where``); the line and
-column are filled in once, at the edge, by :func:`lstg.reader.locate_problems`,
+column are filled in once, at the edge, by :func:`lstg.read.reader.locate_problems`,
 which re-reads only the files that have problems.
 """
 
@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from lstg.i18n import N_, _
+from lstg.core.i18n import N_, _
 
 PathPart = str | int
 
@@ -95,3 +96,28 @@ def warning(
     column: int = 0,
 ) -> Problem:
     return Problem(file, code, message, Severity.WARNING, hint, where, key, line, column)
+
+
+def problem_to_data(problem: Problem) -> list[Any]:
+    """``problem`` as plain data (a JSON list), as the cache keeps it."""
+    return [
+        problem.file,
+        problem.code,
+        problem.message,
+        problem.severity.value,
+        problem.hint,
+        list(problem.where),
+        problem.key,
+        problem.line,
+        problem.column,
+    ]
+
+
+def problem_from_data(item: list[Any]) -> Problem:
+    """The problem that :func:`problem_to_data` gave ``item`` for.
+
+    Raises:
+        ValueError, TypeError: ``item`` is not such a list (a broken cache entry).
+    """
+    file, code, message, severity, hint, where, key, line, column = item
+    return Problem(file, code, message, Severity(severity), hint, tuple(where), key, line, column)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 
 AFTER_SECONDS = 2.0
 """A run shorter than this shows no bar."""

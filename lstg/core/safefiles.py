@@ -18,7 +18,7 @@ import stat
 from enum import StrEnum
 from pathlib import Path
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 
 
 class Kind(StrEnum):

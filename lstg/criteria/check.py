@@ -10,17 +10,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from lstg.errors import UsageError, UserError
-from lstg.i18n import _
-from lstg.periods import Period, Window
-from lstg.places import Level, Unit, UnknownPlace, find_unit
-from lstg.resolve import resolve
-from lstg.rollup import clubs_in
-from lstg.rollup.completeness import Completeness, completeness
-from lstg.rollup.facts import AnyClub, Clubs
-from lstg.rollup.registry import club_value
-from lstg.rollup.stream import with_facts, with_records
-from lstg.rules import CheckResult, evaluate
+from lstg.core.errors import UsageError, UserError
+from lstg.core.i18n import _
+from lstg.criteria.rules import CheckResult, evaluate
+from lstg.domain.periods import Period, Window
+from lstg.domain.places import Level, Unit, UnknownPlace, find_unit
+from lstg.domain.resolve import resolve
+from lstg.indicators import clubs_in
+from lstg.indicators.completeness import Completeness, completeness
+from lstg.indicators.facts import AnyClub, Clubs
+from lstg.indicators.registry import club_value
+from lstg.indicators.stream import with_facts, with_records
 
 __all__ = ["CheckRequest", "CheckRun", "UsageError", "run_check"]
 
@@ -29,7 +29,7 @@ __all__ = ["CheckRequest", "CheckRun", "UsageError", "run_check"]
 class CheckRequest:
     """What the user asked to check.
 
-    Plan, period and as-of date are resolved by :func:`lstg.resolve.resolve`,
+    Plan, period and as-of date are resolved by :func:`lstg.domain.resolve.resolve`,
     the same rule as ``lstg report`` and ``lstg export``.
 
     Attributes:

@@ -1,6 +1,6 @@
 """The plan's criteria and targets, evaluated on roll-up figures.
 
-A rule of a plan file names an indicator of :data:`lstg.rollup.INDICATORS`, a
+A rule of a plan file names an indicator of :data:`lstg.indicators.INDICATORS`, a
 window, an operator and bounds (see :mod:`lstg.schema.plan`). Evaluating it
 gives a :class:`Verdict` with one of four statuses:
 
@@ -34,30 +34,24 @@ the period is not judged. The report states which span its verdicts are of.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
-from lstg.dataset import PLANS_DIR
-from lstg.i18n import _
-from lstg.periods import Window
-from lstg.places import Unit, units, units_within
-from lstg.problems import Problem, error
-from lstg.rollup import (
+from lstg.domain.periods import Window
+from lstg.domain.places import Unit, units, units_within
+from lstg.indicators import (
     INDICATORS,
     SINCE_FOUNDING,
     Selection,
     club_value,
     clubs_in,
-    has_club_value,
-    has_set_value,
     set_value,
 )
-from lstg.rollup.facts import AnyClub, Clubs
-from lstg.rollup.indicators import Number
-from lstg.rollup.registry import ratio_parts
+from lstg.indicators.facts import AnyClub, Clubs
+from lstg.indicators.registry import measurable, ratio_parts
+from lstg.indicators.sets import Number
 from lstg.schema import Plan, Rule
 from lstg.schema.loan import add_months
 
@@ -295,7 +289,7 @@ def evaluate_club(plan: Plan, data: AnyClub, *, as_of: date, period: Window) -> 
     verdicts: list[Verdict] = []
     flagged: list[bool] = []
     for rule in plan.rules:
-        if rule.scope != "club" or not _usable(rule, club=True):
+        if rule.scope != "club" or not measurable(rule.indicator, club=True):
             continue
         verdict = _club_verdict(rule, plan, data, as_of=as_of, period=period)
         if verdict is None:
@@ -304,12 +298,6 @@ def evaluate_club(plan: Plan, data: AnyClub, *, as_of: date, period: Window) -> 
         if rule.well_managed:
             flagged.append(verdict.status in ("met", "exceeded"))
     return ClubVerdicts(data, verdicts, bool(flagged) and all(flagged))
-
-
-def _usable(rule: Rule, *, club: bool) -> bool:
-    if rule.indicator not in INDICATORS:
-        return False
-    return has_club_value(rule.indicator) if club else has_set_value(rule.indicator)
 
 
 def _set_detail(rule: Rule, selection: Selection, window: Window) -> dict[str, Number | None]:
@@ -343,7 +331,7 @@ def evaluate_target(
         The verdict; ``None`` when the rule is skipped (missing value and
         ``missing: skip``) or its indicator is unknown (a validation problem).
     """
-    if not _usable(rule, club=False):
+    if not measurable(rule.indicator, club=False):
         return None
     window = rule_window(rule, plan, as_of=as_of, period=period)
     chosen = tuple(d for d in clubs if _in_club_set(rule, plan, d))
@@ -441,51 +429,3 @@ def evaluate(
         for d in listed
     ]
     return CheckResult(plan, as_of, period, targets, club_results)
-
-
-def check_plans(dataset: Clubs) -> list[Problem]:
-    """Problems with the plans' rules that their schema cannot see.
-
-    An indicator name that the roll-up layer does not know
-    (``plan.unknown-indicator``), and an indicator that has no value at the
-    rule's scope, such as ``units_total`` for one club (``plan.indicator-scope``).
-    Each problem points at the rule's ``indicator``.
-    """
-    problems: list[Problem] = []
-    for plan in dataset.plans.values():
-        file = f"{PLANS_DIR}/{plan.id}.yaml"
-        for index, rule in enumerate(plan.rules):
-            where = ("rules", index, "indicator")
-            if rule.indicator not in INDICATORS:
-                close = difflib.get_close_matches(rule.indicator, list(INDICATORS), n=1)
-                hint = (
-                    _("Did you mean {names}?").format(names=", ".join(close))
-                    if close
-                    else _("The indicators are listed in docs/indicators.md.")
-                )
-                problems.append(
-                    error(
-                        file,
-                        "plan.unknown-indicator",
-                        _("Rule “{rule}” measures an unknown indicator “{name}”.").format(
-                            rule=rule.id, name=rule.indicator
-                        ),
-                        where=where,
-                        hint=hint,
-                    )
-                )
-            elif not _usable(rule, club=rule.scope == "club"):
-                if rule.scope == "club":
-                    message = _("The indicator “{name}” has no value for one club.")
-                else:
-                    message = _("The indicator “{name}” has no value for a set of clubs.")
-                problems.append(
-                    error(
-                        file,
-                        "plan.indicator-scope",
-                        message.format(name=rule.indicator),
-                        where=where,
-                        hint=_("Change the rule's scope, or choose another indicator."),
-                    )
-                )
-    return problems

@@ -8,11 +8,11 @@ and ``detail``); nothing is computed here but the wording.
 
 from __future__ import annotations
 
-from lstg.i18n import _
-from lstg.periods import Window
-from lstg.render import format as fmt
-from lstg.rollup.indicators import Number
-from lstg.rules import Verdict
+from lstg.core import format as fmt
+from lstg.core.i18n import _
+from lstg.criteria.rules import Verdict
+from lstg.domain.periods import Window
+from lstg.indicators.sets import Number
 
 
 def _count(value: Number | None, language: str) -> str:

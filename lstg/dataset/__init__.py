@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from lstg.problems import Problem
+from lstg.core.problems import Problem
 from lstg.schema import Club, LedgerEntry, Loan, Meeting, Member, Plan, Province, Reports
 from lstg.schema.requests import Request
 

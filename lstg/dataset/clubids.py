@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from lstg.core.i18n import _
+from lstg.core.safefiles import Kind, kind_of
 from lstg.dataset import CLUBS_DIR
-from lstg.i18n import _
-from lstg.safefiles import Kind, kind_of
 
 CLUB_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 """The form of a club id (and so of a club folder's name)."""

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from lstg.core.problems import PathPart
 from lstg.dataset import ClubData
-from lstg.problems import PathPart
 from lstg.schema import Member
 from lstg.schema.consent import DataKind
 

@@ -1,17 +1,16 @@
 """Loading a data folder into models, with every problem found on the way.
 
-The loader reads each file through :func:`lstg.reader.read_yaml`'s fast path,
+The loader reads each file through :func:`lstg.read.reader.read_yaml`'s fast path,
 validates a file's records in one call when they are all valid, and otherwise
 reads the file again the careful way and validates its records one by one (so
 that one bad record does not hide the others, and every problem is found and
 located as the event path finds and locates it). It gives a
-:class:`~lstg.dataset.DataSet`. Checks that span records live in :mod:`lstg.checks`;
+:class:`~lstg.dataset.DataSet`. Checks that span records live in :mod:`lstg.validate`;
 this module only reads and builds.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -21,9 +20,12 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from lstg.core.errors import UserError
+from lstg.core.i18n import _, current_language, set_language
+from lstg.core.problems import Problem, error, warning
+from lstg.core.safefiles import Kind, kind_of, link_target, special_kind
 from lstg.dataset import (
     CLUB_FILE,
-    CLUBS_DIR,
     LEDGER_FILE,
     LOANS_FILE,
     MEETINGS_DIR,
@@ -35,12 +37,10 @@ from lstg.dataset import (
     ClubData,
     DataSet,
 )
-from lstg.errors import UserError
-from lstg.i18n import _, current_language, set_language
-from lstg.modelerrors import problems_from
-from lstg.problems import Problem, error, warning
-from lstg.reader import ReadResult, read_carefully, read_yaml
-from lstg.safefiles import Kind, kind_of, link_target, special_kind
+from lstg.dataset.folder import club_folders
+from lstg.dataset.modelerrors import problems_from
+from lstg.read.reader import ReadResult, read_carefully, read_yaml
+from lstg.read.yamlevents import no_gc
 from lstg.schema import (
     BalanceAssertion,
     Club,
@@ -53,7 +53,6 @@ from lstg.schema import (
     Transaction,
 )
 from lstg.schema.requests import Request
-from lstg.yamlevents import no_gc
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -340,16 +339,6 @@ def _load_club(root: Path, folder: Path) -> tuple[ClubData, list[Problem]]:
     return data, problems
 
 
-def club_folders(root: Path) -> list[Path]:
-    """The club folders of a data folder, in name order: real folders, not links to one."""
-    clubs = root / CLUBS_DIR
-    if kind_of(clubs) is not Kind.FOLDER:
-        return []
-    return sorted(
-        p for p in clubs.iterdir() if kind_of(p) is Kind.FOLDER and not p.name.startswith(".")
-    )
-
-
 def entry_problem(root: Path, path: Path) -> Problem:
     """The error of an entry that lstg does not open: a symbolic link or a special file."""
     rel = _rel(root, path)
@@ -408,7 +397,7 @@ def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
 
     Returns:
         The data set, whose ``problems`` are not yet located; see
-        :func:`lstg.reader.locate_problems`.
+        :func:`lstg.read.reader.locate_problems`.
     """
     dataset = load_base(root)
     wanted = [f for f in club_folders(root) if clubs is None or f.name in clubs]
@@ -424,7 +413,7 @@ def load_base(root: Path, *, club_files: bool | Collection[str] = False) -> Data
     file only (no members, loans, meetings).
 
     The club files are what placing a club in units and telling its status need; see
-    :mod:`lstg.rollup.stream`, which loads the records of each club in turn.
+    :mod:`lstg.indicators.stream`, which loads the records of each club in turn.
     """
     problems: list[Problem] = []
     province: Province | None = None
@@ -499,20 +488,17 @@ def load_club_file(root: Path, folder: Path) -> ClubData:
     return data
 
 
-PARALLEL_FROM = 16
-"""From this many club folders on, :func:`load_clubs` reads them in worker processes."""
-
-
 def load_clubs(root: Path, folders: list[Path]) -> list[tuple[ClubData, list[Problem]]]:
     """Load club folders, as :func:`load_club` does, in folder order.
 
     Many folders are read in worker processes, one per core: parsing and
     validating a club is pure CPU work, and clubs are independent.
     """
-    workers = min(os.cpu_count() or 1, 8)
-    if len(folders) < PARALLEL_FROM or workers < 2:
+    from lstg.core.pool import process_pool, workers_for
+
+    workers = workers_for(len(folders))
+    if not workers:
         return [load_club(root, folder) for folder in folders]
-    from lstg.pool import process_pool
 
     language = current_language()
     # Receiving a club builds as many objects as loading it did: the collector is kept

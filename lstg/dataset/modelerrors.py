@@ -11,10 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from lstg.i18n import _
-from lstg.problems import PathPart, Problem, error
+from lstg.core.i18n import _
+from lstg.core.problems import PathPart, Problem, error
+from lstg.domain.vocabulary import suggest_code
 from lstg.schema.common import FieldError
-from lstg.vocabulary import suggest_code
 
 
 def problems_from(

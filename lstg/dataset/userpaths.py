@@ -25,23 +25,12 @@ import os
 import stat
 from pathlib import Path
 
-from lstg.dataset import PROVINCE_FILE
-from lstg.errors import UserError
-from lstg.i18n import _
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
+from lstg.dataset.folder import data_folder_of
 
 REPORTS_DIR = "reports"
 """The folder of a data folder where outputs may be written."""
-
-
-def _data_folder_of(folder: Path) -> Path | None:
-    """The nearest data folder holding ``folder`` (or ``folder`` itself), if any."""
-    for candidate in (folder, *folder.parents):
-        try:
-            if stat.S_ISREG(os.stat(candidate / PROVINCE_FILE).st_mode):
-                return candidate
-        except OSError:
-            continue
-    return None
 
 
 def output_path(path: Path, *, root: Path | None = None) -> Path:
@@ -96,7 +85,7 @@ def output_path(path: Path, *, root: Path | None = None) -> Path:
                     path=path
                 )
             )
-    homes = {_data_folder_of(folder)}
+    homes = {data_folder_of(folder)}
     if root is not None:
         with contextlib.suppress(OSError, RuntimeError):
             homes.add(root.resolve())
@@ -119,7 +108,7 @@ def default_output(name: str, *, cwd: Path | None = None) -> Path:
     """Where an output without ``-o`` goes: the working folder, or the ``reports/`` folder
     of the data folder the working folder is in (made if missing)."""
     here = (cwd or Path.cwd()).resolve()
-    home = _data_folder_of(here)
+    home = data_folder_of(here)
     if home is None:
         return here / name
     reports = home / REPORTS_DIR

@@ -19,10 +19,10 @@ import contextlib
 import os
 from pathlib import Path
 
-from lstg.atomicfile import WriteError, folder_mode, remove_tree, write_atomic
-from lstg.errors import UserError
-from lstg.i18n import _
-from lstg.safefiles import Kind, kind_of
+from lstg.core.atomicfile import WriteError, folder_mode, remove_tree, write_atomic
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
+from lstg.core.safefiles import Kind, kind_of
 
 WORK_DIR = ".lstg-cache"
 """The work folder's name in the data folder (shared with the cache)."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 from lstg.schema.loan import add_months
 
 PeriodKind = Literal["month", "quarter", "half", "year", "years", "dates"]

@@ -24,10 +24,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from lstg.errors import UsageError
-from lstg.i18n import _, current_language
-from lstg.periods import Period, Window, parse_period
-from lstg.render.format import short_date
+from lstg.core.errors import UsageError
+from lstg.core.format import short_date
+from lstg.core.i18n import _, current_language
+from lstg.domain.periods import Period, Window, parse_period
 from lstg.schema import Plan
 
 

@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from lstg.i18n import N_, _
+from lstg.core.i18n import N_, _
 
 
 def fold(text: str) -> str:
@@ -102,7 +102,7 @@ class Vocabulary:
 
     def choices(self, language: str | None = None) -> str:
         """The words to write, as a message lists them: ``Nam, Nữ (male, female)``."""
-        from lstg.i18n import current_language
+        from lstg.core.i18n import current_language
 
         numbers = f"1–{len(self.terms)}, " if self.numbered else ""
         if (language or current_language()) != "vi":

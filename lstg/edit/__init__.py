@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from lstg.core.i18n import _, ngettext
 from lstg.edit.change import Change, Checked, apply_change, check_change
-from lstg.i18n import _, ngettext
 
 __all__ = ["Change", "Outcome", "finish"]
 

@@ -4,7 +4,7 @@ An editing function builds a :class:`Change` (the new text of each file it
 touches, and a line saying what it did). Nothing is written until
 :func:`check_change` has validated the club as it would be after the change, in
 a temporary copy of the data folder (the province file, the plans and that one
-club) made in the data folder's work folder (:mod:`lstg.workdir`), never in the
+club) made in the data folder's work folder (:mod:`lstg.dataset.workdir`), never in the
 system's temporary folder, and found no new error.
 """
 
@@ -17,16 +17,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from lstg.atomicfile import create_folder_atomic, remove_tree, write_atomic
+from lstg.core.atomicfile import create_folder_atomic, remove_tree, write_atomic
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
+from lstg.core.problems import Problem, severity_word
+from lstg.core.safefiles import Kind, kind_of, read_regular
 from lstg.dataset import CLUB_FILE, CLUBS_DIR, MEETINGS_DIR, PLANS_DIR, PROVINCE_FILE
-from lstg.errors import UserError
-from lstg.i18n import _
-from lstg.loader import KNOWN_CLUB_ENTRIES
-from lstg.problems import Problem, severity_word
-from lstg.reader import source_line
-from lstg.safefiles import Kind, kind_of, read_regular
-from lstg.validation import validate
-from lstg.workdir import temp_dir
+from lstg.dataset.loader import KNOWN_CLUB_ENTRIES
+from lstg.dataset.workdir import temp_dir
+from lstg.read.reader import source_line
+from lstg.validate.run import validate
 
 
 @dataclass(slots=True)

@@ -8,7 +8,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from lstg.clubids import bad_id_message, is_club_id
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
+from lstg.core.safefiles import Kind, kind_of, read_regular
 from lstg.dataset import (
     CLUB_FILE,
     CLUBS_DIR,
@@ -17,12 +19,10 @@ from lstg.dataset import (
     MEETINGS_DIR,
     MEMBERS_FILE,
 )
+from lstg.dataset.clubids import bad_id_message, is_club_id
 from lstg.edit.change import Change
 from lstg.edit.yamltext import Document
-from lstg.errors import UserError
-from lstg.i18n import _
-from lstg.reader import MAX_FILE_BYTES, decode, read_yaml, unreadable
-from lstg.safefiles import Kind, kind_of, read_regular
+from lstg.read.reader import MAX_FILE_BYTES, decode, read_yaml, unreadable
 
 _BOM = b"\xef\xbb\xbf"
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")

@@ -20,14 +20,14 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from lstg.checks.common import fund_label, role_label, shown_date
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
 from lstg.dataset import CLUB_FILE
+from lstg.domain.vocabulary import FUND, fold
 from lstg.edit.change import Change
 from lstg.edit.club_files import ClubFiles
 from lstg.edit.values import nfc
-from lstg.errors import UserError
-from lstg.i18n import _
-from lstg.vocabulary import FUND, fold
+from lstg.validate.common import fund_label, role_label, shown_date
 
 SINGLE_ROLES = frozenset({"chair", "accountant", "treasurer"})
 """Board roles that one member holds at a time: giving one to a member ends the seat of

@@ -11,13 +11,13 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
 from lstg.dataset import CLUB_FILE, CLUBS_DIR, MEMBERS_FILE, PROVINCE_FILE
+from lstg.dataset.loader import load_document
 from lstg.edit.change import Change
 from lstg.edit.club_setup import club_yaml, fund_item, team_item
 from lstg.edit.values import nfc
-from lstg.errors import UserError
-from lstg.i18n import _
-from lstg.loader import load_document
 from lstg.schema import Province
 
 _CLUB_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")

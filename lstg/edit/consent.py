@@ -14,12 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
 from lstg.edit.change import Change
 from lstg.edit.club_files import ClubFiles
 from lstg.edit.members import MEMBER_FIELDS
 from lstg.edit.values import fold, nfc, nfc_all
-from lstg.errors import UserError
-from lstg.i18n import _
 from lstg.schema.consent import DATA_KINDS, Consent
 
 METHODS = {

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from lstg.atomicfile import write_atomic
+from lstg.core.atomicfile import write_atomic
 
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
 

@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lstg.checks.common import fund_label, money, shown_date
+from lstg.core.i18n import _
 from lstg.edit.change import Change
 from lstg.edit.club_files import ClubFiles
 from lstg.edit.values import nfc
-from lstg.i18n import _
+from lstg.validate.common import fund_label, money, shown_date
 
 
 def _after(day: date) -> Any:

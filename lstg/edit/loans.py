@@ -7,13 +7,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lstg.checks.common import money, shown_date
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
 from lstg.edit.change import Change
 from lstg.edit.club_files import ClubFiles, next_id, record_ids
 from lstg.edit.values import nfc_all
-from lstg.errors import UserError
-from lstg.i18n import _
 from lstg.schema import Loan
+from lstg.validate.common import money, shown_date
 
 LOAN_FIELDS: tuple[str, ...] = tuple(Loan.model_fields)
 _YEARLY = re.compile(r"^L\d{4}-\d+$")

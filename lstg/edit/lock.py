@@ -9,7 +9,7 @@ line, and writes nothing.
 
 The lock is :mod:`filelock`'s, which uses the system's own locking on Linux,
 macOS and Windows: a lock held by a process that was killed is released with
-it. Lock files are in the data folder's work folder (:mod:`lstg.workdir`),
+it. Lock files are in the data folder's work folder (:mod:`lstg.dataset.workdir`),
 ignored by git and by validation. Holding the lock, the edit removes what a
 killed edit of the same club left in the work folder.
 """
@@ -22,9 +22,9 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from lstg.errors import UserError
-from lstg.i18n import _
-from lstg.workdir import clean_club_leftovers, locks_dir
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
+from lstg.dataset.workdir import clean_club_leftovers, locks_dir
 
 WAIT_SECONDS = 60.0
 """How long an edit waits for another edit of the same club to finish."""

@@ -6,13 +6,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lstg.checks.common import shown_date
+from lstg.core.i18n import _
 from lstg.edit.change import Change
 from lstg.edit.club_files import ClubFiles
-from lstg.edit.values import nfc, nfc_all, parse_bool, parse_number
-from lstg.errors import UserError
-from lstg.i18n import _
+from lstg.edit.values import nfc, nfc_all, parse_number
 from lstg.schema import Meeting
+from lstg.validate.common import shown_date
 
 MEETING_FIELDS: tuple[str, ...] = tuple(Meeting.model_fields)
 
@@ -49,83 +48,6 @@ def add_meeting(root: Path, club: str, fields: dict[str, Any]) -> Change:
     )
 
 
-def attendance_from_file(path: Path) -> list[str]:
-    """Member ids of an attendance sheet (.csv or .xlsx): one row per member.
-
-    The member column is found through the ``attendance`` mapping, else it is the
-    first column; a "present" column (Có/Không, x), if any, keeps only those present.
-
-    Raises:
-        UserError: a row cannot be read, with its row and column.
-    """
-    from lstg.importer.mapping import default_mapping, load_mapping, match_columns
-    from lstg.importer.tabular import cell, read_table
-
-    table = read_table(path)
-    columns = match_columns(table.headers, load_mapping(default_mapping("attendance")))
-    member = columns.by_field.get("member") or next(iter(table.headers), "A")
-    present = columns.by_field.get("present")
-    ids: list[str] = []
-    for row in table.rows:
-        value = cell(row, member)
-        if value is None:
-            continue
-        if present is not None:
-            try:
-                if not parse_bool(cell(row, present) or ""):
-                    continue
-            except ValueError as exc:
-                raise UserError(
-                    _("{sheet}: row {row}, column {column}: {reason}").format(
-                        sheet=table.sheet, row=row.number, column=present, reason=exc
-                    )
-                ) from None
-        ids.append(text(value))
-    return ids
-
-
-def health_from_file(path: Path) -> list[dict[str, Any]]:
-    """Health checks of a sheet with one row per member: member, weight, bp, glucose.
-
-    Raises:
-        UserError: a row cannot be read, with its row and column.
-    """
-    from lstg.importer.mapping import default_mapping, load_mapping, match_columns
-    from lstg.importer.tabular import cell, read_table
-
-    table = read_table(path)
-    columns = match_columns(table.headers, load_mapping(default_mapping("health")))
-    if "member" not in columns.by_field:
-        raise UserError(
-            _("{file}: no column for “member”; the headers found are: {headers}.").format(
-                file=table.sheet, headers=", ".join(table.headers.values())
-            )
-        )
-    checks: list[dict[str, Any]] = []
-    for row in table.rows:
-        check: dict[str, Any] = {}
-        for name in ("member", "weight", "bp", "glucose"):
-            column = columns.by_field.get(name)
-            value = cell(row, column)
-            if value is None:
-                continue
-            try:
-                check[name] = _measure(name, value)
-            except ValueError as exc:
-                raise UserError(
-                    _("{sheet}: row {row}, column {column} ({header}): {reason}").format(
-                        sheet=table.sheet,
-                        row=row.number,
-                        column=column,
-                        header=columns.header(name),
-                        reason=exc,
-                    )
-                ) from None
-        if check:
-            checks.append(check)
-    return checks
-
-
 def health_from_line(line: str) -> dict[str, Any]:
     """One health check typed as ``M001 52.5 130/85 5.6`` (use ``-`` for a missing value)."""
     parts = line.split()
@@ -134,7 +56,7 @@ def health_from_line(line: str) -> dict[str, Any]:
     check: dict[str, Any] = {}
     for name, value in zip(("member", "weight", "bp", "glucose"), parts, strict=False):
         if value != "-":
-            check[name] = _measure(name, value)
+            check[name] = measure(name, value)
     return check
 
 
@@ -145,7 +67,7 @@ def text(value: Any) -> str:
     return nfc(str(value))
 
 
-def _measure(name: str, value: Any) -> Any:
+def measure(name: str, value: Any) -> Any:
     if name in ("member", "bp"):
         return text(value)
     number = parse_number(value)

@@ -9,15 +9,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from lstg.checks.common import shown_date
-from lstg.checks.duplicates import same_name
+from lstg.core.errors import UsageError, UserError
+from lstg.core.i18n import _
+from lstg.dataset.modelerrors import problems_from
 from lstg.edit.change import Change
 from lstg.edit.club_files import ClubFiles, next_id, record_ids
 from lstg.edit.values import nfc_all
-from lstg.errors import UsageError, UserError
-from lstg.i18n import _
-from lstg.modelerrors import problems_from
 from lstg.schema import Member
+from lstg.validate.common import shown_date
+from lstg.validate.duplicates import same_name
 
 MEMBER_FIELDS: tuple[str, ...] = tuple(Member.model_fields)
 """Member fields in the order they are written."""

@@ -15,9 +15,9 @@ from typing import Any
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from lstg.errors import UserError
-from lstg.i18n import _
-from lstg.yamlevents import (
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
+from lstg.read.yamlevents import (
     MAX_DEPTH,
     AliasEvent,
     DocumentStartEvent,

@@ -3,7 +3,7 @@
 A new repository holds a province file (Lạng Sơn's units, copied from the bundled
 sample, or an empty template to fill in), the plan files, an empty ``clubs/``
 folder and a ``.gitignore``. It is made a git repository if it is not inside one
-already, and its commit hook is made active (:mod:`lstg.hooks`).
+already, and its commit hook is made active (:mod:`lstg.edit.hooks`).
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lstg.atomicfile import write_atomic
+from lstg.core.atomicfile import write_atomic
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
+from lstg.core.resources import sample_dir
 from lstg.dataset import CLUBS_DIR, PLANS_DIR, PROVINCE_FILE
-from lstg.errors import UserError
-from lstg.hooks import PRE_COMMIT_CONFIG, Hook, HookState, activate, top_of_repository
-from lstg.i18n import _
-from lstg.resources import sample_dir
+from lstg.edit.hooks import PRE_COMMIT_CONFIG, Hook, HookState, activate, top_of_repository
 
 EMPTY_PROVINCE = """\
 # The province and its administrative units, in each era (a span of time during

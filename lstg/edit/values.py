@@ -12,8 +12,8 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
-from lstg import vocabulary
-from lstg.i18n import _
+from lstg.core.i18n import _
+from lstg.domain import vocabulary
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")

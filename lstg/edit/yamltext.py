@@ -8,7 +8,7 @@ keeps the line and column of every node); new text is rendered by ruamel.yaml in
 the file's own indentation. Comments, blank lines, quoting and key order of the
 rest of the file are never re-emitted, so they cannot change.
 
-Every edit is checked: the new text is read again with :func:`lstg.reader.parse_text`
+Every edit is checked: the new text is read again with :func:`lstg.read.reader.parse_text`
 and must give exactly the old data with the intended change, or
 :class:`EditError` is raised and nothing is written.
 """
@@ -20,10 +20,10 @@ from typing import Any
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from lstg.core.i18n import _
 from lstg.edit.nodes import EditError, compose
 from lstg.edit.yamlstyle import detect_style
-from lstg.i18n import _
-from lstg.reader import parse_text
+from lstg.read.reader import parse_text
 
 __all__ = ["Document", "EditError"]
 

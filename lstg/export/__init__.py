@@ -8,7 +8,7 @@ health measurements are left out, poverty status is kept only as counts in a
 ``summary`` table, and free text is withheld unless the province file marks its
 field free of personal data.
 
-Figures of roll-up tables come from :mod:`lstg.rollup`; this module only lays
+Figures of roll-up tables come from :mod:`lstg.indicators`; this module only lays
 them out.
 """
 
@@ -17,16 +17,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from lstg.errors import UserError
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
+from lstg.dataset.loader import load_dataset
+from lstg.domain.periods import Period
+from lstg.domain.resolve import resolve
 from lstg.export.tables import ExportKind, Table, age_band, record_tables, rollup_tables
 from lstg.export.writers import ExportFormat, render
-from lstg.i18n import _
-from lstg.loader import load_dataset
-from lstg.periods import Period
-from lstg.resolve import resolve
-from lstg.rollup.facts import Clubs
-from lstg.rollup.stream import with_facts
-from lstg.validation import validate
+from lstg.indicators.facts import Clubs
+from lstg.indicators.stream import with_facts
+from lstg.validate.run import validate
 
 __all__ = ["ExportFormat", "ExportKind", "Table", "age_band", "export_tables", "render"]
 
@@ -45,13 +45,13 @@ def export_tables(
 
     The clubs exported are validated first: records that fail validation would be
     missing from the export, so an export of data with errors is refused. Roll-up
-    figures take their period and as-of date by the rule of :mod:`lstg.resolve`
+    figures take their period and as-of date by the rule of :mod:`lstg.domain.resolve`
     (the same as ``lstg check`` and ``lstg report``); ages in record exports are
     taken at ``as_of``, by default today.
 
     Raises:
         UserError: the data has errors, or the club does not exist.
-        UsageError: the period or as-of date cannot be (see :func:`lstg.resolve.resolve`).
+        UsageError: the period or as-of date cannot be (see :func:`lstg.domain.resolve.resolve`).
     """
     result = validate(root, clubs=None if club is None else [club])
     if not result.ok:

@@ -8,7 +8,7 @@ So an export, opened and saved in Excel, imports back. An English export
 (``--lang en``) keeps the data's field names and codes, and ISO dates.
 
 Shares of roll-up tables are rounded to one decimal in CSV and XLSX, in every
-language, as reports show them (:func:`lstg.render.format.share_shown`), so that a
+language, as reports show them (:func:`lstg.core.format.share_shown`), so that a
 spreadsheet and a printed report made from the same data say the same.
 """
 
@@ -20,10 +20,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from lstg.export.tables import Table
-from lstg.importer.mapping import default_mapping, load_mapping
-from lstg.render.format import share_shown
-from lstg.vocabulary import (
+from lstg.core.format import share_shown
+from lstg.domain.vocabulary import (
     ACTIVITY,
     FUND,
     GENDER,
@@ -33,6 +31,8 @@ from lstg.vocabulary import (
     USE,
     Vocabulary,
 )
+from lstg.export.tables import Table
+from lstg.importer.mapping import default_mapping, load_mapping
 
 _OWN_HEADERS: dict[str, dict[str, str]] = {
     "ledger": {
@@ -113,7 +113,7 @@ def header(table: str, column: str) -> str:
 
 
 def _figure_label(name: str) -> str:
-    from lstg.rollup.registry import INDICATORS
+    from lstg.indicators.registry import INDICATORS
 
     indicator = INDICATORS.get(name)
     return indicator.label("vi") if indicator is not None else name
@@ -147,7 +147,7 @@ def _converter(table: str, column: str) -> Callable[[Any], Any] | None:
 
 
 def _percent_columns() -> frozenset[str]:
-    from lstg.rollup.registry import INDICATORS
+    from lstg.indicators.registry import INDICATORS
 
     return frozenset(name for name, i in INDICATORS.items() if i.unit == "percent")
 

@@ -5,7 +5,7 @@ ids, birth dates become age bands, ethnicity, disability, reasons for leaving an
 health measurements are left out, poverty status is kept only as counts in a
 ``summary`` table, and free text (loan purposes, meeting notes, ledger notes) is
 withheld unless the province file marks its field free of personal data. Figures of
-roll-up tables come from :mod:`lstg.rollup`; this module only lays them out.
+roll-up tables come from :mod:`lstg.indicators`; this module only lays them out.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
 
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
 from lstg.dataset import ClubData, DataSet
-from lstg.errors import UserError
-from lstg.i18n import _
-from lstg.periods import Window
-from lstg.rollup import FIGURE_NAMES, club_figures, rollup
-from lstg.rollup.facts import Clubs
+from lstg.domain.periods import Window
+from lstg.indicators import FIGURE_NAMES, club_figures, rollup
+from lstg.indicators.facts import Clubs
 from lstg.schema import BalanceAssertion, Loan, Member
 
 
@@ -342,7 +342,7 @@ def rollup_tables(
     units: Literal["district", "commune"] | None = None,
 ) -> list[Table]:
     """Roll-up figures over ``window``: one row per club given, or for the province one
-    row per child unit and a total row; every figure from :mod:`lstg.rollup`.
+    row per child unit and a total row; every figure from :mod:`lstg.indicators`.
 
     ``units`` are the plan's units of account (the 2021–2025 plan counts districts even
     after the reform), as in ``lstg report``; by default those in force at the window's end.

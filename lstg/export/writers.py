@@ -2,7 +2,7 @@
 
 CSV is UTF-8 with a byte-order mark (so that Excel reads Vietnamese) and CRLF
 line ends, and a text cell that a spreadsheet could run as a formula starts with
-``'`` (:mod:`lstg.spreadsheets`); XLSX text cells are text cells, never formulas;
+``'`` (:mod:`lstg.core.spreadsheets`); XLSX text cells are text cells, never formulas;
 XLSX files carry a fixed creation and modification time, in their
 properties and in their zip entries; JSON keeps the column order.
 """
@@ -20,9 +20,9 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
+from lstg.core.spreadsheets import csv_text, defuse_workbook
 from lstg.export.localize import date_text, localized, rounded
 from lstg.export.tables import Table
-from lstg.spreadsheets import csv_text, defuse_workbook
 
 FIXED_TIME = datetime(2000, 1, 1)
 """The creation and modification time written into every XLSX file."""

@@ -21,12 +21,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from lstg.core.errors import UserError
+from lstg.core.i18n import _, ngettext
 from lstg.edit.change import Change, check_change
 from lstg.edit.club_files import ClubFiles, next_id, record_ids
 from lstg.edit.loans import new_loan_id
 from lstg.edit.values import fold
-from lstg.errors import UserError
-from lstg.i18n import _, ngettext
 from lstg.importer.layout import LeftOut, find_table, split_rows
 from lstg.importer.loans import group_loan_rows, loan_from_rows, loan_record
 from lstg.importer.mapping import Columns, default_mapping, field_of, load_mapping, match_columns
@@ -221,8 +221,8 @@ def _left_out_line(left: LeftOut) -> str:
 
 
 def _describe(kind: Kind, record: dict[str, Any]) -> str:
-    from lstg.i18n import current_language
-    from lstg.render.format import money, short_date
+    from lstg.core.format import money, short_date
+    from lstg.core.i18n import current_language
 
     language = current_language()
     if kind is Kind.MEMBERS:

@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from lstg.domain.vocabulary import fold
 from lstg.importer.mapping import Columns, match_columns
 from lstg.importer.tabular import Grid, Row, Table, compose_headers, table_at
-from lstg.vocabulary import fold
 
 HEADER_ROWS_SEARCHED = 25
 """How many of a sheet's first filled rows may start its header rows."""

@@ -13,8 +13,10 @@ import re
 from datetime import date
 from typing import Any
 
+from lstg.core.format import money
+from lstg.core.i18n import _
+from lstg.domain.vocabulary import FUND
 from lstg.edit.values import parse_amount, parse_date, parse_int, parse_number
-from lstg.i18n import _
 from lstg.importer.mapping import Columns
 from lstg.importer.records import (
     ClubContext,
@@ -26,9 +28,7 @@ from lstg.importer.records import (
     text,
 )
 from lstg.importer.tabular import Row
-from lstg.render.format import money
 from lstg.schema import Loan
-from lstg.vocabulary import FUND
 
 
 def _payments(value: Any) -> list[dict[str, Any]]:
@@ -118,7 +118,7 @@ def _check_outstanding(r: RowReader, record: dict[str, Any]) -> None:
     expected = record["amount"] - repaid
     if record.get("written_off") or owed == expected:
         return
-    from lstg.i18n import current_language
+    from lstg.core.i18n import current_language
 
     language = current_language()
     r.reject(

@@ -2,7 +2,7 @@
 
 A mapping file is YAML: each field name with the list of headers that mean it.
 The default files ship in ``lstg/mappings/``; users copy one and add their own
-headers. Headers are compared after :func:`lstg.vocabulary.fold` (no case, no
+headers. Headers are compared after :func:`lstg.domain.vocabulary.fold` (no case, no
 accents, no punctuation, single spaces). A header written over two rows is read
 as its parts joined (``Năm sinh: Nam``); it matches a field by the whole, else by
 its last part, else by its first (``Thông tin thành viên: Họ và tên`` is the name,
@@ -19,11 +19,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lstg.errors import UserError
-from lstg.i18n import _
-from lstg.reader import read_yaml
-from lstg.resources import mappings_dir
-from lstg.vocabulary import fold
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
+from lstg.core.resources import mappings_dir
+from lstg.domain.vocabulary import fold
+from lstg.read.reader import read_yaml
 
 MAPPINGS_DIR = mappings_dir()
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from lstg.core.i18n import _
+from lstg.domain.vocabulary import ACTIVITY, MEETING_KIND
 from lstg.edit.values import parse_bool, parse_number
-from lstg.i18n import _
 from lstg.importer.mapping import Columns
 from lstg.importer.records import (
     ClubContext,
@@ -35,7 +36,6 @@ from lstg.importer.records import (
 from lstg.importer.tabular import Row
 from lstg.schema import Meeting
 from lstg.schema.meeting import HealthCheck
-from lstg.vocabulary import ACTIVITY, MEETING_KIND
 
 PER_MEMBER_FIELDS = ("member", "member_name", "present", "weight", "bp", "glucose")
 """Fields that make a register one of a row per member at each meeting."""

@@ -21,6 +21,8 @@ from typing import Any
 from openpyxl.utils.datetime import from_excel
 from pydantic import BaseModel, ValidationError
 
+from lstg.core.i18n import _
+from lstg.dataset.modelerrors import error_fields, problems_from
 from lstg.edit.values import (
     fold,
     nfc,
@@ -30,10 +32,8 @@ from lstg.edit.values import (
     parse_household,
     parse_int,
 )
-from lstg.i18n import _
 from lstg.importer.mapping import Columns
 from lstg.importer.tabular import FormulaCell, Row
-from lstg.modelerrors import error_fields, problems_from
 from lstg.schema import Member
 
 

@@ -9,7 +9,7 @@ the corrected ones are added.
 
 An ``.xlsx`` file is written as a workbook, anything else as CSV (UTF-8 with a
 byte-order mark, the register's own separator). Text cells are never formulas
-(:mod:`lstg.spreadsheets`).
+(:mod:`lstg.core.spreadsheets`).
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from lstg.i18n import _, current_language
+from lstg.core.i18n import _, current_language
+from lstg.core.spreadsheets import csv_text, defuse_workbook
 from lstg.importer.mapping import REASON_HEADERS
 from lstg.importer.records import Rejection
 from lstg.importer.tabular import FormulaCell, Row, row_cells
-from lstg.spreadsheets import csv_text, defuse_workbook
 
 Rejected = list[tuple[list[Row], list[Rejection]]]
 

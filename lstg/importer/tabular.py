@@ -27,8 +27,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from lstg.errors import UserError
-from lstg.i18n import _
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
 
 CellRange = tuple[int, int, int, int]
 """A range of cells: first row, first column, last row, last column (1-based)."""

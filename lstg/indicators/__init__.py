@@ -1,8 +1,8 @@
 """The roll-up layer: every figure lstg shows, each computed in exactly one function.
 
-Per-club figures live in :mod:`lstg.rollup.club`, figures of a set of clubs in
-:mod:`lstg.rollup.indicators`, and the register of indicators by name in
-:mod:`lstg.rollup.registry`. Reports call :func:`rollup` (totals and one row
+Per-club figures live in :mod:`lstg.indicators.club`, figures of a set of clubs in
+:mod:`lstg.indicators.sets`, and the register of indicators by name in
+:mod:`lstg.indicators.registry`. Reports call :func:`rollup` (totals and one row
 per child unit), :func:`aggregate` and :func:`club_figures`; plan rules call
 :func:`club_value` and :func:`set_value` with an indicator's name.
 
@@ -13,8 +13,8 @@ indicator.
 
 from __future__ import annotations
 
-from lstg.periods import Window
-from lstg.rollup.figures import (
+from lstg.domain.periods import Window
+from lstg.indicators.figures import (
     FIGURE_NAMES,
     SINCE_FOUNDING,
     Figures,
@@ -26,14 +26,14 @@ from lstg.rollup.figures import (
     in_report,
     rollup,
 )
-from lstg.rollup.indicators import Indicator, Selection, share
-from lstg.rollup.registry import (
+from lstg.indicators.registry import (
     INDICATORS,
     club_value,
     has_club_value,
     has_set_value,
     set_value,
 )
+from lstg.indicators.sets import Indicator, Selection, share
 
 __all__ = [
     "FIGURE_NAMES",

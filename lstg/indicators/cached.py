@@ -1,4 +1,4 @@
-"""Each club's facts (:mod:`lstg.rollup.facts`), kept between runs.
+"""Each club's facts (:mod:`lstg.indicators.facts`), kept between runs.
 
 An entry holds the figures computed from one club's records for one set of figures
 asked (a report's windows and plan), and the errors found loading the club. Its key is
@@ -15,11 +15,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from lstg.cache.clubs import _problem_from_json, _problem_to_json
 from lstg.cache.keys import code_fingerprint, digest
 from lstg.cache.store import Cache
-from lstg.problems import Problem
-from lstg.rollup.facts import ClubFacts, Key, needs_key
+from lstg.core.problems import Problem, problem_from_data, problem_to_data
+from lstg.indicators.facts import ClubFacts, Key, needs_key
 
 
 class FactsCache:
@@ -28,8 +27,8 @@ class FactsCache:
     def __init__(self, root: Path, needs: Iterable[Key]) -> None:
         self.cache = Cache(root)
         self.before = self.cache.snapshot()
-        from lstg.clock import today
-        from lstg.i18n import current_language
+        from lstg.core.clock import today
+        from lstg.core.i18n import current_language
 
         self.base = digest(
             code_fingerprint(),
@@ -70,7 +69,7 @@ class FactsCache:
             entry: dict[str, Any] = {
                 "folder": facts.folder,
                 "values": facts.to_json(),
-                "errors": [_problem_to_json(p) for p in errors],
+                "errors": [problem_to_data(p) for p in errors],
             }
             self.cache.put("facts", self._key(facts.id, digest_before), entry)
         self.fresh = []
@@ -79,6 +78,6 @@ class FactsCache:
 def _read(club_id: str, entry: Any) -> tuple[ClubFacts, list[Problem]]:
     if not isinstance(entry, dict) or not isinstance(entry.get("folder"), str):
         raise ValueError("not a facts entry")
-    errors = [_problem_from_json(item) for item in entry["errors"]]
+    errors = [problem_from_data(item) for item in entry["errors"]]
     values = ClubFacts.values_from_json(entry["values"])
     return ClubFacts(club_id, entry["folder"], None, values, len(errors)), errors

@@ -1,6 +1,6 @@
 """Per-club indicators: each figure of one club, computed in exactly one function.
 
-Every function takes the club and a :class:`~lstg.periods.Window`. A **stock**
+Every function takes the club and a :class:`~lstg.domain.periods.Window`. A **stock**
 is taken at the end of the window (``window.end``, the as-of date) and ignores
 its start; a **flow** is summed over the window, both ends included. A function
 returns ``None`` when the figure does not exist for the club (a rate with
@@ -8,8 +8,8 @@ nothing to divide by, a club with no whole month to judge yet).
 
 A club counts members only while it exists: from its founding date until it is
 dissolved. Shares (older members over members, …) are not computed here: they
-are ratios of two of these counts, declared in :mod:`lstg.rollup.indicators`
-and computed by one function, :func:`lstg.rollup.indicators.share`.
+are ratios of two of these counts, declared in :mod:`lstg.indicators.sets`
+and computed by one function, :func:`lstg.indicators.sets.share`.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from lstg.dataset import ClubData
-from lstg.periods import Window
+from lstg.dataset.cash import fund_cash
+from lstg.domain.periods import Window
 from lstg.schema import Meeting, Member
 from lstg.schema.club import Status
-from lstg.schema.ledger import Transaction
 from lstg.schema.loan import add_months
 from lstg.schema.meeting import ACTIVITY_AREAS
 
@@ -219,21 +219,12 @@ def write_off_amount(club: ClubData, window: Window) -> int:
 def fund_balance(club: ClubData, fund: str, day: date) -> int:
     """Stock: the cash of one fund (``income`` or ``activity``) at the end of ``day``.
 
-    Ledger transactions of that fund, plus the loans lent from it: the amount
-    goes out on disbursement, principal and interest come back on repayment.
-    Balance assertions are checks, not money, and are not added.
+    The cash of :func:`lstg.dataset.cash.fund_cash`, which the checks of balance
+    assertions use too: ledger transactions of that fund, plus the loans lent from it
+    (the amount goes out on disbursement, principal and interest come back on
+    repayment). Balance assertions are checks, not money, and are not added.
     """
-    total = sum(
-        e.amount
-        for e in club.ledger
-        if isinstance(e, Transaction) and e.fund == fund and e.date <= day
-    )
-    for loan in club.loans:
-        if loan.fund != fund or loan.disbursed > day:
-            continue
-        total -= loan.amount
-        total += sum(r.principal + r.interest for r in loan.repayments if r.date <= day)
-    return total
+    return fund_cash(club, fund, day)
 
 
 def fund_income(club: ClubData, window: Window) -> int:

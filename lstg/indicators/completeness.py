@@ -2,10 +2,10 @@
 
 The reporting unit is the club-month, as DHIS2's reporting rate counts data
 sets received over data sets expected: a club owes the records of every whole
-month it was operating (:func:`lstg.rollup.club.expected_months`), and a month
+month it was operating (:func:`lstg.indicators.club.expected_months`), and a month
 is recorded when it has a meeting held or is marked skipped with its reason.
 Figures made of those records are "chưa có số liệu" for a club that recorded
-none of the months they rest on (:func:`lstg.rollup.indicators.covered`).
+none of the months they rest on (:func:`lstg.indicators.sets.covered`).
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from datetime import date, timedelta
 from typing import Literal
 
 from lstg.dataset import ClubData
-from lstg.periods import Window
-from lstg.rollup import club as c
-from lstg.rollup.facts import AnyClub, Clubs
-from lstg.rollup.indicators import Selection
-from lstg.rollup.registry import club_value, set_value
+from lstg.domain.periods import Window
+from lstg.indicators import club as c
+from lstg.indicators.facts import AnyClub, Clubs
+from lstg.indicators.registry import club_value, set_value
+from lstg.indicators.sets import Selection
 from lstg.schema.loan import add_months
 
 MonthState = Literal["held", "skipped", "missing", "not_owed"]

@@ -2,7 +2,7 @@
 
 A report, a check or an export asks for figures of many clubs over a few windows.
 Rather than hold every club's records while the answer is built, lstg works in
-three steps (:func:`lstg.rollup.stream.with_facts`):
+three steps (:func:`lstg.indicators.stream.with_facts`):
 
 1. the answer is built once on the clubs' **club files alone** (no members, loans or
    meetings), while :func:`recording` notes every (indicator, window) that is asked
@@ -13,7 +13,7 @@ three steps (:func:`lstg.rollup.stream.with_facts`):
 3. the answer is built again on the facts, where every figure is a lookup.
 
 Figures are exactly those of the records: a :class:`ClubFacts` holds the values
-that :mod:`lstg.rollup.club` computes, under the same names and windows.
+that :mod:`lstg.indicators.club` computes, under the same names and windows.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+from lstg.core.problems import Problem
 from lstg.dataset import ClubData
-from lstg.periods import Window
-from lstg.problems import Problem
+from lstg.domain.periods import Window
 from lstg.schema import Club, Plan, Province, Reports
 
 Number = int | float

@@ -1,7 +1,7 @@
 """The figures of a report: one club, a set of clubs, and a roll-up by unit.
 
 :class:`Figures` holds the figures a review shows for one club or one set of
-clubs. Each field is one indicator of :data:`lstg.rollup.registry.INDICATORS`
+clubs. Each field is one indicator of :data:`lstg.indicators.registry.INDICATORS`
 (the field's name is the indicator's name), taken over one window:
 
 - stocks at the window's end;
@@ -17,13 +17,13 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from lstg import places
-from lstg.i18n import _
-from lstg.periods import Window
-from lstg.places import Level, Unit, contains, find_unit, units_within
-from lstg.rollup.facts import AnyClub, Clubs
-from lstg.rollup.indicators import Number, Selection
-from lstg.rollup.registry import INDICATORS, club_value, ratio_parts, set_value
+from lstg.core.i18n import _
+from lstg.domain import places
+from lstg.domain.periods import Window
+from lstg.domain.places import Level, Unit, contains, find_unit, units_within
+from lstg.indicators.facts import AnyClub, Clubs
+from lstg.indicators.registry import INDICATORS, club_value, ratio_parts, set_value
+from lstg.indicators.sets import Number, Selection
 
 SINCE_FOUNDING = date(1900, 1, 1)
 """Start of the window "since founding": before any club was founded."""
@@ -254,7 +254,7 @@ def rollup(
             territory over another window); ignored for the province.
 
     Raises:
-        lstg.places.UnknownPlace: ``unit`` names no district or commune.
+        lstg.domain.places.UnknownPlace: ``unit`` names no district or commune.
     """
     province = dataset.province
     place: Unit | None = None

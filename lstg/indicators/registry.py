@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lstg.dataset import ClubData
-from lstg.periods import Window
-from lstg.rollup import club as c
-from lstg.rollup.facts import AnyClub, ClubFacts, Key, note
-from lstg.rollup.indicators import (
+from lstg.domain.periods import Window
+from lstg.indicators import club as c
+from lstg.indicators.facts import AnyClub, ClubFacts, Key, note
+from lstg.indicators.sets import (
     ClubFn,
     Indicator,
     Kind,
@@ -515,8 +515,8 @@ def club_value(name: str, data: AnyClub, window: Window) -> Number | None:
     """The value of indicator ``name`` for one club over ``window``.
 
     ``None`` when the figure does not exist for the club, or when the club's
-    records do not cover it (see :func:`lstg.rollup.indicators.covered`). A
-    club's facts (:class:`~lstg.rollup.facts.ClubFacts`) give the value computed
+    records do not cover it (see :func:`lstg.indicators.sets.covered`). A
+    club's facts (:class:`~lstg.indicators.facts.ClubFacts`) give the value computed
     from its records.
 
     Raises:
@@ -629,3 +629,10 @@ def has_set_value(name: str) -> bool:
         assert indicator.ratio is not None
         return all(has_set_value(n) for n in indicator.ratio)
     return indicator.combine != "none"
+
+
+def measurable(name: str, *, club: bool) -> bool:
+    """Whether ``name`` is a known indicator with a value for one club (``club``) or for a set."""
+    if name not in INDICATORS:
+        return False
+    return has_club_value(name) if club else has_set_value(name)

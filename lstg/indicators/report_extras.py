@@ -7,8 +7,8 @@ roll-up layer, so that a report never does arithmetic of its own.
 from __future__ import annotations
 
 from lstg.dataset import ClubData
-from lstg.periods import Window
-from lstg.rollup.indicators import Number
+from lstg.domain.periods import Window
+from lstg.indicators.sets import Number
 
 
 def change(current: Number | None, previous: Number | None) -> Number | None:

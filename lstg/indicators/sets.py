@@ -3,7 +3,7 @@
 Plan rules name an indicator from :data:`INDICATORS`; reports and ``lstg check``
 look figures up here. An indicator is one of:
 
-- a **club count** (``combine="sum"``): a function of :mod:`lstg.rollup.club`,
+- a **club count** (``combine="sum"``): a function of :mod:`lstg.indicators.club`,
   added over the clubs of a set. Stocks are all taken at the same date, the
   window's end, so adding them over clubs is sound; a stock is never added
   across dates.
@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lstg.dataset import ClubData
-from lstg.periods import Window
-from lstg.places import Unit as Place
-from lstg.places import contains, units, units_within, zone_of
-from lstg.rollup import club as c
-from lstg.rollup.facts import AnyClub
+from lstg.domain.periods import Window
+from lstg.domain.places import Unit as Place
+from lstg.domain.places import contains, units, units_within, zone_of
+from lstg.indicators import club as c
+from lstg.indicators.facts import AnyClub
 from lstg.schema import Province
 
 Number = int | float
@@ -131,8 +131,8 @@ class Indicator:
 
 
 def _value(name: str, data: AnyClub, window: Window) -> Number | None:
-    """A club's figure, from its records or its facts (:func:`lstg.rollup.registry.club_value`)."""
-    from lstg.rollup.registry import club_value
+    """A club's figure from its records or facts (:func:`lstg.indicators.registry.club_value`)."""
+    from lstg.indicators.registry import club_value
 
     return club_value(name, data, window)
 

@@ -4,8 +4,8 @@ The table a district or commune officer chases clubs with: for each unit and
 each club of it, the months of the period with a meeting held, a month skipped
 with its reason, a month owed and missing, or a month not owed; the club's
 latest record; and how complete each unit's records are (see
-:mod:`lstg.rollup.completeness`). The period and as-of date follow the rule of
-:mod:`lstg.resolve`, like ``lstg check`` and ``lstg report``.
+:mod:`lstg.indicators.completeness`). The period and as-of date follow the rule of
+:mod:`lstg.domain.resolve`, like ``lstg check`` and ``lstg report``.
 """
 
 from __future__ import annotations
@@ -16,16 +16,17 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from lstg import places
+from lstg.core.errors import UsageError, UserError
+from lstg.core.i18n import _
 from lstg.dataset import ClubData, DataSet
-from lstg.errors import UsageError, UserError
-from lstg.i18n import _
-from lstg.loader import club_folders, load_base, load_club
-from lstg.periods import Period, Window
-from lstg.places import Unit, UnknownPlace
-from lstg.resolve import resolve
-from lstg.rollup import clubs_in
-from lstg.rollup.completeness import (
+from lstg.dataset.folder import club_folders
+from lstg.dataset.loader import load_base, load_club
+from lstg.domain import places
+from lstg.domain.periods import Period, Window
+from lstg.domain.places import Unit, UnknownPlace
+from lstg.domain.resolve import resolve
+from lstg.indicators import clubs_in
+from lstg.indicators.completeness import (
     Completeness,
     MonthState,
     completeness,
@@ -33,8 +34,8 @@ from lstg.rollup.completeness import (
     month_states,
     months_late,
 )
-from lstg.rollup.facts import AnyClub
-from lstg.rollup.stream import each_club
+from lstg.indicators.facts import AnyClub
+from lstg.indicators.stream import each_club
 from lstg.schema import Province
 
 
@@ -93,7 +94,7 @@ def _club_status(root: Path, folder: Path, window: Window, province: Province | 
 
 def _together(clubs: Sequence[ClubStatus]) -> Completeness:
     """The completeness of a set of clubs: the sums of the clubs' months, as
-    :func:`~lstg.rollup.completeness.completeness` adds them."""
+    :func:`~lstg.indicators.completeness.completeness` adds them."""
     expected = sum(c.done.months_expected for c in clubs)
     recorded = sum(c.done.months_recorded for c in clubs)
     return Completeness(

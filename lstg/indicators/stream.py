@@ -1,5 +1,5 @@
 """Answers about many clubs in bounded memory: each club's records are loaded, reduced to its
-facts, and dropped (see :mod:`lstg.rollup.facts`).
+facts, and dropped (see :mod:`lstg.indicators.facts`).
 
 :func:`with_facts` runs a piece of work (a report, a check, an export of figures) twice:
 first on the clubs' club files alone, noting which figures it asks for; then on each
@@ -10,28 +10,23 @@ facts of every club, and the records of a few clubs at once.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Collection, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from lstg.core.i18n import current_language, set_language
+from lstg.core.pool import BATCH, process_pool, workers_for
+from lstg.core.problems import Problem
+from lstg.core.progress import Progress
 from lstg.dataset import ClubData, DataSet
-from lstg.i18n import current_language, set_language
-from lstg.loader import club_folders, load_base, load_club
-from lstg.problems import Problem
-from lstg.progress import Progress
-from lstg.rollup.facts import ClubFacts, FactSet, Key, recording
-from lstg.rollup.registry import facts_of
+from lstg.dataset.folder import club_folders
+from lstg.dataset.loader import load_base, load_club
+from lstg.indicators.facts import ClubFacts, FactSet, Key, recording
+from lstg.indicators.registry import facts_of
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-BATCH = 8
-"""Clubs a worker loads and reduces together."""
-PARALLEL_FROM = 16
-"""From this many clubs on, clubs are loaded in worker processes."""
 
 
 def with_facts(
@@ -82,10 +77,10 @@ def club_facts(
 
     Clubs whose files have not changed since their facts were last computed for the
     same figures are read from the cache (:mod:`lstg.cache`). ``clubs`` are the clubs
-    with their club files (see :func:`lstg.loader.load_base`): the facts take them.
+    with their club files (see :func:`lstg.dataset.loader.load_base`): the facts take them.
     """
     from lstg import cache
-    from lstg.cache.facts import FactsCache
+    from lstg.indicators.cached import FactsCache
 
     facts: dict[str, ClubFacts] = {}
     errors: list[Problem] = []
@@ -130,16 +125,16 @@ def each_club(root: Path, folders: list[Path], work: Callable[[Path, Path], R]) 
     at once. It must be picklable (a module's function, or a ``functools.partial`` of one).
     """
     progress = Progress(len(folders), label="clubs")
-    workers = min(os.cpu_count() or 1, 8)
+    workers = workers_for(len(folders))
     batches = [folders[i : i + BATCH] for i in range(0, len(folders), BATCH)]
     try:
-        if workers < 2 or len(folders) < PARALLEL_FROM:
+        if not workers:
             for batch in batches:
                 yield from (work(root, folder) for folder in batch)
                 progress.advance(len(batch))
             return
         language = current_language()
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with process_pool(workers) as pool:
             futures = [pool.submit(_on_batch, work, root, b, language) for b in batches]
             for future, batch in zip(futures, batches, strict=True):
                 yield from future.result()

@@ -1,6 +1,6 @@
 """Members' personal data under Law 91/2025/QH15 and Decree 356/2025/NĐ-CP.
 
-- :mod:`~lstg.privacy.holdings`: which kinds of data the files hold about each member,
+- :mod:`~lstg.dataset.holdings`: which kinds of data the files hold about each member,
   and since when (used by validation, the inventory and erasure).
 - :mod:`~lstg.privacy.person`: everything recorded about one person, across clubs, as a
   document to hand over (``lstg person show|export``).

@@ -13,7 +13,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from lstg.render.env import markdown_escape
+from lstg.report.env import markdown_escape
 
 
 @dataclass(slots=True)

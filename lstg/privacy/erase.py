@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from lstg.atomicfile import remove_tree
-from lstg.checks.duplicates import same_name
+from lstg.core.atomicfile import remove_tree
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
 from lstg.dataset import CLUBS_DIR, DataSet
 from lstg.edit.change import Change, Checked, apply_change, check_change
 from lstg.edit.lock import club_lock
 from lstg.edit.nodes import EditError
-from lstg.errors import UserError
-from lstg.i18n import _
 from lstg.privacy.scrub import Names, Target, erase_text
 from lstg.schema import Member
+from lstg.validate.duplicates import same_name
 
 SKIPPED = {".git", ".lstg-cache"}
 TEXT_SUFFIXES = {".yaml", ".yml", ".md", ".txt", ".csv"}

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from lstg.checks.consent import expired_kinds
 from lstg.dataset import DataSet
+from lstg.dataset.holdings import holdings
 from lstg.privacy.erase import target_for
-from lstg.privacy.holdings import holdings
 from lstg.privacy.scrub import Target
 from lstg.schema.consent import DATA_KINDS, DataKind
+from lstg.validate.consent import expired_kinds
 
 
 @dataclass(frozen=True, slots=True)

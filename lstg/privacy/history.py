@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 from lstg.privacy.scrub import ERASED, Names, Target, erase_text, replace_names
 
 SPEC = "spec.json"
@@ -85,7 +85,7 @@ def prepare(root: Path, top: Path, targets: list[Target], names: Names, files: l
     Args:
         files: the files the erasure changed, relative to ``root``, to commit first.
     """
-    from lstg.workdir import work_dir
+    from lstg.dataset.workdir import work_dir
 
     folder = Path(tempfile.mkdtemp(prefix="purge-", dir=work_dir(root)))
     os.chmod(folder, 0o700)

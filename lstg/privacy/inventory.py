@@ -12,17 +12,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from lstg.checks.common import ClubView
-from lstg.checks.consent import check_consent, check_retention, kind_label
+from lstg.core import format as fmt
+from lstg.core.i18n import _, ngettext
 from lstg.dataset import DataSet
-from lstg.i18n import _, ngettext
-from lstg.loader import load_dataset
+from lstg.dataset.holdings import Holding, holdings
+from lstg.dataset.loader import load_dataset
 from lstg.privacy.document import Document, Section, Table
-from lstg.privacy.holdings import Holding, holdings
 from lstg.privacy.requests import clock
-from lstg.render import format as fmt
 from lstg.schema.consent import DATA_KINDS, DataKind
 from lstg.schema.privacy import default_privacy
+from lstg.validate.common import ClubView
+from lstg.validate.consent import check_consent, check_retention, kind_label
 
 
 @dataclass(slots=True)

@@ -6,9 +6,9 @@ import contextlib
 import os
 from pathlib import Path
 
-from lstg.atomicfile import write_atomic
-from lstg.errors import UserError, os_reason
-from lstg.i18n import _
+from lstg.core.atomicfile import write_atomic
+from lstg.core.errors import UserError, os_reason
+from lstg.core.i18n import _
 
 PRIVATE_MODE = 0o600
 

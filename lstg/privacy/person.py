@@ -18,16 +18,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from lstg.checks.duplicates import same_name
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
 from lstg.dataset import CLUB_FILE, LEDGER_FILE, LOANS_FILE, MEMBERS_FILE, ClubData, DataSet
-from lstg.errors import UserError
-from lstg.i18n import _
-from lstg.loader import load_dataset
+from lstg.dataset.loader import load_dataset
 from lstg.privacy.scrub import Names
 from lstg.schema import Loan, Member
 from lstg.schema.club import BoardSeat
 from lstg.schema.ledger import Transaction
 from lstg.schema.meeting import HealthCheck
+from lstg.validate.duplicates import same_name
 
 SOMEONE_ELSE = "(người khác)"
 """What a free text of the person's answer shows for the name of another member."""

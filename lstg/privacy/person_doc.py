@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from lstg.checks.common import role_label
-from lstg.checks.consent import kind_label
-from lstg.i18n import _
+from lstg.core import format as fmt
+from lstg.core.i18n import _
 from lstg.privacy.document import Document, Section, Table
 from lstg.privacy.person import Membership, PersonData
 from lstg.privacy.requests import kinds_label
-from lstg.render import format as fmt
 from lstg.schema.consent import Consent
 from lstg.schema.privacy import Privacy
 from lstg.schema.requests import Request
+from lstg.validate.common import role_label
+from lstg.validate.consent import kind_label
 
 
 def _gender(value: str) -> str:

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import holidays
 
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
 from lstg.dataset import REQUESTS_FILE
-from lstg.errors import UserError
-from lstg.i18n import _
-from lstg.loader import load_records
+from lstg.dataset.loader import load_records
 from lstg.schema.requests import Request
 
 

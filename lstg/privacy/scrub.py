@@ -27,11 +27,11 @@ from typing import Any
 
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from lstg.core.i18n import _
 from lstg.edit.members import MEMBER_FIELDS
 from lstg.edit.nodes import EditError, compose
 from lstg.edit.yamltext import Document, _last_line
-from lstg.i18n import _
-from lstg.reader import parse_text
+from lstg.read.reader import parse_text
 from lstg.schema.member import ERASED_NAME
 
 ERASED = ERASED_NAME

@@ -7,8 +7,8 @@ byte, with a hint that a club secretary can act on.
 
 from __future__ import annotations
 
-from lstg.i18n import _
-from lstg.problems import Problem, error
+from lstg.core.i18n import _
+from lstg.core.problems import Problem, error
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 

@@ -17,9 +17,9 @@ from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from lstg.decoding import MAX_FILE_BYTES, decode
-from lstg.problems import PathPart, Problem
-from lstg.safefiles import read_regular
+from lstg.core.problems import PathPart, Problem
+from lstg.core.safefiles import read_regular
+from lstg.read.decoding import MAX_FILE_BYTES, decode
 
 LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 """Line breaks as the YAML parser counts them."""
@@ -59,7 +59,7 @@ def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positio
     Returns:
         ``None`` when the text cannot be parsed as far as the end.
     """
-    from lstg.yamlevents import (
+    from lstg.read.yamlevents import (
         EventParser,
         MappingEndEvent,
         MappingStartEvent,
@@ -202,7 +202,7 @@ def locate_problems(root: Path, problems: Iterable[Problem]) -> list[Problem]:
 
 
 def _is_text_file(path: Path) -> bool:
-    from lstg.safefiles import is_regular
+    from lstg.core.safefiles import is_regular
 
     return is_regular(path)
 

@@ -11,14 +11,14 @@ Scalars follow YAML 1.2 (``yes`` is a string, ``012`` is twelve). Dates are kept
 as the text written in the file, so that the schema, not the parser, says when
 a date is impossible, at the place where it is written.
 
-Opening a file safely is :mod:`lstg.safefiles`; decoding bytes into text is
-:mod:`lstg.decoding`; parsing, in one pass over libyaml's events that locates
-what it reports, is :mod:`lstg.yamlevents`. A caller that validates the data
+Opening a file safely is :mod:`lstg.core.safefiles`; decoding bytes into text is
+:mod:`lstg.read.decoding`; parsing, in one pass over libyaml's events that locates
+what it reports, is :mod:`lstg.read.yamlevents`. A caller that validates the data
 against a schema may ask for the fast path (``fast=True``): a native parser
-reads the texts that hold nothing unusual (:mod:`lstg.yamlnative`), and the
+reads the texts that hold nothing unusual (:mod:`lstg.read.yamlnative`), and the
 caller reads a file again without it whenever its data has a problem, so that
 problems are always those of the event path. Problems found later by the schema
-and the checks carry a path inside their file; :func:`lstg.positions.locate_problems`
+and the checks carry a path inside their file; :func:`lstg.read.positions.locate_problems`
 (also importable from here) turns each into a 1-based line and column.
 """
 
@@ -28,13 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lstg.decoding import MAX_FILE_BYTES, decode
-from lstg.i18n import _
-from lstg.positions import locate, locate_problems, source_line, source_lines
-from lstg.problems import PathPart, Problem, error
-from lstg.safefiles import Kind, NotRegular, TooLarge, link_target, read_regular, special_kind
-from lstg.yamlevents import MAX_DEPTH, build, no_gc
-from lstg.yamlnative import NOT_READ, native_load
+from lstg.core.i18n import _
+from lstg.core.problems import PathPart, Problem, error
+from lstg.core.safefiles import Kind, NotRegular, TooLarge, link_target, read_regular, special_kind
+from lstg.read.decoding import MAX_FILE_BYTES, decode
+from lstg.read.positions import locate, locate_problems, source_line, source_lines
+from lstg.read.yamlevents import MAX_DEPTH, build, no_gc
+from lstg.read.yamlnative import NOT_READ, native_load
 
 __all__ = [
     "MAX_DEPTH",
@@ -69,7 +69,7 @@ class ReadResult:
 
     @property
     def fast(self) -> bool:
-        """Whether the native parser read the file (see :mod:`lstg.yamlnative`)."""
+        """Whether the native parser read the file (see :mod:`lstg.read.yamlnative`)."""
         return self.source is not None
 
     @property

@@ -4,7 +4,7 @@ libyaml (PyYAML's C extension) scans and parses; its events carry the line and
 column of every value, so a problem is located where it is found, with no
 second reading of the file. Data is built here, in a loop with an explicit
 stack (no recursion, so no nesting depth can overflow a stack): YAML 1.2 scalars
-(:mod:`lstg.yamlscalars`), dates kept as the text written, text normalised to
+(:mod:`lstg.read.yamlscalars`), dates kept as the text written, text normalised to
 NFC (with a warning when it was not). What data files must not hold is reported:
 
 - anchors and aliases (``&``, ``*``): the first alias stops the reading, so no
@@ -27,9 +27,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from lstg.i18n import _
-from lstg.problems import PathPart, Problem, error, warning
-from lstg.yamlscalars import (
+from lstg.core.i18n import _
+from lstg.core.problems import PathPart, Problem, error, warning
+from lstg.read.yamlscalars import (
     _RESOLVED,
     MAP,
     MERGE,

@@ -1,7 +1,7 @@
 """The fast path of reading: a native YAML 1.2 parser, for texts that hold nothing unusual.
 
 yaml-rs (a Rust parser) builds Python objects directly, several times as fast
-as lstg's own pass over libyaml's events (:mod:`lstg.yamlevents`). It reads
+as lstg's own pass over libyaml's events (:mod:`lstg.read.yamlevents`). It reads
 plain scalars by the YAML 1.2 core schema as ruamel.yaml does (``yes`` is text,
 ``012`` is twelve) and keeps dates as text. It is used only where it cannot
 read a text differently from the event path: :func:`plain` first scans the
@@ -30,7 +30,7 @@ and any text that the native parser refuses (a syntax error, a duplicate key).
 What is left are texts whose native data no schema accepts: a key left empty
 (``: x``, read as a ``None`` key), a list or a mapping used as a key, a number
 too large to be finite (``1e400``), nesting deeper than
-:data:`~lstg.yamlevents.MAX_DEPTH`. The loader reads a file again the careful
+:data:`~lstg.read.yamlevents.MAX_DEPTH`. The loader reads a file again the careful
 way whenever its data has a problem, so that every problem is found, worded
 and located by the event path (``tests/test_yamlnative.py`` compares the two on
 every bundled file, a generated corpus and generated texts).
@@ -112,7 +112,7 @@ a number may have."""
 
 def plain(text: str, raw: bytes) -> bool:
     """Whether ``text`` (decoded from ``raw``) holds nothing the native parser may read
-    differently from :mod:`lstg.yamlevents`; see the module's description.
+    differently from :mod:`lstg.read.yamlevents`; see the module's description.
 
     Each test is one pass in C over the bytes: a translation, a search for a fixed
     string, or an expression that starts with a fixed character.

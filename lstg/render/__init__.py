@@ -1,1 +1,1 @@
-"""Rendering: formatting of figures, the Jinja2 environment, and writers."""
+"""Console output: problems, checks, status and places as the commands print them."""

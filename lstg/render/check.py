@@ -7,13 +7,13 @@ from typing import Any
 
 from tabulate import tabulate
 
-from lstg.check import CheckRun
-from lstg.i18n import _, ngettext
-from lstg.render import format as fmt
-from lstg.render.criteria import actual_text, span_words, spans_text, target_text
-from lstg.rollup.completeness import Completeness
-from lstg.rollup.indicators import Number
-from lstg.rules import Verdict, status_label
+from lstg.core import format as fmt
+from lstg.core.i18n import _, ngettext
+from lstg.criteria.check import CheckRun
+from lstg.criteria.rules import Verdict, status_label
+from lstg.criteria.words import actual_text, span_words, spans_text, target_text
+from lstg.indicators.completeness import Completeness
+from lstg.indicators.sets import Number
 
 
 def _plain(value: Number | None, unit: str) -> Number | None:

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from lstg.i18n import _, ngettext
-from lstg.places.search import Entry, Link
-from lstg.places.words import kind_word
-from lstg.places.zones import zone_word
-from lstg.render.format import short_date
+from lstg.core.format import short_date
+from lstg.core.i18n import _, ngettext
+from lstg.domain.places.search import Entry, Link
+from lstg.domain.places.words import kind_word
+from lstg.domain.places.zones import zone_word
 
 
 def _span(start: date | None, end: date | None, language: str) -> str:

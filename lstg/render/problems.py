@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lstg.i18n import _, ngettext
-from lstg.problems import Problem, severity_word
-from lstg.reader import source_lines
+from lstg.core.i18n import _, ngettext
+from lstg.core.problems import Problem, severity_word
+from lstg.read.reader import source_lines
 
 MAX_QUOTE = 100
 """Longest stretch of a source line that is quoted; longer lines are cut around the column."""

@@ -7,10 +7,10 @@ from typing import Any
 
 from tabulate import tabulate
 
-from lstg.i18n import _
-from lstg.render import format as fmt
-from lstg.rollup.completeness import Completeness, MonthState
-from lstg.status import ClubStatus, StatusRun, UnitStatus
+from lstg.core import format as fmt
+from lstg.core.i18n import _
+from lstg.indicators.completeness import Completeness, MonthState
+from lstg.indicators.status import ClubStatus, StatusRun, UnitStatus
 
 _MARKS: dict[MonthState, str] = {"held": "✓", "skipped": "N", "missing": "✗", "not_owed": "·"}
 _MONTH_COLUMNS = 12

@@ -11,15 +11,15 @@ import dataclasses
 from datetime import date, datetime
 from pathlib import Path
 
-from lstg.errors import UsageError
-from lstg.provenance import provenance
+from lstg.core.errors import UsageError
+from lstg.core.resources import is_fictional
+from lstg.indicators.facts import Clubs
+from lstg.indicators.stream import with_facts, with_records
 from lstg.report.build import build_report
 from lstg.report.model import Report
 from lstg.report.output import FORMATS, default_file_name, render, write_atomically
+from lstg.report.provenance import provenance
 from lstg.report.request import Request, UnknownScope
-from lstg.resources import is_fictional
-from lstg.rollup.facts import Clubs
-from lstg.rollup.stream import with_facts, with_records
 
 
 def make_report(
@@ -30,7 +30,7 @@ def make_report(
     The provenance (the data folder's commit, uncommitted changes) is read
     before the data, so that a report never claims a commit it was not made from.
     A club's report is made from its records; a report of a unit or the province
-    from each club's facts, in bounded memory (:mod:`lstg.rollup.stream`).
+    from each club's facts, in bounded memory (:mod:`lstg.indicators.stream`).
     """
     made_from = provenance(root, generated_at=generated_at)
 

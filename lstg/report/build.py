@@ -1,6 +1,6 @@
 """Building a report from a data set: scope, period, roll-up, targets, change, provenance.
 
-Every figure comes from :mod:`lstg.rollup`; this module chooses which figures a
+Every figure comes from :mod:`lstg.indicators`; this module chooses which figures a
 report shows, over which window, and names the units they belong to.
 """
 
@@ -11,13 +11,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from lstg import places
+from lstg.core.errors import UserError
+from lstg.core.i18n import _, using
+from lstg.criteria.rules import year_spans
+from lstg.criteria.words import span_words
 from lstg.dataset import ClubData
-from lstg.errors import UserError
-from lstg.i18n import _, using
-from lstg.periods import Window
-from lstg.provenance import Provenance
-from lstg.render.criteria import span_words
+from lstg.domain import places
+from lstg.domain.periods import Window
+from lstg.domain.resolve import Resolved
+from lstg.indicators import Figures, Rollup, club_figures, clubs_in, in_report, rollup
+from lstg.indicators.completeness import Completeness, completeness
+from lstg.indicators.facts import AnyClub, Clubs
+from lstg.indicators.figures import SINCE_FOUNDING
+from lstg.indicators.registry import ratio_parts
+from lstg.indicators.report_extras import change, has_borrowed
+from lstg.indicators.sets import Selection
 from lstg.report.model import (
     FIGURE_KINDS,
     Change,
@@ -34,17 +42,9 @@ from lstg.report.model import (
 )
 from lstg.report.names import province_name, split_name
 from lstg.report.particulars import particulars
+from lstg.report.provenance import Provenance
 from lstg.report.request import Request, UnknownScope, period_part, resolve_request
 from lstg.report.targets import club_targets, member_band, unit_targets
-from lstg.resolve import Resolved
-from lstg.rollup import Figures, Rollup, club_figures, clubs_in, in_report, rollup
-from lstg.rollup.completeness import Completeness, completeness
-from lstg.rollup.facts import AnyClub, Clubs
-from lstg.rollup.figures import SINCE_FOUNDING
-from lstg.rollup.indicators import Selection
-from lstg.rollup.registry import ratio_parts
-from lstg.rollup.report_extras import change, has_borrowed
-from lstg.rules import year_spans
 from lstg.schema import Plan, Province
 from lstg.schema.province import Era
 

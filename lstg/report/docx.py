@@ -8,8 +8,8 @@ from typing import Any
 
 from docxtpl import DocxTemplate
 
-from lstg.render.env import TEMPLATES_DIR, environment
 from lstg.report.docx_layout import lay_out
+from lstg.report.env import TEMPLATES_DIR, environment
 from lstg.report.model import Report
 from lstg.report.text import context, labels
 

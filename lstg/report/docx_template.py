@@ -30,9 +30,9 @@ from docx import Document
 from docx.enum.table import WD_ALIGN_VERTICAL
 from docx.shared import Cm, Emu
 
-from lstg.render.env import TEMPLATES_DIR
 from lstg.report import docx_parts as dp
 from lstg.report.docx_parts import CENTER, JUSTIFY, LEFT, RIGHT, paragraph, tag
+from lstg.report.env import TEMPLATES_DIR
 from lstg.report.model import FIGURE_KINDS, TABLES
 from lstg.report.text import labels
 

@@ -44,8 +44,8 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from lstg.render import format as fmt
-from lstg.resources import templates_dir
+from lstg.core import format as fmt
+from lstg.core.resources import templates_dir
 
 TEMPLATES_DIR = templates_dir()
 """The bundled templates (``templates/`` in the repository), which users may copy and edit."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from lstg.indicators import Figures
 from lstg.report.model import Change, Report, Target
-from lstg.rollup import Figures
 
 
 def _figures(figures: Figures, *, keep_units: bool) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """The report model: what every writer and template receives.
 
 The model holds figures already computed by the roll-up layer
-(:class:`lstg.rollup.Figures`), and the texts a report needs (names of units,
+(:class:`lstg.indicators.Figures`), and the texts a report needs (names of units,
 labels of targets). Templates format these values; they compute nothing.
 Shares are percentages, 0–100 (3.8 for 3,8%), as the roll-up gives them; money
 is whole đồng.
@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from lstg.provenance import Provenance
+from lstg.indicators import Figures
+from lstg.indicators.completeness import Completeness
 from lstg.report.particulars import Particulars
-from lstg.rollup import Figures
-from lstg.rollup.completeness import Completeness
+from lstg.report.provenance import Provenance
 
 Level = Literal["nation", "province", "district", "commune", "club"]
 Status = Literal["met", "exceeded", "not_met", "no_data", "undecided"]
@@ -116,7 +116,7 @@ class Target:
     Attributes:
         bounds: the bounds; empty for a target not yet set (``undecided``).
         actual_text, target_text: the value and the target in words
-            (:mod:`lstg.render.criteria`), the same as ``lstg check`` shows.
+            (:mod:`lstg.criteria.words`), the same as ``lstg check`` shows.
         years_text: for a club criterion judged year by year, how many years were met.
         note: what the plan says of the target, such as the national figure.
     """
@@ -288,8 +288,8 @@ class Report:
     @property
     def notice(self) -> str | None:
         """The line that starts a report of fictional data, in the report's language."""
-        from lstg.i18n import in_language
-        from lstg.provenance import FICTIONAL_NOTICE
+        from lstg.core.i18n import in_language
+        from lstg.report.provenance import FICTIONAL_NOTICE
 
         return in_language(self.lang, FICTIONAL_NOTICE) if self.fictional else None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lstg.places import province_designation
+from lstg.domain.places import province_designation
 from lstg.report.model import Name
 from lstg.schema import Province
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
-from lstg.atomicfile import write_atomic
-from lstg.errors import UserError
-from lstg.i18n import _
+from lstg.core.atomicfile import write_atomic
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
 from lstg.report.json_out import render_json
 from lstg.report.model import Report
 from lstg.report.text import render_text
@@ -46,7 +46,7 @@ def render(report: Report, fmt: str, *, template: Path | None = None) -> bytes:
     """The report in format ``fmt``, as the bytes of the file (UTF-8 for text formats).
 
     ``template`` replaces the bundled template of Markdown, HTML and Word. It is
-    rendered in the sandbox of :mod:`lstg.render.env`: it can format the report,
+    rendered in the sandbox of :mod:`lstg.report.env`: it can format the report,
     nothing else.
 
     Raises:
@@ -129,5 +129,5 @@ def default_file_name(report: Report, fmt: str) -> str:
 
 
 def write_atomically(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` whole or not at all (:func:`lstg.atomicfile.write_atomic`)."""
+    """Write ``content`` to ``path`` whole or not at all (by :mod:`lstg.core.atomicfile`)."""
     write_atomic(path, content)

@@ -14,12 +14,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from lstg import __version__
-from lstg.i18n import N_
+from lstg.core.i18n import N_
 
 FICTIONAL_NOTICE = N_(
     "FICTIONAL DATA: the bundled sample; every name and figure in it is invented. Do not report it."
 )
-"""The line that starts every output made from fictional data (see lstg.resources)."""
+"""The line that starts every output made from fictional data (see lstg.core.resources)."""
 
 GENERATED_AT_VAR = "LSTG_GENERATED_AT"
 """Environment variable fixing the generation time (ISO 8601), for reproducible reports."""

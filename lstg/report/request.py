@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from lstg.errors import UsageError
-from lstg.periods import Period
+from lstg.core.errors import UsageError
+from lstg.domain.periods import Period
+from lstg.domain.resolve import Resolved, resolve
+from lstg.indicators.facts import Clubs
 from lstg.report.model import Level
-from lstg.resolve import Resolved, resolve
-from lstg.rollup.facts import Clubs
 
 
 class UnknownScope(UsageError):
@@ -25,10 +25,10 @@ class Request:
         name: the district's or commune's name (any case, with or without
             diacritics), or the club's id; ``None`` for the province.
         period: the reporting period; ``None`` for the default of
-            :mod:`lstg.resolve` (the plan's phase with ``plan``, else the year
+            :mod:`lstg.domain.resolve` (the plan's phase with ``plan``, else the year
             of the as-of date).
         as_of: the day stocks are taken; ``None`` for the default of
-            :mod:`lstg.resolve`.
+            :mod:`lstg.domain.resolve`.
         plan: the id of the plan whose targets are shown; ``None`` for the plan
             whose phase holds the as-of date.
         lang: ``vi`` or ``en``.
@@ -49,10 +49,10 @@ class Request:
 
 
 def resolve_request(dataset: Clubs, request: Request, *, today: date) -> Resolved:
-    """The plan, period and as-of date of ``request``, by the one rule of :mod:`lstg.resolve`.
+    """The plan, period and as-of date of ``request`` (:mod:`lstg.domain.resolve`).
 
     Raises:
-        UsageError: see :func:`lstg.resolve.resolve`.
+        UsageError: see :func:`lstg.domain.resolve.resolve`.
     """
     return resolve(
         dataset.plans,

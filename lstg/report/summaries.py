@@ -27,10 +27,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from lstg.errors import UsageError, UserError
-from lstg.i18n import _, using
-from lstg.periods import parse_period
-from lstg.provenance import Provenance
+from lstg.core.errors import UsageError, UserError
+from lstg.core.i18n import _, using
+from lstg.domain.periods import parse_period
+from lstg.indicators import FIGURE_NAMES, Figures
+from lstg.indicators.completeness import Completeness
+from lstg.indicators.figures import SHARE_NAMES, without_units
+from lstg.indicators.report_extras import change
+from lstg.indicators.sets import Number, share
 from lstg.report.build import CHANGE_FIGURES
 from lstg.report.model import (
     FIGURE_KINDS,
@@ -43,12 +47,8 @@ from lstg.report.model import (
     TargetCounts,
 )
 from lstg.report.particulars import Particulars
+from lstg.report.provenance import Provenance
 from lstg.report.request import period_part
-from lstg.rollup import FIGURE_NAMES, Figures
-from lstg.rollup.completeness import Completeness
-from lstg.rollup.figures import SHARE_NAMES, without_units
-from lstg.rollup.indicators import Number, share
-from lstg.rollup.report_extras import change
 
 MAX_BYTES = 20_000_000
 """A province's summary is tens of kilobytes; a file larger than this is not one."""
@@ -146,7 +146,7 @@ def read_summary(path: Path) -> Summary:
         SummaryError: the file cannot be read, is not JSON, or is not a province report
             with the figures and their parts.
     """
-    from lstg.safefiles import NotRegular, TooLarge, read_regular
+    from lstg.core.safefiles import NotRegular, TooLarge, read_regular
 
     try:
         raw = read_regular(path, limit=MAX_BYTES)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from lstg.periods import Window
-from lstg.places import Unit
-from lstg.render.criteria import actual_text, spans_text, target_text
+from lstg.criteria.rules import Verdict, evaluate, evaluate_club
+from lstg.criteria.words import actual_text, spans_text, target_text
+from lstg.domain.periods import Window
+from lstg.domain.places import Unit
+from lstg.indicators.facts import AnyClub, Clubs
 from lstg.report.model import Kind, Target, UnitTargets
 from lstg.report.names import split_name
-from lstg.rollup.facts import AnyClub, Clubs
-from lstg.rules import Verdict, evaluate, evaluate_club
 from lstg.schema import Plan
 
 _KINDS: dict[str, Kind] = {"count": "count", "percent": "percent", "dong": "money"}

@@ -7,9 +7,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from lstg.render import format as fmt
-from lstg.render.env import environment, render
+from lstg.core import format as fmt
 from lstg.report.chart import chart
+from lstg.report.env import environment, render
 from lstg.report.model import FIGURE_KINDS, TABLES, Report
 
 

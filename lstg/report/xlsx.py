@@ -19,10 +19,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lstg.render import format as fmt
+from lstg.core import format as fmt
+from lstg.core.spreadsheets import defuse_workbook
 from lstg.report.model import FIGURE_KINDS, TABLES, Report
 from lstg.report.text import context, labels
-from lstg.spreadsheets import defuse_workbook
 
 _NUMBER_FORMATS = {
     "count": "#,##0",
@@ -301,6 +301,6 @@ def render_xlsx(report: Report) -> bytes:
 
 def _parts(report: Report) -> Any:
     """The sentences of ``parts.<lang>.j2`` for this report (title, number, particulars)."""
-    from lstg.render.env import environment
+    from lstg.report.env import environment
 
     return environment().get_template(f"parts.{report.lang}.j2").make_module(context(report))

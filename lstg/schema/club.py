@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 from lstg.schema.common import Code, Ident, IsoDate, Model, Text
 
 Status = Literal["preparing", "operating", "suspended", "dissolved"]

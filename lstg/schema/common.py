@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 
 
 class FieldError(ValueError):

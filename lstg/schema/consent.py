@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 from lstg.schema.common import Ident, IsoDate, Model, Text
 
 DataKind = Literal["basic", "ethnicity", "health", "household"]

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 from lstg.schema.common import Ident, IsoDate, Model, Money, SignedMoney, Text
 
 Source = Literal[

@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import Field, model_validator
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 from lstg.schema.common import Ident, IsoDate, Model, Money, Text
 
 

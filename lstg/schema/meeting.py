@@ -13,7 +13,7 @@ from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_va
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 from lstg.schema.common import FieldError, Ident, IsoDate, Model, Text
 
 ActivityArea = Literal[
@@ -71,7 +71,7 @@ def _not_text(_value: Any) -> Any:
 class _WrittenAsText:
     """A blood pressure's schema: text, checked by pydantic's core, then converted by
     :func:`_blood_pressure`. Any value that is not such a text is one error,
-    ``blood_pressure``, which :mod:`lstg.modelerrors` words."""
+    ``blood_pressure``, which :mod:`lstg.dataset.modelerrors` words."""
 
     @classmethod
     def __get_pydantic_core_schema__(

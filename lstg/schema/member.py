@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 from lstg.schema.common import FieldError, Ident, IsoDate, Model, Text, Year
 from lstg.schema.consent import Consent, DataKind, consent_list
 
@@ -36,7 +36,7 @@ class Member(Model):
     members know only their year of birth. ``household`` is the commune's
     certification of a poor or near-poor household, with the year it was made.
     ``distinct_from`` names members with the same name and year of birth who are
-    known to be someone else (see :mod:`lstg.checks.duplicates`).
+    known to be someone else (see :mod:`lstg.validate.duplicates`).
 
     ``consent`` lists the member's consents to keep their personal data
     (:mod:`lstg.schema.consent`). ``erased`` is the day the member's personal data

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 from lstg.schema.common import Ident, IsoDate, Model, Text
 
 

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 from lstg.schema.common import Code, Ident, IsoDate, Model, Text
 
 AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")

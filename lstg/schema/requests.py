@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from lstg.i18n import _
+from lstg.core.i18n import _
 from lstg.schema.common import Ident, IsoDate, Model, Text
 
 RequestKind = Literal["know", "see", "copy", "correct", "delete", "restrict", "object", "withdraw"]

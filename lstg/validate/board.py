@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from lstg.checks.common import ClubView, role_label, shown_date
-from lstg.checks.people import standing_problem
-from lstg.i18n import _
-from lstg.problems import PathPart, Problem, error, warning
+from lstg.core.i18n import _
+from lstg.core.problems import PathPart, Problem, error, warning
 from lstg.schema.club import BoardSeat
+from lstg.validate.common import ClubView, role_label, shown_date
+from lstg.validate.people import standing_problem
 
 SINGLE_ROLES = ("chair", "vice-chair", "accountant", "treasurer")
 """Roles that one person holds at a time; a board has several plain members."""

@@ -2,45 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lstg.cache.keys import _CLUBS, code_fingerprint, digest
+from lstg.cache.keys import code_fingerprint, digest
 from lstg.cache.store import Cache
-from lstg.checks.duplicates import PeopleIndex, all_indexes
-from lstg.problems import Problem, Severity
+from lstg.core.pool import BATCH, CHECKS_PARALLEL_FROM, workers_for
+from lstg.core.problems import Problem, problem_from_data, problem_to_data
+from lstg.dataset.folder import club_of
+from lstg.validate.duplicates import PeopleIndex, all_indexes
 
 if TYPE_CHECKING:
     from lstg.dataset import DataSet
-
-
-def _problem_to_json(problem: Problem) -> list[Any]:
-    return [
-        problem.file,
-        problem.code,
-        problem.message,
-        problem.severity.value,
-        problem.hint,
-        list(problem.where),
-        problem.key,
-        problem.line,
-        problem.column,
-    ]
-
-
-def _problem_from_json(item: list[Any]) -> Problem:
-    file, code, message, severity, hint, where, key, line, column = item
-    return Problem(file, code, message, Severity(severity), hint, tuple(where), key, line, column)
-
-
-def _club_of(problem: Problem) -> str | None:
-    parts = problem.file.split("/", 2)
-    if len(parts) >= 2 and parts[0] == _CLUBS:
-        return parts[1]
-    return None
 
 
 RunClubs = Callable[[Path, list[str], date], tuple[list[Problem], "DataSet"]]
@@ -48,22 +23,16 @@ RunClubs = Callable[[Path, list[str], date], tuple[list[Problem], "DataSet"]]
 gives the located problems and the data set. A module-level function, so that worker
 processes can run it."""
 
-BATCH = 8
-"""Clubs validated together by a worker: enough to spread the cost of reading the
-province and plans, few enough to keep memory low and both cores busy."""
-PARALLEL_FROM = 4
-"""Fewer clubs than this to check are checked in this process."""
-
 
 def _entry(problems: list[Problem], people: PeopleIndex) -> dict[str, Any]:
-    return {"problems": [_problem_to_json(p) for p in problems], "people": people}
+    return {"problems": [problem_to_data(p) for p in problems], "people": people}
 
 
 def _read_entry(entry: Any) -> tuple[list[Problem], PeopleIndex]:
     """A club's entry: its problems and its people index; ``ValueError`` when malformed."""
     if not isinstance(entry, dict) or not isinstance(entry.get("people"), dict):
         raise ValueError("not a club entry")
-    problems = [_problem_from_json(item) for item in entry["problems"]]
+    problems = [problem_from_data(item) for item in entry["problems"]]
     index = entry["people"]
     places = [str(p) for p in index["places"]]
     people = []
@@ -98,7 +67,7 @@ def validate_cached(
         each club's people index (for the check across clubs, which holds digests
         of names, never names).
     """
-    from lstg.i18n import current_language
+    from lstg.core.i18n import current_language
 
     cache = Cache(root)
     selection = None if clubs is None else frozenset(clubs)
@@ -151,13 +120,13 @@ def _check_clubs(
     people: dict[str, PeopleIndex] = {}
     if not ids:
         return results, people
-    workers = min(os.cpu_count() or 1, 8)
-    size = max(1, min(BATCH, -(-len(ids) // (2 * workers))))
+    workers = workers_for(len(ids), parallel_from=CHECKS_PARALLEL_FROM)
+    size = max(1, min(BATCH, -(-len(ids) // (2 * max(workers, 1)))))
     batches = [ids[i : i + size] for i in range(0, len(ids), size)]
-    from lstg.progress import Progress
+    from lstg.core.progress import Progress
 
     progress = Progress(len(ids), label="clubs")
-    if workers < 2 or len(ids) < PARALLEL_FROM:
+    if not workers:
         for batch in batches:
             found, indexes = _batch_problems(run, root, batch, today, language)
             _sort_into(results, found)
@@ -166,7 +135,7 @@ def _check_clubs(
     else:
         from concurrent.futures import as_completed
 
-        from lstg.pool import process_pool
+        from lstg.core.pool import process_pool
 
         with process_pool(workers) as pool:
             futures = {
@@ -184,7 +153,7 @@ def _check_clubs(
 
 def _sort_into(results: dict[str, list[Problem]], problems: list[Problem]) -> None:
     for problem in problems:
-        owner = _club_of(problem)
+        owner = club_of(problem.file)
         if owner is not None and owner in results:
             results[owner].append(problem)
 
@@ -194,11 +163,11 @@ def _batch_problems(
 ) -> tuple[list[Problem], dict[str, PeopleIndex]]:
     """The problems of the clubs of ``batch`` only (those of the province are left out),
     and their people index."""
-    from lstg.i18n import current_language, set_language
+    from lstg.core.i18n import current_language, set_language
 
     if current_language() != language:
         set_language(language)
     found, dataset = run(root, batch, today)
     wanted = set(batch)
     indexes = all_indexes(dataset.province, [d for c, d in dataset.clubs.items() if c in wanted])
-    return [p for p in found if _club_of(p) in wanted], indexes
+    return [p for p in found if club_of(p.file) in wanted], indexes

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from lstg.core import format as fmt
+from lstg.core.i18n import _, current_language
 from lstg.dataset import CLUB_FILE, LEDGER_FILE, LOANS_FILE, MEMBERS_FILE, ClubData
-from lstg.i18n import _, current_language
-from lstg.render import format as fmt
+from lstg.domain.vocabulary import FUND
 from lstg.schema import Club, Loan, Meeting, Member
 from lstg.schema.club import Fund
 from lstg.schema.ledger import BalanceAssertion, Transaction
-from lstg.vocabulary import FUND
 
 
 class Standing(Enum):

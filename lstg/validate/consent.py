@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from lstg.checks.common import ClubView, shown_date
-from lstg.i18n import _, ngettext
-from lstg.privacy.holdings import Holding, Record, holdings
-from lstg.problems import PathPart, Problem, error, warning
+from lstg.core.i18n import _, ngettext
+from lstg.core.problems import PathPart, Problem, error, warning
+from lstg.dataset.holdings import Holding, Record, holdings
 from lstg.schema import Province
 from lstg.schema.consent import SENSITIVE_KINDS, DataKind
 from lstg.schema.privacy import Privacy, default_privacy
+from lstg.validate.common import ClubView, shown_date
 
 
 def kind_label(kind: str) -> str:

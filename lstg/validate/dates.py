@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from lstg.checks.common import ClubView, fund_label, shown_date, status_label
-from lstg.checks.people import consequences, records_before
-from lstg.i18n import _
-from lstg.problems import PathPart, Problem, error, warning
+from lstg.core.i18n import _
+from lstg.core.problems import PathPart, Problem, error, warning
 from lstg.schema import Member
+from lstg.validate.common import ClubView, fund_label, shown_date, status_label
+from lstg.validate.people import consequences, records_before
 
 
 def check_club_dates(view: ClubView) -> list[Problem]:

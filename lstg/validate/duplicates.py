@@ -20,12 +20,12 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from lstg.checks.common import ClubView
+from lstg.core.i18n import _
+from lstg.core.problems import Problem, warning
 from lstg.dataset import CLUBS_DIR, MEMBERS_FILE, ClubData
-from lstg.i18n import _
-from lstg.places import club_unit
-from lstg.problems import Problem, warning
+from lstg.domain.places import club_unit
 from lstg.schema import Member, Province
+from lstg.validate.common import ClubView
 
 
 def same_name(name: str) -> str:

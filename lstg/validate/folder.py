@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from lstg.core.i18n import _
+from lstg.core.problems import Problem, error, warning
+from lstg.core.safefiles import Kind, kind_of
 from lstg.dataset import CLUBS_DIR, PLANS_DIR, DataSet
-from lstg.i18n import _
-from lstg.loader import entry_problem
-from lstg.problems import Problem, error, warning
-from lstg.safefiles import Kind, kind_of
+from lstg.dataset.loader import entry_problem
 
 
 def check_folder(dataset: DataSet) -> list[Problem]:

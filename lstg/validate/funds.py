@@ -1,60 +1,23 @@
 """The funds' cash, day by day: balance assertions hold and no fund is overdrawn.
 
-A fund's cash at the end of a day is the sum, up to that day, of its ledger
-transactions, minus the loans disbursed from it, plus the principal and the
-interest repaid on those loans. A written-off loan changes nothing: its money
-left the fund when it was lent.
+The cash is the one of :mod:`lstg.dataset.cash`, the same as the figures' fund balances.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
-from lstg.checks.common import ClubView, fund_label, money, shown_date
-from lstg.i18n import _
-from lstg.problems import PathPart, Problem, error
-
-
-@dataclass(frozen=True, slots=True)
-class _Move:
-    """Money into (positive) or out of (negative) a fund, and where it is written."""
-
-    day: date
-    amount: int
-    file: str
-    where: tuple[PathPart, ...]
-    loan: str | None = None
-
-
-def _moves(view: ClubView) -> dict[str, list[_Move]]:
-    moves: dict[str, list[_Move]] = defaultdict(list)
-    for row, entry in view.transactions():
-        moves[entry.fund].append(_Move(entry.date, entry.amount, view.ledger_file, (row, "amount")))
-    for row, loan in view.loans():
-        moves[loan.fund].append(
-            _Move(loan.disbursed, -loan.amount, view.loans_file, (row, "amount"), loan.id)
-        )
-        for index, repayment in enumerate(loan.repayments):
-            moves[loan.fund].append(
-                _Move(
-                    repayment.date,
-                    repayment.principal + repayment.interest,
-                    view.loans_file,
-                    (row, "repayments", index),
-                )
-            )
-    for fund_moves in moves.values():
-        fund_moves.sort(key=lambda m: m.day)
-    return moves
+from lstg.core.i18n import _
+from lstg.core.problems import Problem, error
+from lstg.dataset.cash import Move, cash_at, fund_moves
+from lstg.validate.common import ClubView, fund_label, money, shown_date
 
 
 def cash_by_day(view: ClubView, fund: str) -> list[tuple[date, int]]:
     """The fund's cash at the end of each day on which it moved, in date order."""
     days: dict[date, int] = {}
     cash = 0
-    for move in _moves(view).get(fund, []):
+    for move in fund_moves(view.data).get(fund, []):
         cash += move.amount
         days[move.day] = cash
     return sorted(days.items())
@@ -80,20 +43,20 @@ def check_cash(view: ClubView) -> list[Problem]:
         named = {loan.fund for _row, loan in view.loans()} | {e.fund for e in view.data.ledger}
         if not named <= funds:
             return []
-    moves = _moves(view)
+    moves = fund_moves(view.data)
     overpaid = {
         loan.fund for _row, loan in view.loans() if loan.repaid_principal(date.max) > loan.amount
     }
     problems: list[Problem] = []
-    for fund, fund_moves in sorted(moves.items()):
+    for fund, its_moves in sorted(moves.items()):
         if fund not in overpaid:
-            problems.extend(_overdrawn(view, fund, fund_moves))
+            problems.extend(_overdrawn(view, fund, its_moves))
     previous: dict[str, tuple[date, int]] = {}
     for row, assertion in sorted(view.assertions(), key=lambda pair: pair[1].date):
         if assertion.fund in overpaid:
             continue
-        fund_moves = moves.get(assertion.fund, [])
-        cash = sum(m.amount for m in fund_moves if m.day <= assertion.date)
+        its_moves = moves.get(assertion.fund, [])
+        cash = cash_at(its_moves, assertion.date)
         difference = assertion.balance - cash
         since, carried = previous.get(assertion.fund, (None, 0))
         previous[assertion.fund] = (assertion.date, difference)
@@ -125,7 +88,7 @@ def check_cash(view: ClubView) -> list[Problem]:
     return problems
 
 
-def _overdrawn(view: ClubView, fund: str, moves: list[_Move]) -> list[Problem]:
+def _overdrawn(view: ClubView, fund: str, moves: list[Move]) -> list[Problem]:
     """Report each time the fund's cash goes below zero at the end of a day."""
     problems: list[Problem] = []
     cash = 0
@@ -133,7 +96,7 @@ def _overdrawn(view: ClubView, fund: str, moves: list[_Move]) -> list[Problem]:
     index = 0
     while index < len(moves):
         day = moves[index].day
-        todays: list[_Move] = []
+        todays: list[Move] = []
         while index < len(moves) and moves[index].day == day:
             todays.append(moves[index])
             index += 1

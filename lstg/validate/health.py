@@ -6,9 +6,9 @@ The ranges catch typing errors (a systolic of 1200, a glucose of 65 meant as
 
 from __future__ import annotations
 
-from lstg.checks.common import ClubView, shown_date
-from lstg.i18n import _
-from lstg.problems import PathPart, Problem, warning
+from lstg.core.i18n import _
+from lstg.core.problems import PathPart, Problem, warning
+from lstg.validate.common import ClubView, shown_date
 
 WEIGHT_KG = (25.0, 200.0)
 SYSTOLIC = (60, 260)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from lstg.checks.common import ClubView, fund_label, money, shown_date
-from lstg.i18n import _
-from lstg.problems import Problem, error, warning
+from lstg.core.i18n import _
+from lstg.core.problems import Problem, error, warning
+from lstg.validate.common import ClubView, fund_label, money, shown_date
 
 
 def check_ledger(view: ClubView) -> list[Problem]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lstg.checks.common import ClubView, money, shown_date
-from lstg.i18n import _
-from lstg.problems import Problem, error, warning
+from lstg.core.i18n import _
+from lstg.core.problems import Problem, error, warning
+from lstg.validate.common import ClubView, money, shown_date
 
 
 def check_repayments(view: ClubView) -> list[Problem]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from lstg.checks.common import ClubView, Standing, shown_date
-from lstg.i18n import _
-from lstg.problems import PathPart, Problem, error, warning
+from lstg.core.i18n import _
+from lstg.core.problems import PathPart, Problem, error, warning
 from lstg.schema.meeting import HomeCareVisit
+from lstg.validate.common import ClubView, Standing, shown_date
 
 CODES = {
     "loan": ("loan.unknown-member", "loan.not-yet-member", "loan.after-leaving"),

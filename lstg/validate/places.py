@@ -12,9 +12,9 @@ records its commune in the era concerned.
 
 from __future__ import annotations
 
-from lstg.checks.common import ClubView, shown_date
-from lstg.i18n import _
-from lstg.places import (
+from lstg.core.i18n import _
+from lstg.core.problems import PathPart, Problem, error, warning
+from lstg.domain.places import (
     Step,
     Translation,
     district_era,
@@ -22,10 +22,10 @@ from lstg.places import (
     place_club,
     translate_codes,
 )
-from lstg.problems import PathPart, Problem, error, warning
 from lstg.schema import Club, Province
 from lstg.schema.club import Place
 from lstg.schema.province import Era
+from lstg.validate.common import ClubView, shown_date
 
 
 def check_commune(view: ClubView, province: Province | None) -> list[Problem]:

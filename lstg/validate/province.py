@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from lstg.core.i18n import _
+from lstg.core.problems import Problem, error, warning
 from lstg.dataset import PROVINCE_FILE, DataSet
-from lstg.i18n import _
-from lstg.problems import Problem, error, warning
 from lstg.schema.province import Era
 
 

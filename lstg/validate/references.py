@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from lstg.checks.common import ClubView, fund_label
-from lstg.i18n import _
-from lstg.problems import Problem, error
-from lstg.suggest import nearest
-from lstg.vocabulary import FUND
+from lstg.core.i18n import _
+from lstg.core.problems import Problem, error
+from lstg.core.suggest import nearest
+from lstg.domain.vocabulary import FUND
+from lstg.validate.common import ClubView, fund_label
 
 
 def _suggest(name: str, known: Iterable[str]) -> str | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from itertools import combinations
 
+from lstg.core.i18n import _
+from lstg.core.problems import Problem, error
 from lstg.dataset import REPORTS_FILE, DataSet
-from lstg.i18n import _
-from lstg.problems import Problem, error
 from lstg.schema.reports import Body
 
 

@@ -7,13 +7,19 @@ invalid. It never raises for bad data: everything wrong is a problem.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from lstg import cache
-from lstg.checks import (
+from lstg.core.errors import UserError
+from lstg.core.i18n import _
+from lstg.core.problems import Problem
+from lstg.dataset import CLUB_FILE, CLUBS_DIR, PROVINCE_FILE, DataSet
+from lstg.dataset.loader import load_dataset
+from lstg.read.reader import locate_problems, read_yaml
+from lstg.validate import (
     board,
     consent,
     dates,
@@ -30,14 +36,9 @@ from lstg.checks import (
     reports,
     unknown,
 )
-from lstg.checks.common import ClubView
-from lstg.dataset import CLUB_FILE, CLUBS_DIR, PROVINCE_FILE, DataSet
-from lstg.errors import UserError
-from lstg.i18n import _
-from lstg.loader import load_dataset
-from lstg.problems import Problem
-from lstg.reader import locate_problems, read_yaml
-from lstg.rules import check_plans
+from lstg.validate.cached import validate_cached
+from lstg.validate.common import ClubView
+from lstg.validate.plans import check_plans
 
 ClubCheck = Callable[[ClubView], list[Problem]]
 
@@ -150,9 +151,7 @@ def validate(
             )
     day = today or date.today()
     if cache.enabled():
-        problems, dataset, checked, people = cache.validate_cached(
-            root, clubs=clubs, today=day, run=_run
-        )
+        problems, dataset, checked, people = validate_cached(root, clubs=clubs, today=day, run=_run)
     else:
         problems, dataset = _run(root, None if clubs is None else sorted(clubs), day)
         people = duplicates.all_indexes(dataset.province, list(dataset.clubs.values()))
@@ -197,76 +196,3 @@ def data_language(root: Path) -> str:
         if language in ("vi", "en"):
             return str(language)
     return "vi"
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """What to validate: a data folder, and the clubs in it (``None``: all of them)."""
-
-    root: Path
-    clubs: frozenset[str] | None
-
-
-def target_of(paths: Sequence[Path], *, data: Path | None, default: Path | None) -> Target:
-    """The data folder and clubs to validate for the paths given on the command line.
-
-    A path may be the data folder, a club folder, or files in it, as pre-commit
-    passes them. A file inside ``clubs/<id>/`` selects its whole club (cross-file
-    checks need whole club folders); any other path selects every club.
-
-    Args:
-        paths: the paths given; none means the whole data folder.
-        data: the data folder given with ``--data``, if any; else each path's
-            data folder is the nearest parent holding ``province.yaml``.
-        default: the data folder when neither paths nor ``data`` are given (then
-            it must be given).
-
-    Raises:
-        UserError: a path does not exist, is outside the data folder, or the
-            paths belong to different data folders.
-    """
-    if not paths:
-        root = data or default
-        if root is None:
-            raise ValueError("no paths, and no data folder to validate")
-        return Target(root, None)
-    roots: set[Path] = set()
-    clubs: set[str] = set()
-    everything = False
-    for path in paths:
-        if not path.exists():
-            raise UserError(_("{path} does not exist.").format(path=path))
-        resolved = path.resolve()
-        root = data.resolve() if data is not None else _root_of(resolved)
-        if root is None:
-            raise UserError(
-                _("{path} is not inside a data folder (none of its parents holds {file}).").format(
-                    path=path, file=PROVINCE_FILE
-                )
-            )
-        if resolved != root and root not in resolved.parents:
-            raise UserError(
-                _("{path} is not inside the data folder {root}.").format(path=path, root=root)
-            )
-        roots.add(root)
-        parts = resolved.relative_to(root).parts
-        if len(parts) >= 2 and parts[0] == CLUBS_DIR:
-            clubs.add(parts[1])
-        else:
-            everything = True
-    if len(roots) > 1:
-        raise UserError(
-            _("The paths belong to different data folders: {roots}.").format(
-                roots=", ".join(str(r) for r in sorted(roots))
-            )
-        )
-    root = roots.pop()
-    return Target(root, None if everything else frozenset(clubs))
-
-
-def _root_of(path: Path) -> Path | None:
-    start = path if path.is_dir() else path.parent
-    for candidate in (start, *start.parents):
-        if (candidate / PROVINCE_FILE).is_file():
-            return candidate
-    return None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from lstg.checks.common import ClubView
-from lstg.checks.people import CODES
-from lstg.i18n import _
-from lstg.problems import PathPart, Problem, error
-from lstg.suggest import nearest
+from lstg.core.i18n import _
+from lstg.core.problems import PathPart, Problem, error
+from lstg.core.suggest import nearest
+from lstg.validate.common import ClubView
+from lstg.validate.people import CODES
 
 
 def check_unknown_members(view: ClubView) -> list[Problem]:
@@ -63,7 +63,7 @@ def _look_alike(member_id: str) -> str:
 
 def _nearest(member_id: str, known: list[str], unused: list[str]) -> str | None:
     """The member id most likely meant: one that looks the same (``MOO3`` for ``M003``),
-    else the one fewest typing slips away (:mod:`lstg.suggest`), members named nowhere
+    else the one fewest typing slips away (:mod:`lstg.core.suggest`), members named nowhere
     else first."""
     alike = [k for k in known if _look_alike(k) == _look_alike(member_id)]
     if alike:

@@ -7,20 +7,20 @@ list (``commune: {code, era}``), and may record it in other eras (``communes``).
 A figure at a date is attached to the units in force at that date: before the
 reform, the district; after it, the new commune.
 
-- :mod:`~lstg.places.words`: names (matched without case or diacritics), the words for
+- :mod:`~lstg.domain.places.words`: names (matched without case or diacritics), the words for
   the kinds of units in force at a date, the province's designation;
-- :mod:`~lstg.places.units`: the eras and units in force at a date, finding a unit;
-- :mod:`~lstg.places.links`: a commune of one era in another era, and a club in the
+- :mod:`~lstg.domain.places.units`: the eras and units in force at a date, finding a unit;
+- :mod:`~lstg.domain.places.links`: a commune of one era in another era, and a club in the
   units of a date, never assigned to one of several units by a guess;
-- :mod:`~lstg.places.zones`: the zone of a commune (plains, mountain, border, island);
-- :mod:`~lstg.places.search`: units by name in every era, for ``lstg place``.
+- :mod:`~lstg.domain.places.zones`: the zone of a commune (plains, mountain, border, island);
+- :mod:`~lstg.domain.places.search`: units by name in every era, for ``lstg place``.
 
 See ``docs/places.md``.
 """
 
 from __future__ import annotations
 
-from lstg.places.links import (
+from lstg.domain.places.links import (
     Step,
     Translation,
     club_commune,
@@ -32,7 +32,7 @@ from lstg.places.links import (
     translate,
     translate_codes,
 )
-from lstg.places.units import (
+from lstg.domain.places.units import (
     Unit,
     UnknownPlace,
     commune_era,
@@ -43,7 +43,7 @@ from lstg.places.units import (
     units,
     units_within,
 )
-from lstg.places.words import (
+from lstg.domain.places.words import (
     Level,
     era_kinds,
     era_unit_words,
@@ -56,7 +56,7 @@ from lstg.places.words import (
     province_designation,
     unit_words,
 )
-from lstg.places.zones import (
+from lstg.domain.places.zones import (
     CoverageGroup,
     communes_by_group,
     coverage_group,

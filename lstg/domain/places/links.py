@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from lstg.places.units import Unit, commune_era, district_era
-from lstg.places.words import Level
+from lstg.domain.places.units import Unit, commune_era, district_era
+from lstg.domain.places.words import Level
 from lstg.schema import Club, Province
 from lstg.schema.club import Place
 from lstg.schema.province import Commune, Era

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from lstg.places.words import Level, fold, kind_of, name_contains
+from lstg.domain.places.words import Level, fold, kind_of, name_contains
 from lstg.schema import Province
 from lstg.schema.province import Commune, District, Era, Zone
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from lstg.i18n import _
-from lstg.places.words import Level, name_matches
+from lstg.core.i18n import _
+from lstg.domain.places.words import Level, name_matches
 from lstg.schema import Province
 from lstg.schema.province import Era
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Literal
 
-from lstg.i18n import current_language
+from lstg.core.i18n import current_language
 from lstg.schema import Province
 from lstg.schema.province import Commune, District, Era
 

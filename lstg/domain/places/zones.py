@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from lstg.i18n import current_language
-from lstg.places.units import Unit, commune_era
+from lstg.core.i18n import current_language
+from lstg.domain.places.units import Unit, commune_era
 from lstg.schema import Province
 from lstg.schema.province import Zone
 
