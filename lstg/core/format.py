@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date, format_datetime
 from babel.lists import format_list
@@ -88,6 +89,7 @@ def share_shown(value: float | None) -> float | None:
     return float(Decimal(str(value / 100)).scaleb(2).quantize(Decimal("0.1")))
 
 
+@lru_cache(maxsize=4096)
 def short_date(day: date | None, language: str) -> str:
     """A date in a table or a line: ``30/11/2020`` (vi), ``30 November 2020`` (en)."""
     if day is None:

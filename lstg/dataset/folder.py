@@ -13,7 +13,7 @@ import os
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from lstg.core.errors import UserError
 from lstg.core.i18n import _
@@ -106,7 +106,7 @@ def club_of(rel: str | Sequence[str]) -> str | None:
     ``clubs/chi-lang-dong-mo/loans.yaml`` belongs to ``chi-lang-dong-mo``, and so does
     the club folder itself. Any other path belongs to no club.
     """
-    parts = PurePosixPath(rel).parts if isinstance(rel, str) else tuple(rel)
+    parts = rel.split("/", 2) if isinstance(rel, str) else tuple(rel)
     if len(parts) >= 2 and parts[0] == CLUBS_DIR:
         return parts[1]
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from lstg.core.problems import PathPart
 from lstg.dataset import ClubData
@@ -18,9 +19,11 @@ from lstg.schema import Member
 from lstg.schema.consent import DataKind
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One dated record about a member: a health check, an attendance, a loan."""
+class Record(NamedTuple):
+    """One dated record about a member: a health check, an attendance, a loan.
+
+    A named tuple: a club holds tens of thousands of them, made on every validation.
+    """
 
     kind: DataKind
     day: date
@@ -64,9 +67,14 @@ def field_kinds(member: Member) -> set[DataKind]:
     return kinds
 
 
-def holdings(data: ClubData) -> dict[str, Holding]:
+def holdings(data: ClubData, *, attendance: bool = True) -> dict[str, Holding]:
     """What the club's files hold about each of its members, by member id (the first
-    record of an id, if it is repeated)."""
+    record of an id, if it is repeated).
+
+    Without ``attendance``, the attendances are left out (``Holding.attendance`` is
+    empty): they are most of the records, and only what follows a withdrawn consent
+    needs them.
+    """
     found: dict[str, Holding] = {}
     for row, member in zip(data.member_rows, data.members, strict=True):
         if member.id not in found:
@@ -79,7 +87,7 @@ def holdings(data: ClubData) -> dict[str, Holding]:
                     Record("health", meeting.date, file, (row, "health_checks", index))
                 )
                 held.kinds.add("health")
-        for index, member_id in enumerate(meeting.attendance):
+        for index, member_id in enumerate(meeting.attendance if attendance else ()):
             held = found.get(member_id)
             if held is not None:
                 where: tuple[PathPart, ...] = (row, "attendance", index)

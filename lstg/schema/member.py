@@ -85,6 +85,8 @@ class Member(Model):
     def consent_withdrawn(self, kind: DataKind, day: date) -> bool:
         """Whether consent for ``kind`` had been given and was withdrawn by ``day``, with
         no other consent in force for it."""
+        if all(c.withdrawn is None for c in self.consent):
+            return False
         return not self.consent_covers(kind, day) and any(
             kind in c.covered_kinds() and c.withdrawn_kind(kind, day) for c in self.consent
         )

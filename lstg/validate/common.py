@@ -10,6 +10,7 @@ from enum import Enum
 from lstg.core import format as fmt
 from lstg.core.i18n import _, current_language
 from lstg.dataset import CLUB_FILE, LEDGER_FILE, LOANS_FILE, MEMBERS_FILE, ClubData
+from lstg.dataset.holdings import Holding, holdings
 from lstg.domain.vocabulary import FUND
 from lstg.schema import Club, Loan, Meeting, Member
 from lstg.schema.club import Fund
@@ -45,6 +46,7 @@ class ClubView:
     members: dict[str, Member] = field(default_factory=dict)
     member_rows: dict[str, int] = field(default_factory=dict)
     spans: dict[str, tuple[date, date]] = field(default_factory=dict)
+    held: dict[str, Holding] | None = None
 
     @classmethod
     def of(cls, data: ClubData, today: date, broken: frozenset[str] = frozenset()) -> ClubView:
@@ -56,6 +58,16 @@ class ClubView:
                 left = member.left.date if member.left is not None else date.max
                 view.spans[member.id] = (member.joined, left)
         return view
+
+    def holdings(self) -> dict[str, Holding]:
+        """What the files hold about each member (:func:`lstg.dataset.holdings.holdings`),
+        found once for all checks; with the attendances only when a member of the club
+        withdrew a consent, since only the check of records made after a withdrawal
+        reads them."""
+        if self.held is None:
+            withdrawn = any(c.withdrawn is not None for m in self.data.members for c in m.consent)
+            self.held = holdings(self.data, attendance=withdrawn)
+        return self.held
 
     @property
     def club(self) -> Club | None:

@@ -15,10 +15,11 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 
-from lstg.core.i18n import _, ngettext
+from lstg.core.i18n import _, current_language, ngettext
 from lstg.core.problems import PathPart, Problem, error, warning
-from lstg.dataset.holdings import Holding, Record, holdings
+from lstg.dataset.holdings import Holding, Record
 from lstg.schema import Province
 from lstg.schema.consent import SENSITIVE_KINDS, DataKind
 from lstg.schema.privacy import Privacy, default_privacy
@@ -37,14 +38,19 @@ def kind_label(kind: str) -> str:
 
 
 def detail_label(name: str) -> str:
-    labels = {
+    return _detail_labels(current_language()).get(name, name)
+
+
+@cache
+def _detail_labels(language: str) -> dict[str, str]:
+    """The words for what a consent record leaves out, in ``language`` (the active one)."""
+    return {
         "purposes": _("its purposes"),
         "kinds": _("the kinds of data"),
         "method": _("how it was given"),
         "evidence": _("the evidence"),
         "recorded_by": _("who recorded it"),
     }
-    return labels.get(name, name)
 
 
 def privacy_of(province: Province | None) -> Privacy:
@@ -68,7 +74,7 @@ def check_consent(view: ClubView, province: Province | None) -> list[Problem]:
         return []
     privacy = province.privacy
     problems: list[Problem] = []
-    for held in holdings(view.data).values():
+    for held in view.holdings().values():
         if held.erased:
             continue
         problems.extend(_records(view, held, privacy))
@@ -149,13 +155,12 @@ def _coverage(view: ClubView, held: Holding, privacy: Privacy) -> list[Problem]:
             and not member.consent_withdrawn(kind, recorded)
         ):
             uncovered.append(kind_label(kind))
-    checks = [
-        r
-        for r in held.health
-        if r.day >= start
-        and not member.consent_covers("health", r.day)
-        and not member.consent_withdrawn("health", r.day)
-    ]
+    uncovered_on: dict[date, bool] = {}
+    for day in {r.day for r in held.health if r.day >= start}:
+        uncovered_on[day] = not member.consent_covers(
+            "health", day
+        ) and not member.consent_withdrawn("health", day)
+    checks = [r for r in held.health if uncovered_on.get(r.day, False)]
     if checks:
         uncovered.append(
             ngettext(
@@ -184,6 +189,8 @@ def _coverage(view: ClubView, held: Holding, privacy: Privacy) -> list[Problem]:
 
 
 def _after_withdrawal(records: list[Record], held: Holding, kind: DataKind) -> list[Record]:
+    if all(c.withdrawn is None for c in held.member.consent):
+        return []
     return [r for r in records if held.member.consent_withdrawn(kind, r.day)]
 
 
@@ -210,8 +217,10 @@ def _withdrawn(view: ClubView, held: Holding) -> list[Problem]:
     still: list[str] = []
     for kind in SENSITIVE_KINDS:
         if kind == "health":
+            if not member.consent_withdrawn("health", view.today):
+                continue
             earlier = [r for r in held.health if not member.consent_withdrawn("health", r.day)]
-            if earlier and member.consent_withdrawn("health", view.today):
+            if earlier:
                 still.append(
                     ngettext("{n} health check", "{n} health checks", len(earlier)).format(
                         n=len(earlier)
@@ -244,7 +253,7 @@ def check_retention(view: ClubView, province: Province | None) -> list[Problem]:
         return []
     privacy = province.privacy
     problems: list[Problem] = []
-    for held in holdings(view.data).values():
+    for held in view.holdings().values():
         if held.erased:
             continue
         for expired in expired_kinds(held, privacy, view.today):
