@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,8 +13,9 @@ from lstg.core.errors import UsageError, UserError
 from lstg.core.i18n import _
 from lstg.core.resources import sample_dir
 from lstg.dataset.clubids import BadClubId, club_id, new_club_id
-from lstg.edit import Change, Outcome, finish
-from lstg.edit.lock import club_lock
+
+if TYPE_CHECKING:
+    from lstg.edit import Change, Outcome
 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Show the change as a diff and write nothing.")
@@ -55,6 +56,9 @@ def run_edit(root: Path, club: str, make: Callable[[], Change], *, dry_run: bool
     The club's files are read by ``make``, after the lock is taken, so an edit
     always starts from what the previous one wrote; see :mod:`lstg.edit.lock`.
     """
+    from lstg.edit import finish
+    from lstg.edit.lock import club_lock
+
     with club_lock(root, club):
         return show(finish(make(), dry_run=dry_run))
 
