@@ -414,3 +414,54 @@ def test_old_entries_are_pruned_once_a_day(data: Path) -> None:
     assert run("validate", "--data", str(data)) == run(
         "validate", "--data", str(data), cached=False
     )
+
+
+REPORT_2020 = ("report", "--province", "--format", "json", "--as-of", "2020-11-30")
+
+
+def _recordings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the runs that note the figures a report asks (the first of its two passes)."""
+    from lstg.indicators import stream
+
+    counted: list[int] = []
+    real = stream.recording
+
+    def counting():  # type: ignore[no-untyped-def]
+        counted.append(1)
+        return real()
+
+    monkeypatch.setattr(stream, "recording", counting)
+    return counted
+
+
+def test_the_figures_a_report_asks_are_noted_once_until_a_club_file_changes(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = (*REPORT_2020, "--data", str(data))
+    expected = run(*args, cached=False)
+    counted = _recordings(monkeypatch)
+    assert run(*args) == expected
+    assert len(counted) == 1  # the first cached run notes them
+    meeting = next((data / "clubs").glob("*/meetings/*.yaml"))
+    meeting.write_text(meeting.read_text("utf-8") + "# một dòng ghi chú\n", "utf-8")
+    assert run(*args) == run(*args, cached=False)
+    assert len(counted) == 2  # a meeting file changed: only the uncached run notes them
+    club = next((data / "clubs").glob("*/club.yaml"))
+    club.write_text(club.read_text("utf-8") + "# một dòng ghi chú\n", "utf-8")
+    assert run(*args) == run(*args, cached=False)
+    assert len(counted) == 4  # a club file changed: the cached run notes them again
+
+
+def test_a_needs_entry_that_is_not_figures_asked_is_ignored(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = (*REPORT_2020, "--data", str(data))
+    expected = run(*args, cached=False)
+    run(*args)
+    store = cache.Cache(data)
+    for planted in ({"members": 1}, [["members", "not a date", "2020-11-30"]], [1, 2]):
+        for path in entries(data, "needs"):
+            store.put("needs", path.stem, planted)
+        counted = _recordings(monkeypatch)
+        assert run(*args) == expected
+        assert counted == [1]

@@ -76,7 +76,11 @@ def run_check(root: Path, request: CheckRequest, *, today: date) -> CheckRun:
         raise UsageError(_("Give at most one of --club, --district and --commune."))
     if request.club is not None:
         return check_clubs(with_records(root, request.club), request, today=today)
-    return with_facts(root, lambda dataset: check_clubs(dataset, request, today=today))
+    return with_facts(
+        root,
+        lambda dataset: check_clubs(dataset, request, today=today),
+        asked=f"check {request!r} today={today}",
+    )
 
 
 def check_clubs(dataset: Clubs, request: CheckRequest, *, today: date) -> CheckRun:

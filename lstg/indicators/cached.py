@@ -12,21 +12,74 @@ entry is plain JSON, checked on reading: a broken or foreign entry is ignored.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from lstg.cache.keys import code_fingerprint, digest
+from lstg.cache.snapshot import Snapshot
 from lstg.cache.store import Cache
 from lstg.core.problems import Problem, problem_from_data, problem_to_data
+from lstg.domain.periods import Window
 from lstg.indicators.facts import ClubFacts, Key, needs_key
+
+
+def _run_key(snapshot: Snapshot) -> tuple[str, str, str, str]:
+    """What every entry of a run depends on besides its own: lstg's code, the files outside
+    ``clubs/``, the day and the language of messages."""
+    from lstg.core.clock import today
+    from lstg.core.i18n import current_language
+
+    return (code_fingerprint(), snapshot.shared, today().isoformat(), current_language())
+
+
+class NeedsCache:
+    """The figures a run asks of each club, kept so that a run need not note them again.
+
+    What a report or a check asks follows from what was asked (``asked``: the request
+    and the day taken as today, as text), the plans, the province, and the clubs' club
+    files (which clubs there are, where they are and in what state), never from their
+    records. The entry's key holds all of these, so a changed meeting or member file
+    keeps it, and a changed club file, plan or province makes a new one.
+    """
+
+    def __init__(self, root: Path, asked: str) -> None:
+        self.cache = Cache(root)
+        self.snapshot = self.cache.snapshot()
+        club_files = "\n".join(
+            f"{club}\0{self.snapshot.files.get(f'clubs/{club}/club.yaml', '-')}"
+            for club in sorted(self.snapshot.clubs)
+        )
+        self.key = digest(*_run_key(self.snapshot), asked, club_files)
+
+    def get(self) -> frozenset[Key] | None:
+        """The figures noted the last time, if the entry is there and sound."""
+        entry = self.cache.get("needs", self.key)
+        try:
+            return frozenset(
+                (name, Window(date.fromisoformat(start), date.fromisoformat(end)))
+                for name, start, end in entry
+            )
+        except (TypeError, ValueError):
+            return None
+
+    def put(self, needs: Iterable[Key]) -> None:
+        """Keep the figures noted by this run."""
+        value = [
+            [name, w.start.isoformat(), w.end.isoformat()]
+            for name, w in sorted(needs, key=lambda k: (k[0], k[1].start, k[1].end))
+        ]
+        self.cache.put("needs", self.key, value)
 
 
 class FactsCache:
     """The cached facts of a data folder's clubs for one set of figures asked."""
 
-    def __init__(self, root: Path, needs: Iterable[Key]) -> None:
+    def __init__(
+        self, root: Path, needs: Iterable[Key], *, snapshot: Snapshot | None = None
+    ) -> None:
         self.cache = Cache(root)
-        self.before = self.cache.snapshot()
+        self.before = snapshot if snapshot is not None else self.cache.snapshot()
         from lstg.core.clock import today
         from lstg.core.i18n import current_language
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from lstg.core.i18n import current_language, set_language
 from lstg.core.pool import BATCH, process_pool, workers_for
@@ -25,6 +25,9 @@ from lstg.dataset.loader import load_base, load_club
 from lstg.indicators.facts import ClubFacts, FactSet, Key, recording
 from lstg.indicators.registry import facts_of
 
+if TYPE_CHECKING:
+    from lstg.cache.snapshot import Snapshot
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -34,19 +37,39 @@ def with_facts(
     work: Callable[[FactSet | DataSet], T],
     *,
     clubs: Collection[str] | None = None,
+    asked: str | None = None,
 ) -> T:
     """The result of ``work`` on the data folder ``root``, computed in bounded memory.
 
     ``work`` must ask the same figures of a club whatever their values (it does: the
     figures a report or a check asks for follow from its windows and plan alone).
+    ``work`` runs once on the club files to note the figures it asks, then on the
+    clubs' facts; with ``asked``, the figures noted are kept in the cache
+    (:class:`~lstg.indicators.cached.NeedsCache`), and the first run is skipped when
+    nothing they depend on changed.
 
     Args:
         clubs: the clubs ``work`` may see (all by default).
+        asked: what ``work`` computes, as text: a report's or a check's request and the
+            day it takes as today, everything its figures follow from besides the data.
     """
+    from lstg import cache
+
     base = load_base(root, club_files=True if clubs is None else clubs)
-    with recording() as needs:
-        work(base)
-    facts, errors = club_facts(root, sorted(base.clubs), frozenset(needs), base.clubs)
+    kept = None
+    if asked is not None and cache.enabled():
+        from lstg.indicators.cached import NeedsCache
+
+        kept = NeedsCache(root, asked)
+    needs = kept.get() if kept is not None else None
+    if needs is None:
+        with recording() as noted:
+            work(base)
+        needs = frozenset(noted)
+        if kept is not None:
+            kept.put(needs)
+    snapshot = kept.snapshot if kept is not None else None
+    facts, errors = club_facts(root, sorted(base.clubs), needs, base.clubs, snapshot=snapshot)
     factset = FactSet(
         root=base.root,
         province=base.province,
@@ -71,7 +94,12 @@ def with_records(root: Path, club_id: str) -> DataSet:
 
 
 def club_facts(
-    root: Path, ids: list[str], needs: frozenset[Key], clubs: dict[str, ClubData]
+    root: Path,
+    ids: list[str],
+    needs: frozenset[Key],
+    clubs: dict[str, ClubData],
+    *,
+    snapshot: Snapshot | None = None,
 ) -> tuple[dict[str, ClubFacts], list[Problem]]:
     """The facts of each club in ``ids`` for ``needs``, and the errors found loading them.
 
@@ -84,7 +112,7 @@ def club_facts(
 
     facts: dict[str, ClubFacts] = {}
     errors: list[Problem] = []
-    stored = FactsCache(root, needs) if cache.enabled() else None
+    stored = FactsCache(root, needs, snapshot=snapshot) if cache.enabled() else None
     missing = list(ids)
     if stored is not None:
         for club_id, (found, problems) in stored.get_all(ids).items():

@@ -40,7 +40,7 @@ def make_report(
     if request.level == "club":
         made = build(with_records(root, request.name or ""))
     else:
-        made = with_facts(root, build)
+        made = with_facts(root, build, asked=f"report {request!r} today={today}")
     return dataclasses.replace(made, fictional=is_fictional(root))
 
 
