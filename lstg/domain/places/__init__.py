@@ -31,6 +31,7 @@ from lstg.domain.places.links import (
     place_club,
     translate,
     translate_codes,
+    unit_code,
 )
 from lstg.domain.places.units import (
     Unit,
@@ -97,6 +98,7 @@ __all__ = [
     "province_designation",
     "translate",
     "translate_codes",
+    "unit_code",
     "unit_words",
     "units",
     "units_within",

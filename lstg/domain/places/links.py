@@ -265,13 +265,18 @@ def club_unit(province: Province, club: Club, level: Level, day: date) -> Unit |
     return None if commune is None else Unit("commune", commune.code, commune.name, era.id)
 
 
+def unit_code(province: Province, club: Club, level: Level, era_id: str) -> str | None:
+    """The code of the one district or commune of era ``era_id`` the club lies in, if one."""
+    codes = place_club(province, club, era_id).codes
+    if level != "commune":
+        era = province.era(era_id)
+        codes = districts_of(era, codes) if era is not None else frozenset()
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 def contains(province: Province, unit: Unit, club: Club) -> bool:
     """Whether the club lies in ``unit``, its commune placed in the unit's own era."""
-    codes = place_club(province, club, unit.era).codes
-    if unit.level == "commune":
-        return codes == {unit.code}
-    era = province.era(unit.era)
-    return era is not None and districts_of(era, codes) == {unit.code}
+    return unit_code(province, club, unit.level, unit.era) == unit.code
 
 
 def club_commune(province: Province, club: Club) -> Unit | None:
