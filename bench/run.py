@@ -95,6 +95,23 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
+def _pss_kb(pid: int) -> int:
+    """The process's proportional set size: its resident pages, each shared page divided
+    among the processes that share it (workers forked from lstg share most of theirs)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return _rss_kb(pid)
+
+
+PEAK_PSS_MB = [0.0]
+"""The peak proportional memory of the tree of the last :func:`timed` run, in MB."""
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -104,6 +121,7 @@ def timed(args: list[str], *, env: dict[str, str] | None = None) -> tuple[float,
     """Run a command; give its wall time, exit code, peak resident memory (MB) of its tree,
     and the CPU time of its tree (its own and that of every worker it waited for)."""
     peak = 0
+    peak_pss = 0
     cpu_before = _children_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -112,9 +130,11 @@ def timed(args: list[str], *, env: dict[str, str] | None = None) -> tuple[float,
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.is_set():
-            peak = max(peak, sum(_rss_kb(p) for p in _tree(process.pid)))
+            pids = _tree(process.pid)
+            peak = max(peak, sum(_rss_kb(p) for p in pids))
+            peak_pss = max(peak_pss, sum(_pss_kb(p) for p in pids))
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -126,6 +146,7 @@ def timed(args: list[str], *, env: dict[str, str] | None = None) -> tuple[float,
     sampler.join()
     if process.returncode not in (0, 1):
         sys.stderr.write(err.decode("utf-8", errors="replace"))
+    PEAK_PSS_MB[0] = peak_pss / 1024
     return wall, process.returncode, peak / 1024, cpu
 
 
@@ -381,6 +402,7 @@ def main() -> None:
     cold_cpus: list[float] = []
     measured: dict[str, list[float]] = {key: [] for key, _label, _run in floors}
     peak_mb = 0.0
+    peak_pss_mb = 0.0
     for round_ in range(args.rounds):
         shutil.rmtree(cache_dir, ignore_errors=True)
         wall, code, peak, cpu = timed(validate)
@@ -389,6 +411,7 @@ def main() -> None:
         cold_walls.append(wall)
         cold_cpus.append(cpu)
         peak_mb = max(peak_mb, peak)
+        peak_pss_mb = max(peak_pss_mb, PEAK_PSS_MB[0])
         line = [f"cold validate {cpu:.2f} CPU-s ({wall:.2f} s)"]
         for key, label, run in floors:
             seconds = run()
@@ -422,9 +445,10 @@ def main() -> None:
     check = [*LSTG, "check", "--format", "json", "--data", str(corpus)]
     shutil.rmtree(cache_dir, ignore_errors=True)
     cold_report, report_code, report_peak, cold_report_cpu = timed(report)
+    report_pss = PEAK_PSS_MB[0]
     print(
         f"  cold report --province: {cold_report_cpu:.2f} CPU-s ({cold_report:.2f} s),"
-        f" peak {report_peak:.0f} MB",
+        f" peak {report_peak:.0f} MB resident, {report_pss:.0f} MB proportional",
         flush=True,
     )
     warm_report: float | None = None
@@ -473,11 +497,13 @@ def main() -> None:
         "cold_report_s": round(cold_report, 3),
         "cold_report_cpu_s": round(cold_report_cpu, 3),
         "report_peak_rss_mb": round(report_peak, 1),
+        "report_peak_pss_mb": round(report_pss, 1),
         "report_one_changed_s": None if changed_report is None else round(changed_report[0], 3),
         "report_one_changed_cpu_s": None if changed_report is None else round(changed_report[1], 3),
         "check_one_changed_s": None if changed_check is None else round(changed_check[0], 3),
         "check_one_changed_cpu_s": None if changed_check is None else round(changed_check[1], 3),
         "peak_rss_mb": round(peak_mb, 1),
+        "peak_pss_mb": round(peak_pss_mb, 1),
         "notes": {
             "rounds": args.rounds,
             "cold_validate_cpu_s": [round(t, 3) for t in cold_cpus],
@@ -491,7 +517,10 @@ def main() -> None:
             "lstg_times": "CPU of the lstg process and its workers, and wall time,"
             " interpreter start included",
             "parse_floors": "CPU of the parsing loop in a fresh interpreter, start excluded",
-            "peak_rss": "largest sum of resident memory of lstg and its workers, cold validate",
+            "peak_rss": "largest sum of resident memory of lstg and its workers (pages the"
+            " workers share with lstg after fork counted in each)",
+            "peak_pss": "largest sum of proportional memory of lstg and its workers (each"
+            " shared page divided among those sharing it): the memory the run takes",
         },
         "machine": machine(),
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -530,8 +559,12 @@ def print_table(r: dict[str, Any], floors: list[tuple[str, str]]) -> None:
     row("report, one file changed", r["report_one_changed_cpu_s"], r["report_one_changed_s"])
     row("check, one file changed", r["check_one_changed_cpu_s"], r["check_one_changed_s"])
     print(
-        f"peak memory: {r['peak_rss_mb']} MB (cold validate),"
-        f" {r['report_peak_rss_mb']} MB (cold report --province)"
+        f"peak memory, resident (summed over processes): {r['peak_rss_mb']} MB (cold"
+        f" validate), {r['report_peak_rss_mb']} MB (cold report --province)"
+    )
+    print(
+        f"peak memory, proportional (shared pages counted once): {r['peak_pss_mb']} MB"
+        f" (cold validate), {r['report_peak_pss_mb']} MB (cold report --province)"
     )
 
 

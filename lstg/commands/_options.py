@@ -274,10 +274,11 @@ def day_or_today(value: date | None) -> date:
 def fictional_notice(root: Path) -> str | None:
     """The line that starts every output made from fictional data (the bundled sample)."""
     from lstg.core.resources import is_fictional
-    from lstg.report.provenance import FICTIONAL_NOTICE
 
     if not is_fictional(root):
         return None
+    from lstg.report.provenance import FICTIONAL_NOTICE
+
     return _(FICTIONAL_NOTICE)
 
 
