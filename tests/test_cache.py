@@ -109,6 +109,7 @@ def test_check_and_report_give_the_same_output_with_and_without_the_cache(data: 
         ("check", "--data", str(data), "--plan", "2016-2020", "--as-of", "2020-11-30"),
         ("report", "--province", "--data", str(data), "--as-of", "2020-11-30"),
         ("report", "--province", "--data", str(data), "--format", "json"),
+        ("export", "rollup", "--province", "--data", str(data), "--as-of", "2020-11-30"),
     ):
         uncached = run(*args, cached=False)
         assert run(*args) == uncached

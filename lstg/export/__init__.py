@@ -75,7 +75,12 @@ def export_tables(
             chosen = None if club is None else [club]
             return rollup_tables(dataset, clubs=chosen, window=resolved.window, units=units)
 
-        return with_facts(root, figures, clubs=None if club is None else [club])
+        return with_facts(
+            root,
+            figures,
+            clubs=None if club is None else [club],
+            asked=f"export rollup club={club} period={period!r} as_of={as_of} today={today}",
+        )
     dataset = load_dataset(root, clubs=None if club is None else [club])
     clubs = [club] if club is not None else sorted(dataset.clubs)
     return record_tables(
