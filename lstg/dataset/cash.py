@@ -48,8 +48,8 @@ def fund_moves(club: ClubData) -> dict[str, list[Move]]:
                     (row, "repayments", index),
                 )
             )
-    for fund_moves_ in moves.values():
-        fund_moves_.sort(key=lambda m: m.day)
+    for one_fund in moves.values():
+        one_fund.sort(key=lambda m: m.day)
     return moves
 
 
