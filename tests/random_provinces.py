@@ -620,7 +620,7 @@ class Oracle:
     def rows(self) -> dict[str, dict[str, Any]]:
         """The figures of each row: each unit, and the clubs that cannot be placed (if any is
         listed: founded by the as-of date)."""
-        codes = ["901", "902"] if self.day < REFORM else ["001", "103"]
+        codes = self.row_codes()
         rows = {
             code: self.figures([c for c in self.world.clubs.values() if self.unit_of(c) == code])
             for code in codes
@@ -631,4 +631,14 @@ class Oracle:
         return rows
 
     def totals(self) -> dict[str, Any]:
-        return self.figures(list(self.world.clubs.values()))
+        result = self.figures(list(self.world.clubs.values()))
+        codes = self.row_codes()
+        placed = {self.unit_of(c) for c in self.world.clubs.values() if self._exists(c)}
+        result["units_with_clubs"] = len(placed & set(codes))
+        result["units_total"] = len(codes)
+        return result
+
+    def row_codes(self) -> list[str]:
+        """The units a province report has rows for: districts before the reform, the new
+        communes after it."""
+        return ["901", "902"] if self.day < REFORM else ["001", "103"]

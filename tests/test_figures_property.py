@@ -81,6 +81,8 @@ def test_report_totals_and_rows(world: tuple[World, Path]) -> None:
     expected = oracle.totals()
     for name in [*COUNTS, *SHARES]:
         _same(expected[name], data["totals"][name], f"totals.{name} ({made.period}, {made.as_of})")
+    for name in ("units_with_clubs", "units_total"):
+        _same(expected[name], data["totals"][name], f"totals.{name} ({made.period}, {made.as_of})")
     rows = {row["code"]: row for row in data["rows"]}
     expected_rows = oracle.rows()
     assert sorted(rows) == sorted(expected_rows)
