@@ -460,7 +460,12 @@ def test_a_needs_entry_that_is_not_figures_asked_is_ignored(
     expected = run(*args, cached=False)
     run(*args)
     store = cache.Cache(data)
-    for planted in ({"members": 1}, [["members", "not a date", "2020-11-30"]], [1, 2]):
+    for planted in (
+        {"members": 1},
+        [["members", "2020-01-01", "2020-11-30"]],
+        "members|not a date|2020-11-30",
+        "members|2020-11-30",
+    ):
         for path in entries(data, "needs"):
             store.put("needs", path.stem, planted)
         counted = _recordings(monkeypatch)

@@ -55,21 +55,22 @@ class NeedsCache:
     def get(self) -> frozenset[Key] | None:
         """The figures noted the last time, if the entry is there and sound."""
         entry = self.cache.get("needs", self.key)
+        if not isinstance(entry, str):
+            return None
         try:
-            return frozenset(
-                (name, Window(date.fromisoformat(start), date.fromisoformat(end)))
-                for name, start, end in entry
-            )
-        except (TypeError, ValueError):
+            return frozenset(_key_of(line) for line in entry.splitlines())
+        except ValueError:
             return None
 
     def put(self, needs: Iterable[Key]) -> None:
-        """Keep the figures noted by this run."""
-        value = [
-            [name, w.start.isoformat(), w.end.isoformat()]
-            for name, w in sorted(needs, key=lambda k: (k[0], k[1].start, k[1].end))
-        ]
-        self.cache.put("needs", self.key, value)
+        """Keep the figures noted by this run, as :func:`needs_key` writes them."""
+        self.cache.put("needs", self.key, needs_key(needs))
+
+
+def _key_of(line: str) -> Key:
+    """The figure of one line of :func:`needs_key`: ``name|start|end``."""
+    name, start, end = line.split("|")
+    return (name, Window(date.fromisoformat(start), date.fromisoformat(end)))
 
 
 class FactsCache:
@@ -80,16 +81,7 @@ class FactsCache:
     ) -> None:
         self.cache = Cache(root)
         self.before = snapshot if snapshot is not None else self.cache.snapshot()
-        from lstg.core.clock import today
-        from lstg.core.i18n import current_language
-
-        self.base = digest(
-            code_fingerprint(),
-            needs_key(needs),
-            self.before.shared,
-            today().isoformat(),
-            current_language(),
-        )
+        self.base = digest(*_run_key(self.before), needs_key(needs))
         self.fresh: list[tuple[ClubFacts, list[Problem]]] = []
 
     def _key(self, club_id: str, snapshot_digest: str) -> str:

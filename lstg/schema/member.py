@@ -82,10 +82,15 @@ class Member(Model):
         """Whether a consent of the member is in force for ``kind`` at the end of ``day``."""
         return any(c.covers(kind, day) for c in self.consent)
 
+    @property
+    def withdrew_consent(self) -> bool:
+        """Whether any of the member's consents records a withdrawal, of any date or scope."""
+        return any(c.withdrawn is not None for c in self.consent)
+
     def consent_withdrawn(self, kind: DataKind, day: date) -> bool:
         """Whether consent for ``kind`` had been given and was withdrawn by ``day``, with
         no other consent in force for it."""
-        if all(c.withdrawn is None for c in self.consent):
+        if not self.withdrew_consent:
             return False
         return not self.consent_covers(kind, day) and any(
             kind in c.covered_kinds() and c.withdrawn_kind(kind, day) for c in self.consent

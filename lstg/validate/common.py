@@ -65,7 +65,7 @@ class ClubView:
         withdrew a consent, since only the check of records made after a withdrawal
         reads them."""
         if self.held is None:
-            withdrawn = any(c.withdrawn is not None for m in self.data.members for c in m.consent)
+            withdrawn = any(m.withdrew_consent for m in self.data.members)
             self.held = holdings(self.data, attendance=withdrawn)
         return self.held
 

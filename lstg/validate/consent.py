@@ -189,7 +189,7 @@ def _coverage(view: ClubView, held: Holding, privacy: Privacy) -> list[Problem]:
 
 
 def _after_withdrawal(records: list[Record], held: Holding, kind: DataKind) -> list[Record]:
-    if all(c.withdrawn is None for c in held.member.consent):
+    if not held.member.withdrew_consent:
         return []
     return [r for r in records if held.member.consent_withdrawn(kind, r.day)]
 
