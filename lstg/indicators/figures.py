@@ -20,7 +20,7 @@ from typing import Any, Literal
 from lstg.core.i18n import _
 from lstg.domain import places
 from lstg.domain.periods import Window
-from lstg.domain.places import Level, Unit, contains, find_unit, unit_code, units_within
+from lstg.domain.places import Level, Unit, UnitFinder, contains, find_unit, units_within
 from lstg.indicators.facts import AnyClub, Clubs
 from lstg.indicators.registry import INDICATORS, club_value, ratio_parts, set_value
 from lstg.indicators.sets import Number, Selection
@@ -274,17 +274,10 @@ def rollup(
     if place is None and province is not None:
         children = counted or []
         placed: set[str] = set()
-        # Each club's unit, found once for each level and era (as places.contains finds it).
-        codes: dict[tuple[str, str], dict[str, str | None]] = {}
+        finder = UnitFinder(province, children)
+        homes = {d.id: finder.units_of(d.club) for d in chosen if d.club}
         for child in children:
-            group = codes.get((child.level, child.era))
-            if group is None:
-                group = codes[(child.level, child.era)] = {
-                    d.id: unit_code(province, d.club, child.level, child.era)
-                    for d in chosen
-                    if d.club
-                }
-            inside = [d for d in chosen if group.get(d.id) == child.code and d.id not in placed]
+            inside = [d for d in chosen if child in homes.get(d.id, ()) and d.id not in placed]
             placed.update(d.id for d in inside)
             figures = aggregate(dataset, inside, window, well_managed=well_managed)
             rows.append(Row(child.level, child.code, child.name, without_units(figures)))

@@ -24,8 +24,8 @@ from typing import Literal
 
 from lstg.dataset import ClubData
 from lstg.domain.periods import Window
-from lstg.domain.places import Level, contains, unit_code, units, units_within, zone_of
 from lstg.domain.places import Unit as Place
+from lstg.domain.places import UnitFinder, contains, units, units_within, zone_of
 from lstg.indicators import club as c
 from lstg.indicators.facts import AnyClub
 from lstg.schema import Province
@@ -163,21 +163,14 @@ def _units_of(selection: Selection, window: Window, only_operating: bool) -> set
     province = selection.province
     if province is None:
         return set()
-    # A club lies in at most one unit of each level and era (see places.contains): its
-    # unit is found by its code, not by asking every unit.
-    groups: dict[tuple[Level, str], dict[str, Place]] = {}
-    for unit in selection.units_at(window):
-        groups.setdefault((unit.level, unit.era), {})[unit.code] = unit
+    finder = UnitFinder(province, selection.units_at(window))
     found: set[Place] = set()
     for data in selection.clubs:
         if data.club is None:
             continue
         if not _value("clubs_operating" if only_operating else "clubs", data, window):
             continue
-        for (level, era), by_code in groups.items():
-            code = unit_code(province, data.club, level, era)
-            if code is not None and code in by_code:
-                found.add(by_code[code])
+        found.update(finder.units_of(data.club))
     return found
 
 

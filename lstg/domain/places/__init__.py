@@ -23,6 +23,7 @@ from __future__ import annotations
 from lstg.domain.places.links import (
     Step,
     Translation,
+    UnitFinder,
     club_commune,
     club_places,
     club_unit,
@@ -72,6 +73,7 @@ __all__ = [
     "Step",
     "Translation",
     "Unit",
+    "UnitFinder",
     "UnknownPlace",
     "club_commune",
     "club_places",

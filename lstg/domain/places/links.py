@@ -274,6 +274,26 @@ def unit_code(province: Province, club: Club, level: Level, era_id: str) -> str 
     return next(iter(codes)) if len(codes) == 1 else None
 
 
+class UnitFinder:
+    """The units of a list that a club lies in, as :func:`contains` says, found by the
+    club's one code in each level and era of the list rather than by asking every unit."""
+
+    def __init__(self, province: Province, units: Iterable[Unit]) -> None:
+        self._province = province
+        self._groups: dict[tuple[Level, str], dict[str, Unit]] = {}
+        for unit in units:
+            self._groups.setdefault((unit.level, unit.era), {}).setdefault(unit.code, unit)
+
+    def units_of(self, club: Club) -> list[Unit]:
+        """The units of the list that hold ``club``: at most one of each level and era."""
+        found: list[Unit] = []
+        for (level, era), by_code in self._groups.items():
+            code = unit_code(self._province, club, level, era)
+            if code is not None and code in by_code:
+                found.append(by_code[code])
+        return found
+
+
 def contains(province: Province, unit: Unit, club: Club) -> bool:
     """Whether the club lies in ``unit``, its commune placed in the unit's own era."""
     return unit_code(province, club, unit.level, unit.era) == unit.code
