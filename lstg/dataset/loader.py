@@ -387,19 +387,35 @@ def load_province(root: Path) -> Province:
     return province
 
 
-def load_dataset(root: Path, *, clubs: list[str] | None = None) -> DataSet:
+def load_dataset(
+    root: Path, *, clubs: list[str] | None = None, base: DataSet | None = None
+) -> DataSet:
     """Load a whole data folder.
 
     Args:
         root: the data folder, holding ``province.yaml``.
         clubs: if given, load only these club ids (the province and plans are
             always loaded).
+        base: the province, plans and particulars already loaded (by
+            :func:`load_base`): they are taken from it, and the data set's problems
+            are those of the clubs alone.
 
     Returns:
         The data set, whose ``problems`` are not yet located; see
         :func:`lstg.read.reader.locate_problems`.
     """
-    dataset = load_base(root)
+    if base is None:
+        dataset = load_base(root)
+    else:
+        dataset = DataSet(
+            root=root,
+            province=base.province,
+            plans=base.plans,
+            clubs={},
+            problems=[],
+            reports=base.reports,
+            requests=base.requests,
+        )
     wanted = [f for f in club_folders(root) if clubs is None or f.name in clubs]
     for club, found in load_clubs(root, wanted):
         dataset.clubs[club.id] = club
@@ -477,6 +493,23 @@ def load_base(root: Path, *, club_files: bool | Collection[str] = False) -> Data
         reports=reports,
         requests=requests,
     )
+
+
+_BASES: dict[tuple[Path, str], DataSet] = {}
+
+
+def load_base_once(root: Path, key: str) -> DataSet:
+    """The province, plans and particulars of ``root`` (:func:`load_base`), read once in this
+    process for ``key``, a digest of the files they are read from.
+
+    Worker processes that check a data folder's clubs in batches take them from here
+    instead of reading them for every batch. One folder's are kept at a time.
+    """
+    found = _BASES.get((root, key))
+    if found is None:
+        _BASES.clear()
+        found = _BASES[(root, key)] = load_base(root)
+    return found
 
 
 def load_club_file(root: Path, folder: Path) -> ClubData:

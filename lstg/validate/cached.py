@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from lstg.cache.keys import code_fingerprint, digest
 from lstg.cache.store import Cache
@@ -18,10 +18,16 @@ if TYPE_CHECKING:
     from lstg.dataset import DataSet
 
 
-RunClubs = Callable[[Path, list[str], date], tuple[list[Problem], "DataSet"]]
-"""Validates the province, the plans and the given clubs of a data folder, as of a day;
-gives the located problems and the data set. A module-level function, so that worker
-processes can run it."""
+class RunClubs(Protocol):
+    """Validates the province, the plans and the given clubs of a data folder, as of a day;
+    gives the located problems and the data set. With ``shared`` (the digest of the files
+    outside the club folders), it may read the province and plans once for that digest and
+    check, and give the problems of, the clubs alone. A module-level function, so that
+    worker processes can run it."""
+
+    def __call__(
+        self, root: Path, clubs: list[str], today: date, *, shared: str | None = None
+    ) -> tuple[list[Problem], DataSet]: ...
 
 
 def _entry(problems: list[Problem], people: PeopleIndex) -> dict[str, Any]:
@@ -97,7 +103,7 @@ def validate_cached(
     else:
         found, dataset = run(root, [], today)
         problems.extend(found)
-        fresh, indexes = _check_clubs(root, misses, today, run, language)
+        fresh, indexes = _check_clubs(root, misses, today, run, language, before.shared)
         people.update(indexes)
         for club_problems in fresh.values():
             problems.extend(club_problems)
@@ -113,7 +119,7 @@ def validate_cached(
 
 
 def _check_clubs(
-    root: Path, ids: list[str], today: date, run: RunClubs, language: str
+    root: Path, ids: list[str], today: date, run: RunClubs, language: str, shared: str
 ) -> tuple[dict[str, list[Problem]], dict[str, PeopleIndex]]:
     """The located problems and the people index of each club in ``ids``, checked in batches."""
     results: dict[str, list[Problem]] = {c: [] for c in ids}
@@ -128,7 +134,7 @@ def _check_clubs(
     progress = Progress(len(ids), label="clubs")
     if not workers:
         for batch in batches:
-            found, indexes = _batch_problems(run, root, batch, today, language)
+            found, indexes = _batch_problems(run, root, batch, today, language, shared)
             _sort_into(results, found)
             people.update(indexes)
             progress.advance(len(batch))
@@ -139,7 +145,7 @@ def _check_clubs(
 
         with process_pool(workers) as pool:
             futures = {
-                pool.submit(_batch_problems, run, root, batch, today, language): batch
+                pool.submit(_batch_problems, run, root, batch, today, language, shared): batch
                 for batch in batches
             }
             for future in as_completed(futures):
@@ -159,15 +165,16 @@ def _sort_into(results: dict[str, list[Problem]], problems: list[Problem]) -> No
 
 
 def _batch_problems(
-    run: RunClubs, root: Path, batch: list[str], today: date, language: str
+    run: RunClubs, root: Path, batch: list[str], today: date, language: str, shared: str
 ) -> tuple[list[Problem], dict[str, PeopleIndex]]:
     """The problems of the clubs of ``batch`` only (those of the province are left out),
-    and their people index."""
+    and their people index; the province and plans are read once per process for the
+    digest ``shared`` of the files they come from."""
     from lstg.core.i18n import current_language, set_language
 
     if current_language() != language:
         set_language(language)
-    found, dataset = run(root, batch, today)
+    found, dataset = run(root, batch, today, shared=shared)
     wanted = set(batch)
     indexes = all_indexes(dataset.province, [d for c, d in dataset.clubs.items() if c in wanted])
     return [p for p in found if club_of(p.file) in wanted], indexes

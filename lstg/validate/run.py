@@ -17,7 +17,7 @@ from lstg.core.errors import UserError
 from lstg.core.i18n import _
 from lstg.core.problems import Problem
 from lstg.dataset import CLUB_FILE, CLUBS_DIR, PROVINCE_FILE, DataSet
-from lstg.dataset.loader import load_dataset
+from lstg.dataset.loader import load_base_once, load_dataset
 from lstg.read.reader import locate_problems, read_yaml
 from lstg.validate import (
     board,
@@ -163,10 +163,22 @@ def validate(
     return ValidationResult(sorted(problems, key=lambda p: p.sort_key()), dataset, checked)
 
 
-def _run(root: Path, clubs: list[str] | None, today: date) -> tuple[list[Problem], DataSet]:
-    """Load the province, plans and ``clubs`` (all if ``None``); check them; locate problems."""
-    dataset = load_dataset(root, clubs=clubs)
-    found = [*dataset.problems, *check_dataset(dataset, today=today)]
+def _run(
+    root: Path, clubs: list[str] | None, today: date, *, shared: str | None = None
+) -> tuple[list[Problem], DataSet]:
+    """Load the province, plans and ``clubs`` (all if ``None``); check them; locate problems.
+
+    With ``shared``, the digest of the files outside the club folders, the province
+    and plans are read once per process for that digest, and only the clubs are
+    checked: the problems given are those of the clubs. Worker processes checking
+    batches of clubs run so.
+    """
+    if shared is None:
+        dataset = load_dataset(root, clubs=clubs)
+        found = [*dataset.problems, *check_dataset(dataset, today=today)]
+    else:
+        dataset = load_dataset(root, clubs=clubs, base=load_base_once(root, shared))
+        found = [*dataset.problems, *check_clubs(dataset, today=today)]
     return locate_problems(root, found), dataset
 
 
@@ -176,6 +188,14 @@ def check_dataset(dataset: DataSet, *, today: date) -> list[Problem]:
     problems.extend(folder.check_folder(dataset))
     problems.extend(province.check_province(dataset))
     problems.extend(reports.check_reports(dataset))
+    problems.extend(check_clubs(dataset, today=today))
+    problems.extend(check_plans(dataset))
+    return problems
+
+
+def check_clubs(dataset: DataSet, *, today: date) -> list[Problem]:
+    """The checks of each club of ``dataset``, each seeing its club and the province only."""
+    problems: list[Problem] = []
     broken = frozenset(p.file for p in dataset.problems if p.is_error)
     for data in dataset.clubs.values():
         view = ClubView.of(data, today, broken)
@@ -184,7 +204,6 @@ def check_dataset(dataset: DataSet, *, today: date) -> list[Problem]:
         problems.extend(places.check_commune(view, dataset.province))
         problems.extend(consent.check_consent(view, dataset.province))
         problems.extend(consent.check_retention(view, dataset.province))
-    problems.extend(check_plans(dataset))
     return problems
 
 
