@@ -8,7 +8,6 @@ basic data too, recorded on their dates.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -22,7 +21,7 @@ from lstg.schema.consent import DataKind
 class Record(NamedTuple):
     """One dated record about a member: a health check, an attendance, a loan.
 
-    A named tuple: a club holds tens of thousands of them, made on every validation.
+    A named tuple: a club holds tens of thousands of them.
     """
 
     kind: DataKind
@@ -33,12 +32,18 @@ class Record(NamedTuple):
 
 @dataclass(slots=True)
 class Holding:
-    """What the files hold about one member."""
+    """What the files hold about one member.
+
+    Attributes:
+        health_days: the day of each of the member's health checks, in the order of
+            the files; :func:`health_records` gives them with where they are, which
+            only the few checks that find a fault need.
+    """
 
     member: Member
     row: int
     kinds: set[DataKind] = field(default_factory=set)
-    health: list[Record] = field(default_factory=list)
+    health_days: list[date] = field(default_factory=list)
     attendance: list[Record] = field(default_factory=list)
     loans: list[Record] = field(default_factory=list)
 
@@ -49,7 +54,7 @@ class Holding:
     def first(self, kind: DataKind) -> date | None:
         """The day the first data of ``kind`` was recorded."""
         if kind == "health":
-            return min((r.day for r in self.health), default=None)
+            return min(self.health_days, default=None)
         if kind in self.kinds:
             return self.member.joined
         return None
@@ -80,18 +85,19 @@ def holdings(data: ClubData, *, attendance: bool = True) -> dict[str, Holding]:
         if member.id not in found:
             found[member.id] = Holding(member, row, field_kinds(member))
     for (file, row), meeting in zip(data.meeting_rows, data.meetings, strict=True):
-        for index, check in enumerate(meeting.health_checks):
+        day = meeting.date
+        for check in meeting.health_checks:
             held = found.get(check.member)
             if held is not None:
-                held.health.append(
-                    Record("health", meeting.date, file, (row, "health_checks", index))
-                )
-                held.kinds.add("health")
+                held.health_days.append(day)
         for index, member_id in enumerate(meeting.attendance if attendance else ()):
             held = found.get(member_id)
             if held is not None:
                 where: tuple[PathPart, ...] = (row, "attendance", index)
-                held.attendance.append(Record("basic", meeting.date, file, where))
+                held.attendance.append(Record("basic", day, file, where))
+    for held in found.values():
+        if held.health_days:
+            held.kinds.add("health")
     for row, loan in zip(data.loan_rows, data.loans, strict=True):
         held = found.get(loan.member)
         if held is not None:
@@ -99,8 +105,11 @@ def holdings(data: ClubData, *, attendance: bool = True) -> dict[str, Holding]:
     return found
 
 
-def dated(holding: Holding) -> Iterator[Record]:
-    """Every dated record about the member."""
-    yield from holding.health
-    yield from holding.attendance
-    yield from holding.loans
+def health_records(data: ClubData, member_id: str) -> list[Record]:
+    """The member's health checks in the club's meeting files, with where each is."""
+    return [
+        Record("health", meeting.date, file, (row, "health_checks", index))
+        for (file, row), meeting in zip(data.meeting_rows, data.meetings, strict=True)
+        for index, check in enumerate(meeting.health_checks)
+        if check.member == member_id
+    ]

@@ -137,7 +137,7 @@ def inventory_of(dataset: DataSet, *, today: date) -> Inventory:
                     facts.since = first
                 if member.consent_covers(kind, today):
                     with_kind[kind] += 1
-            kinds["health"].records += len(held.health)
+            kinds["health"].records += len(held.health_days)
             if not member.consent:
                 none += 1
             elif all(c.old_form for c in member.consent):

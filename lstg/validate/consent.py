@@ -19,7 +19,7 @@ from functools import cache
 
 from lstg.core.i18n import _, current_language, ngettext
 from lstg.core.problems import PathPart, Problem, error, warning
-from lstg.dataset.holdings import Holding, Record
+from lstg.dataset.holdings import Holding, Record, health_records
 from lstg.schema import Province
 from lstg.schema.consent import SENSITIVE_KINDS, DataKind
 from lstg.schema.privacy import Privacy, default_privacy
@@ -156,18 +156,18 @@ def _coverage(view: ClubView, held: Holding, privacy: Privacy) -> list[Problem]:
         ):
             uncovered.append(kind_label(kind))
     uncovered_on: dict[date, bool] = {}
-    for day in {r.day for r in held.health if r.day >= start}:
+    for day in {d for d in held.health_days if d >= start}:
         uncovered_on[day] = not member.consent_covers(
             "health", day
         ) and not member.consent_withdrawn("health", day)
-    checks = [r for r in held.health if uncovered_on.get(r.day, False)]
+    checks = [d for d in held.health_days if uncovered_on.get(d, False)]
     if checks:
         uncovered.append(
             ngettext(
                 "{n} health check (from {day})",
                 "{n} health checks (from {day})",
                 len(checks),
-            ).format(n=len(checks), day=shown_date(min(r.day for r in checks)))
+            ).format(n=len(checks), day=shown_date(min(checks)))
         )
     if not uncovered:
         return []
@@ -198,7 +198,7 @@ def _withdrawn(view: ClubView, held: Holding) -> list[Problem]:
     problems: list[Problem] = []
     member = held.member
     for kind, records in (
-        ("health", held.health),
+        ("health", health_records(view.data, member.id) if member.withdrew_consent else []),
         ("basic", held.attendance + held.loans),
     ):
         for record in _after_withdrawal(records, held, kind):  # type: ignore[arg-type]
@@ -219,7 +219,7 @@ def _withdrawn(view: ClubView, held: Holding) -> list[Problem]:
         if kind == "health":
             if not member.consent_withdrawn("health", view.today):
                 continue
-            earlier = [r for r in held.health if not member.consent_withdrawn("health", r.day)]
+            earlier = [d for d in held.health_days if not member.consent_withdrawn("health", d)]
             if earlier:
                 still.append(
                     ngettext("{n} health check", "{n} health checks", len(earlier)).format(
@@ -288,16 +288,13 @@ def expired_kinds(
         if rule.kind == "health":
             if rule.after == "left":
                 until = rule.expires(left=left, recorded=None)
-                if until is not None and until < today and held.health:
-                    out.append(("health", until, len(held.health)))
+                if until is not None and until < today and held.health_days:
+                    out.append(("health", until, len(held.health_days)))
             else:
-                late = [
-                    r
-                    for r in held.health
-                    if (end := rule.expires(left=None, recorded=r.day)) is not None and end < today
-                ]
+                ends = {d: rule.expires(left=None, recorded=d) for d in set(held.health_days)}
+                late = [d for d in held.health_days if (end := ends[d]) is not None and end < today]
                 if late:
-                    last = max(r.day for r in late)
+                    last = max(late)
                     until = rule.expires(left=None, recorded=last)
                     assert until is not None
                     out.append(("health", until, len(late)))
