@@ -37,6 +37,27 @@ def test_the_older_form_says_what_it_lacks(tmp_path: Path) -> None:
     ]
 
 
+def test_the_older_form_of_several_members_is_one_warning_where_the_first_is(
+    tmp_path: Path,
+) -> None:
+    """A members file written before the law holds a date for every member: one warning
+    names them all, so that it does not bury the file's other problems."""
+    third = "  birth_date: 1990-05-12\n  ethnicity: Tày\n  joined: 2019-04-15\n"
+    second = "  household_certified: 2019\n  joined: 2019-03-01\n"
+    assert after_edits(
+        tmp_path,
+        [
+            (M, third, third + "  consent: 2019-04-15\n"),
+            (M, second, second + "  consent: 2019-03-01\n"),
+            (M, LAN, LAN + "  consent: 2023-09-10\n"),
+        ],
+    ) == [
+        f"{M}:7:12: warning consent.old-form: The consents of 3 members are dates only "
+        "(M001, M002, M003); they do not say its purposes, the kinds of data, how it was "
+        "given, the evidence, who recorded it."
+    ]
+
+
 def test_a_full_record_is_clean_and_a_partial_one_says_what_is_missing(tmp_path: Path) -> None:
     assert after_edits(tmp_path / "a", [(M, LAN, LAN + FULL)]) == []
     partial = FULL.replace(" evidence: Phiếu số 001/2026,", "").replace(" method: paper,", "")

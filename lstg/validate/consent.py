@@ -21,7 +21,7 @@ from lstg.core.i18n import _, current_language, ngettext
 from lstg.core.problems import PathPart, Problem, error, warning
 from lstg.dataset.holdings import Holding, Record, health_records
 from lstg.schema import Province
-from lstg.schema.consent import SENSITIVE_KINDS, DataKind
+from lstg.schema.consent import CONSENT_DETAILS, SENSITIVE_KINDS, DataKind
 from lstg.schema.privacy import Privacy, default_privacy
 from lstg.validate.common import ClubView, shown_date
 
@@ -74,16 +74,52 @@ def check_consent(view: ClubView, province: Province | None) -> list[Problem]:
         return []
     privacy = province.privacy
     problems: list[Problem] = []
+    old_forms: list[tuple[Holding, int]] = []
     for held in view.holdings().values():
         if held.erased:
             continue
-        problems.extend(_records(view, held, privacy))
+        problems.extend(_records(view, held, privacy, old_forms))
         problems.extend(_coverage(view, held, privacy))
         problems.extend(_withdrawn(view, held))
+    if old_forms:
+        problems.append(_old_forms(view, old_forms))
     return problems
 
 
-def _records(view: ClubView, held: Holding, privacy: Privacy) -> list[Problem]:
+def _old_forms(view: ClubView, old_forms: list[tuple[Holding, int]]) -> Problem:
+    """One warning for the club's consents in the older form, where the first one is.
+
+    A members file written before the law took effect holds one for every member: a
+    warning for each would bury every other problem.
+    """
+    first, index = old_forms[0]
+    consent = first.member.consent[index]
+    what = ", ".join(detail_label(m) for m in consent.missing())
+    ids = list(dict.fromkeys(held.member.id for held, _index in old_forms))
+    if len(ids) == 1:
+        message = _(
+            "Member {id}: the consent of {day} is a date only; it does not say {what}."
+        ).format(id=ids[0], day=shown_date(consent.date), what=what)
+        hint = _(
+            "Record the consent in full with lstg member consent {club} {id} (see docs/privacy.md)."
+        ).format(club=view.data.id, id=ids[0])
+    else:
+        message = _(
+            "The consents of {n} members are dates only ({ids}); they do not say {what}."
+        ).format(n=len(ids), ids=", ".join(ids), what=what)
+        hint = _(
+            "Record each consent in full with lstg member consent {club} MEMBER "
+            "(see docs/privacy.md)."
+        ).format(club=view.data.id)
+    where: tuple[PathPart, ...] = (first.row, "consent", index)
+    return warning(view.members_file, "consent.old-form", message, hint=hint, where=where)
+
+
+def _records(
+    view: ClubView, held: Holding, privacy: Privacy, old_forms: list[tuple[Holding, int]]
+) -> list[Problem]:
+    """The problems of the member's consent records; those in the older form are added to
+    ``old_forms``, for one warning for the club."""
     problems: list[Problem] = []
     member = held.member
     known = {p.id for p in privacy.purposes}
@@ -111,33 +147,20 @@ def _records(view: ClubView, held: Holding, privacy: Privacy) -> list[Problem]:
         missing = consent.missing()
         if not missing:
             continue
+        if len(missing) == len(CONSENT_DETAILS):
+            old_forms.append((held, index))
+            continue
         what = ", ".join(detail_label(m) for m in missing)
-        if consent.old_form:
-            problems.append(
-                warning(
-                    view.members_file,
-                    "consent.old-form",
-                    _(
-                        "Member {id}: the consent of {day} is a date only; it does not say {what}."
-                    ).format(id=member.id, day=shown_date(consent.date), what=what),
-                    hint=_(
-                        "Record the consent in full with lstg member consent {club} {id} "
-                        "(see docs/privacy.md)."
-                    ).format(club=view.data.id, id=member.id),
-                    where=where,
-                )
+        problems.append(
+            warning(
+                view.members_file,
+                "consent.incomplete",
+                _("Member {id}: the consent of {day} does not say {what}.").format(
+                    id=member.id, day=shown_date(consent.date), what=what
+                ),
+                where=where,
             )
-        else:
-            problems.append(
-                warning(
-                    view.members_file,
-                    "consent.incomplete",
-                    _("Member {id}: the consent of {day} does not say {what}.").format(
-                        id=member.id, day=shown_date(consent.date), what=what
-                    ),
-                    where=where,
-                )
-            )
+        )
     return problems
 
 
