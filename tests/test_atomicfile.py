@@ -27,6 +27,28 @@ def test_write_replaces_the_file_and_leaves_no_temporary_file(tmp_path: Path) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
 
 
+def test_data_waits_for_the_disk_and_cache_entries_do_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lstg.cache.store import Cache
+
+    synced: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real(fd))
+    write_atomic(tmp_path / "a.yaml", b"new\n")
+    assert len(synced) == 2  # the file, then its folder
+    synced.clear()
+    write_atomic(tmp_path / "b.json", b"{}", durable=False)
+    assert (tmp_path / "b.json").read_bytes() == b"{}" and synced == []
+
+    monkeypatch.setenv("LSTG_CACHE_DIR", str(tmp_path / "cache"))
+    cache = Cache(make_data(tmp_path / "data"))
+    cache.put("club", "ab" * 32, {"problems": []})
+    assert cache.get("club", "ab" * 32) == {"problems": []}
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 1
+    assert len(synced) == 1  # the cache's secret key only, when it is made
+
+
 def test_a_failed_rename_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -75,11 +75,19 @@ class Cache:
                 self.dir.mkdir(mode=0o700, exist_ok=True)
             ignore = self.dir / ".gitignore"
             if kind_of(ignore) is Kind.MISSING:
-                write_atomic(ignore, GITIGNORE.encode("utf-8"))
-                write_atomic(self.dir / "folder", f"{self.root.absolute()}\n".encode())
+                write_atomic(ignore, GITIGNORE.encode("utf-8"), durable=False)
+                folder = f"{self.root.absolute()}\n".encode()
+                write_atomic(self.dir / "folder", folder, durable=False)
             path.parent.mkdir(parents=True, exist_ok=True)
-            # The key is a secret: only its owner may read it.
-            write_atomic(path, data, mode=0o600 if exclusive else None, exclusive=exclusive)
+            # The key is a secret: only its owner may read it. An entry cut short by a
+            # crash fails its HMAC and is made again: it need not wait for the disk.
+            write_atomic(
+                path,
+                data,
+                mode=0o600 if exclusive else None,
+                exclusive=exclusive,
+                durable=exclusive,
+            )
         except FileExistsError:
             return False
         except (OSError, UserError):

@@ -88,6 +88,7 @@ def write_atomic(
     mode: int | None = None,
     temp_dir: Path | None = None,
     exclusive: bool = False,
+    durable: bool = True,
 ) -> None:
     """Replace ``path`` with ``data`` in one step.
 
@@ -100,6 +101,10 @@ def write_atomic(
             default: beside ``path``.
         exclusive: only create ``path``: if it exists, leave it and raise
             :class:`FileExistsError`.
+        durable: wait until the data and the rename are on the disk. Without it, a
+            crash of the machine may leave the file empty or cut short, though never
+            a mix of old and new: for files that are checked when read and can be made
+            again, such as the cache's entries.
 
     Raises:
         FileExistsError: with ``exclusive``, ``path`` exists.
@@ -107,7 +112,7 @@ def write_atomic(
             the old file, if any, is unchanged and no temporary file is left.
     """
     try:
-        _write(path, data, mode, temp_dir, exclusive)
+        _write(path, data, mode, temp_dir, exclusive, durable)
     except FileExistsError:
         if exclusive:
             raise
@@ -117,7 +122,12 @@ def write_atomic(
 
 
 def _write(
-    path: Path, data: bytes, mode: int | None, temp_dir: Path | None, exclusive: bool = False
+    path: Path,
+    data: bytes,
+    mode: int | None,
+    temp_dir: Path | None,
+    exclusive: bool = False,
+    durable: bool = True,
 ) -> None:
     try:
         existing = os.stat(path)
@@ -138,7 +148,8 @@ def _write(
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.chmod(temp, final_mode)
@@ -153,12 +164,13 @@ def _write(
                 raise
             # The work folder is on another disk than the target: build the file beside it.
             _remove(temp)
-            _write(path, data, mode, None)
+            _write(path, data, mode, None, durable=durable)
             return
     except BaseException:
         _remove(temp)
         raise
-    _sync_folder(path.parent)
+    if durable:
+        _sync_folder(path.parent)
 
 
 def create_folder_atomic(

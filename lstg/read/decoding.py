@@ -72,7 +72,7 @@ _BINARY_SHARE = 0.03
 def _first_binary_byte(raw: bytes) -> int:
     """Offset of the first control byte if the start of ``raw`` is mostly not text, else -1."""
     head = raw[:4096]
-    controls = sum(head.count(bytes([b])) for b in _CONTROL)
+    controls = len(head) - len(head.translate(None, _CONTROL))
     if not head or controls / len(head) < _BINARY_SHARE:
         return -1
     return min(i for i in (head.find(bytes([b])) for b in _CONTROL) if i >= 0)
