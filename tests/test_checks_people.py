@@ -153,3 +153,30 @@ def test_an_unknown_id_is_reported_once_with_the_id_likely_meant(tmp_path: Path)
             "Did you mean MOO4?",
         )
     ]
+
+
+def test_the_members_on_each_day_are_those_each_day_counts_as_members() -> None:
+    """``ClubView.members_on`` finds in one pass what ``is_member`` says of each id and day,
+    a join or a departure on the day itself included."""
+    import random
+
+    from lstg.dataset import ClubData
+    from lstg.validate.common import ClubView
+
+    for seed in range(30):
+        rng = random.Random(seed)
+        view = ClubView.of(ClubData(id="c", folder="clubs/c"), date(2026, 12, 1))
+        start = date(2020, 1, 1).toordinal()
+        for n in range(rng.randint(0, 12)):
+            joined = start + rng.randint(0, 60)
+            left = date.max.toordinal() if rng.random() < 0.5 else joined + rng.randint(0, 30)
+            view.spans[f"M{n:03}"] = (date.fromordinal(joined), date.fromordinal(left))
+        days = [date.fromordinal(start + rng.randint(-5, 100)) for _ in range(15)]
+        found = view.members_on(days)
+        assert set(found) == set(days)
+        for day in days:
+            assert found[day] == {m for m in view.spans if view.is_member(m, day)}
+        edges = [s[0] for s in view.spans.values()] + [s[1] for s in view.spans.values()]
+        on_edges = view.members_on(d for d in edges if d != date.max)
+        for day, ids in on_edges.items():
+            assert ids == {m for m in view.spans if view.is_member(m, day)}

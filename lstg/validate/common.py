@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -114,6 +114,24 @@ class ClubView:
         if self.data.members:
             return False
         return self.members_file in self.broken or self.members_file not in self.data.files
+
+    def members_on(self, days: Iterable[date]) -> dict[date, frozenset[str]]:
+        """The ids of the members on each of ``days`` (:meth:`is_member`), found in one pass
+        over the days in order, adding who joined and taking out who left."""
+        joins = sorted((span[0], member_id) for member_id, span in self.spans.items())
+        leaves = sorted((span[1], member_id) for member_id, span in self.spans.items())
+        current: set[str] = set()
+        found: dict[date, frozenset[str]] = {}
+        i = j = 0
+        for day in sorted(set(days)):
+            while i < len(joins) and joins[i][0] <= day:
+                current.add(joins[i][1])
+                i += 1
+            while j < len(leaves) and leaves[j][0] <= day:
+                current.discard(leaves[j][1])
+                j += 1
+            found[day] = frozenset(current)
+        return found
 
     def is_member(self, member_id: str, day: date) -> bool:
         """Whether ``member_id`` had joined and not left on ``day``; the quick common case."""

@@ -146,7 +146,7 @@ def check_meetings(view: ClubView) -> list[Problem]:
     once for every member who had left by then.
     """
     problems: list[Problem] = []
-    spans = view.spans
+    members_on = view.members_on(m.date for _f, _r, m in view.meetings() if m.date <= view.today)
     for file, row, meeting in view.meetings():
         if meeting.date > view.today:
             continue
@@ -154,14 +154,12 @@ def check_meetings(view: ClubView) -> list[Problem]:
         attending = set(meeting.attendance)
         checked = [check.member for check in meeting.health_checks]
         # Nearly always: no one listed twice, every one a member that day, every one
-        # checked present. Then only that is computed (view.is_member, inlined).
+        # checked present. Then only that is computed, by operations on sets.
         if (
             len(attending) == len(meeting.attendance)
             and (not attending or attending.issuperset(checked))
-            and all(
-                (span := spans.get(member_id)) is not None and span[0] <= day < span[1]
-                for member_id in attending.union(checked)
-            )
+            and members_on[day].issuperset(attending)
+            and members_on[day].issuperset(checked)
         ):
             for index, visit in enumerate(meeting.home_care_visits):
                 where = (row, "home_care_visits", index)
