@@ -99,3 +99,18 @@ def test_an_entry_without_a_readable_id_does_not_make_every_reference_unknown(
     assert _problems(root) == [
         (f"{M}:26:3", "schema.type", "Each entry should be a mapping of keys and values.", None)
     ]
+
+
+def test_a_number_where_an_id_belongs_says_to_quote_it(tmp_path: Path) -> None:
+    """Ids are checked in pydantic's core; a number in their place, as a field or as an
+    item of a list, is still worded as about an id, and a number in a text field is not."""
+    root = copy_base(tmp_path)
+    edit(root, T, "attendance: [M001, M002, M003, M004]", "attendance: [M001, 2, M003, M004]")
+    edit(root, T, "    - member: M004\n      bp: 145/92", "    - member: 4\n      bp: 145/92")
+    edit(root, C, "name: CLB Liên thế hệ tự giúp nhau xã Quang Lang", "name: 12")
+    quote = "an id is text; write it in quotes, or start it with a letter."
+    assert [p for p in _problems(root) if p[0].startswith((C, T))] == [
+        (f"{C}:1:7", "schema.type", "“name” should be text, not “12”.", None),
+        (f"{T}:3:22", "schema.value", f"“attendance”: {quote}", None),
+        (f"{T}:9:15", "schema.value", f"“member”: {quote}", None),
+    ]

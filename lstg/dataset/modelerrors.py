@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from lstg.core.i18n import _
 from lstg.core.problems import PathPart, Problem, error
 from lstg.domain.vocabulary import suggest_code
-from lstg.schema.common import FieldError
+from lstg.schema.common import IDENT, FieldError
 
 
 def problems_from(
@@ -192,6 +192,10 @@ def _problem(
             field=field, value=shown
         )
         hint = _("Write true for yes (có) and false for no (không).")
+    elif kind == "string_type" and _is_number(value) and _holds_ident(model, loc):
+        code = "schema.value"
+        reason = _("an id is text; write it in quotes, or start it with a letter")
+        message = _("“{field}”: {reason}.").format(field=field, reason=reason)
     elif kind == "string_type":
         code = "schema.type"
         message = _("“{field}” should be text, not “{value}”.").format(field=field, value=shown)
@@ -281,6 +285,29 @@ def _known_fields(model: type[BaseModel], loc: Sequence[PathPart]) -> list[str]:
         current = fields.model_fields[part].annotation
     found = _model_of(current)
     return list(found.model_fields) if found is not None else []
+
+
+def _is_number(value: Any) -> bool:
+    """A whole number, as YAML reads ``12`` or ``007`` written without quotes."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _holds_ident(model: type[BaseModel], loc: Sequence[PathPart]) -> bool:
+    """Whether the value at ``loc`` of ``model`` is an :data:`~lstg.schema.common.Ident`."""
+    current: Any = model
+    marks: list[Any] = []
+    for part in loc:
+        if _is_container(current):
+            current = _unwrap_item(current)
+            marks = list(typing.get_args(current)[1:])
+            continue
+        fields = _model_of(current)
+        if fields is None or part not in fields.model_fields:
+            return False
+        info = fields.model_fields[part]
+        current = info.annotation
+        marks = list(info.metadata)
+    return any(mark is IDENT for mark in marks)
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:

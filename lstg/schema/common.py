@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -113,14 +113,25 @@ Code = Annotated[str, Field(pattern=r"^\d{2,6}$"), BeforeValidator(_code)]
 _ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
-def _ident(value: Any) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool):
-        raise ValueError(_("an id is text; write it in quotes, or start it with a letter"))
-    return value
+class _IdentMark:
+    """Marks the fields that hold an :data:`Ident`, so that an error about one is worded
+    as about an id (:mod:`lstg.dataset.modelerrors`): pydantic itself ignores it."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "IDENT"
 
 
-Ident = Annotated[str, Field(pattern=_ID, max_length=64), BeforeValidator(_ident)]
-"""An identifier: letters, digits, ``.``, ``_`` and ``-``, such as ``M001``."""
+IDENT: Final = _IdentMark()
+
+Ident = Annotated[str, Field(pattern=_ID, max_length=64), IDENT]
+"""An identifier: letters, digits, ``.``, ``_`` and ``-``, such as ``M001``.
+
+Checked in pydantic's core alone, with no call into Python: ids are most of the values of
+a club's files (each attendance, each health check). A number where an id should be
+(``member: 12``) is pydantic's ``string_type`` error, which
+:mod:`lstg.dataset.modelerrors` words as about an id."""
 
 
 def _money(value: Any) -> Any:
