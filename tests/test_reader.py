@@ -117,6 +117,23 @@ def test_locate_problems_follows_the_path(tmp_path: Path) -> None:
     ]
 
 
+def test_positions_are_read_only_as_far_as_the_last_path_asked() -> None:
+    """What follows the last path asked for is not read: a slip there does not matter,
+    while a path that is not in the text is looked for to its end."""
+    from lstg.read.positions import find_positions
+
+    text = "- id: M001\n  consent: 2020-01-01\n- id: M002\n  name: [\n"
+    found = find_positions(text, [(0, "consent"), (0,)])
+    assert found is not None
+    assert (found.locate((0, "consent"), key=False), found.locate((0, "consent"), key=True)) == (
+        (2, 12),
+        (2, 3),
+    )
+    assert find_positions(text, [(0, "name")]) is None
+    broken = find_positions(text, [(1, "name")])
+    assert broken is not None and broken.locate((1, "name"), key=False) == (4, 9)
+
+
 def test_source_lines_split_as_the_parser_counts(tmp_path: Path) -> None:
     (tmp_path / "f.yaml").write_bytes("a: 1\r\nb: x\u2028y\nc: \x0cz\n".encode())
     assert source_lines(tmp_path, "f.yaml") == ["a: 1", "b: x", "y", "c: \x0cz", ""]

@@ -56,8 +56,11 @@ class Positions:
 def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positions | None:
     """The positions of the paths ``wanted`` (and of their parents) in the YAML ``text``.
 
+    The text is read as far as the last of the paths ``wanted``, or to its end when one
+    of them is not in it.
+
     Returns:
-        ``None`` when the text cannot be parsed as far as the end.
+        ``None`` when the text cannot be parsed as far as it is read.
     """
     from lstg.read.yamlevents import (
         EventParser,
@@ -76,6 +79,8 @@ def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positio
         for n in range(len(asked) + 1):
             prefixes.add(asked[:n])
     keyed = {p for p in prefixes if p and isinstance(p[-1], (str, int))}
+    # Once every path asked for has its position, the rest of the text is not read.
+    pending = {tuple(where) for where in wanted}
     found = Positions()
     parser = EventParser(text)
     get = parser.get_event
@@ -139,6 +144,9 @@ def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positio
                 path = path_or_none
             if path not in found.values:
                 found.values[path] = position
+                pending.discard(path)
+                if not pending:
+                    break
             if starts:
                 stack.append(
                     [kind is MappingStartEvent, path, -1 if kind is MappingStartEvent else 0, None]
