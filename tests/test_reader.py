@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest_validate import isolated
 
 from lstg.core.i18n import set_language
-from lstg.core.problems import error
+from lstg.core.problems import PathPart, error
 from lstg.read.reader import locate_problems, parse_text, read_yaml, source_line, source_lines
 
 __all__ = ["isolated"]
@@ -118,20 +119,23 @@ def test_locate_problems_follows_the_path(tmp_path: Path) -> None:
 
 
 def test_positions_are_read_only_as_far_as_the_last_path_asked() -> None:
-    """What follows the last path asked for is not read: a slip there does not matter,
-    while a path that is not in the text is looked for to its end."""
+    """What follows the paths asked for is not read, so a slip there does not matter: a
+    path is settled once found, once the collection it would be in has ended, or where a
+    scalar stands in its way; a path that may still come is looked for to the end."""
     from lstg.read.positions import find_positions
 
     text = "- id: M001\n  consent: 2020-01-01\n- id: M002\n  name: [\n"
-    found = find_positions(text, [(0, "consent"), (0,)])
+    found = find_positions(text, [(0, "consent"), (0, "consent", 0), (0, "name")])
     assert found is not None
-    assert (found.locate((0, "consent"), key=False), found.locate((0, "consent"), key=True)) == (
-        (2, 12),
-        (2, 3),
-    )
-    assert find_positions(text, [(0, "name")]) is None
+    assert [
+        found.locate((0, "consent"), key=True),
+        found.locate((0, "consent", 0), key=False),
+        found.locate((0, "name"), key=False),
+    ] == [(2, 3), (2, 12), (1, 3)]
     broken = find_positions(text, [(1, "name")])
     assert broken is not None and broken.locate((1, "name"), key=False) == (4, 9)
+    assert find_positions(text, [(2,)]) is None
+    assert find_positions(text, [(1, "team")]) is None
 
 
 def test_source_lines_split_as_the_parser_counts(tmp_path: Path) -> None:
@@ -155,3 +159,42 @@ def test_text_in_another_legacy_encoding_gets_a_hint() -> None:
         "It may be in a legacy Vietnamese encoding (TCVN3 or VNI): open it in an editor "
         "and save it as UTF-8."
     )
+
+
+def test_reading_less_gives_the_positions_a_whole_read_gives() -> None:
+    """On every bundled club file, positions of paths that exist, paths that do not and
+    paths below scalars are those found when the whole text is read (a path that is
+    never settled keeps the read going to the end)."""
+    import random
+
+    from lstg.read.positions import find_positions
+    from lstg.read.yamlnative import native_load
+
+    bundled = Path(__file__).resolve().parent.parent / "data" / "clubs"
+    rng = random.Random(7)
+    files = sorted(bundled.rglob("*.yaml"))
+    assert len(files) > 100
+    for path in files[::3]:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+        data = native_load(text, raw)
+        paths = list(_paths(data, ()))
+        asked = rng.sample(paths, min(4, len(paths)))
+        asked += [(*rng.choice(paths), "absent"), (*rng.choice(paths), 0)]
+        whole = find_positions(text, [*asked, (10**9,)])
+        part = find_positions(text, asked)
+        assert whole is not None and part is not None
+        for where in asked:
+            for key in (False, True):
+                assert part.locate(where, key) == whole.locate(where, key), (path, where)
+
+
+def _paths(node: object, at: tuple[PathPart, ...]) -> Iterator[tuple[PathPart, ...]]:
+    """Every path in ``node``, itself first."""
+    yield at
+    if isinstance(node, dict):
+        for key, child in node.items():
+            yield from _paths(child, (*at, key))
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _paths(child, (*at, index))

@@ -56,8 +56,9 @@ class Positions:
 def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positions | None:
     """The positions of the paths ``wanted`` (and of their parents) in the YAML ``text``.
 
-    The text is read as far as the last of the paths ``wanted``, or to its end when one
-    of them is not in it.
+    The text is read only as far as it must be: until every path ``wanted`` has its
+    position, or is known not to be in the text (the collection it would be in has
+    ended, or a scalar stands where it would begin).
 
     Returns:
         ``None`` when the text cannot be parsed as far as it is read.
@@ -106,7 +107,10 @@ def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positio
             if not (starts or ends or kind is ScalarEvent):
                 continue
             if ends:
-                stack.pop()
+                closed = stack.pop()
+                # Nothing under a collection that ended is still to be found.
+                if _settle(pending, closed[1]):  # type: ignore[arg-type]
+                    break
                 if stack:
                     _after_value(stack)
                 continue
@@ -145,7 +149,8 @@ def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positio
             if path not in found.values:
                 found.values[path] = position
                 pending.discard(path)
-                if not pending:
+                # Nothing is under a scalar: a path asked below it is located at it.
+                if not pending or (kind is ScalarEvent and _settle(pending, path)):
                     break
             if starts:
                 stack.append(
@@ -160,6 +165,14 @@ def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positio
         if dispose is not None:
             dispose()
     return found
+
+
+def _settle(pending: set[Path_], path: Path_) -> bool:
+    """Take out of ``pending`` the paths at or under ``path``; whether none is left."""
+    size = len(path)
+    for asked in [p for p in pending if p[:size] == path]:
+        pending.discard(asked)
+    return not pending
 
 
 def _key_path(parent: Path_, raw: str, prefixes: set[Path_]) -> Path_ | None:
