@@ -47,6 +47,7 @@ class ClubView:
     member_rows: dict[str, int] = field(default_factory=dict)
     spans: dict[str, tuple[date, date]] = field(default_factory=dict)
     held: dict[str, Holding] | None = None
+    checked_ids: list[list[str]] | None = None
 
     @classmethod
     def of(cls, data: ClubData, today: date, broken: frozenset[str] = frozenset()) -> ClubView:
@@ -97,6 +98,15 @@ class ClubView:
         """Each valid meeting with its file and its index in that file."""
         for (file, row), meeting in zip(self.data.meeting_rows, self.data.meetings, strict=True):
             yield file, row, meeting
+
+    def checked(self) -> list[list[str]]:
+        """The ids of the members checked at each meeting (of :meth:`meetings`), in order;
+        found once for all checks, since the health checks are most of a club's records."""
+        if self.checked_ids is None:
+            self.checked_ids = [
+                [check.member for check in meeting.health_checks] for meeting in self.data.meetings
+            ]
+        return self.checked_ids
 
     def transactions(self) -> Iterator[tuple[int, Transaction]]:
         for row, entry in zip(self.data.ledger_rows, self.data.ledger, strict=True):

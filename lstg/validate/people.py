@@ -147,12 +147,11 @@ def check_meetings(view: ClubView) -> list[Problem]:
     """
     problems: list[Problem] = []
     members_on = view.members_on(m.date for _f, _r, m in view.meetings() if m.date <= view.today)
-    for file, row, meeting in view.meetings():
+    for (file, row, meeting), checked in zip(view.meetings(), view.checked(), strict=True):
         if meeting.date > view.today:
             continue
         day = meeting.date
         attending = set(meeting.attendance)
-        checked = [check.member for check in meeting.health_checks]
         # Nearly always: no one listed twice, every one a member that day, every one
         # checked present. Then only that is computed, by operations on sets.
         if (

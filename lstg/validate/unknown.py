@@ -34,7 +34,7 @@ def check_unknown_members(view: ClubView) -> list[Problem]:
     for row, loan in view.loans():
         name(loan.member, "loan", view.loans_file, (row, "member"), "member")
     known = view.members.keys() | view.data.invalid_ids
-    for file, row, meeting in view.meetings():
+    for (file, row, meeting), checked in zip(view.meetings(), view.checked(), strict=True):
         if meeting.date > view.today:
             continue
         # Nearly always every id is known: then the set operations say so, in C.
@@ -43,7 +43,6 @@ def check_unknown_members(view: ClubView) -> list[Problem]:
         else:
             for index, member_id in enumerate(meeting.attendance):
                 name(member_id, "attendance", file, (row, "attendance", index), "member")
-        checked = [check.member for check in meeting.health_checks]
         if known.issuperset(checked):
             used.update(checked)
         else:
