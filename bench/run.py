@@ -33,7 +33,9 @@ take a fraction of a second to seconds per club, so by default they read a
 fixed sample of the clubs (every k-th club) and their time is scaled by bytes to
 the whole corpus
 (``--full-baselines`` reads everything). Medians of the rounds are reported,
-each with its ratio to the yaml-rs parse.
+each with its ratio to the yaml-rs parse; the cold validate is also divided by the yaml-rs
+parse of its own round, and the median of those ratios given, since the load of the
+machine changes from round to round more than within one.
 
 Usage::
 
@@ -43,6 +45,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -254,12 +257,17 @@ def json_copy(corpus: Path, paths: list[Path]) -> list[Path]:
 
 def freeze() -> None:
     """Run a copy of lstg's source taken now, so that edits to the working tree during the
-    benchmark do not change lstg's code fingerprint (and so empty its cache) mid-run."""
+    benchmark do not change lstg's code fingerprint (and so empty its cache) mid-run.
+
+    The copy is compiled to bytecode, as pip and pipx compile a wheel they install: where
+    ``PYTHONDONTWRITEBYTECODE`` is set, every run would otherwise compile lstg's modules
+    from their source again, which no installed lstg does."""
     frozen = REPO / "bench" / "corpus" / "src"
     shutil.rmtree(frozen, ignore_errors=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(REPO / "lstg", frozen / "lstg", ignore=ignore)
     shutil.copytree(REPO / "templates", frozen / "templates", ignore=ignore)
+    compileall.compile_dir(frozen / "lstg", quiet=1)
     ENV["PYTHONPATH"] = str(frozen)
     CWD[0] = frozen
 
@@ -486,6 +494,12 @@ def main() -> None:
         "corpus_files": len(all_paths),
         "corpus_bytes": corpus_bytes,
         "cold_validate_cpu_s": median(cold_cpus),
+        "cold_validate_per_yaml_rs": median(
+            [
+                cpu / parse
+                for cpu, parse in zip(cold_cpus, measured["yaml_rs_parse_cpu_s"], strict=True)
+            ]
+        ),
         "cold_validate_s": median(cold_walls),
         **{key: median(values) for key, values in measured.items()},
         "warm_validate_s": round(warm, 3),
@@ -558,6 +572,17 @@ def print_table(r: dict[str, Any], floors: list[tuple[str, str]]) -> None:
     row("warm lstg report --province", r["warm_report_cpu_s"], r["warm_report_s"])
     row("report, one file changed", r["report_one_changed_cpu_s"], r["report_one_changed_s"])
     row("check, one file changed", r["check_one_changed_cpu_s"], r["check_one_changed_s"])
+    ratios = [
+        cpu / parse
+        for cpu, parse in zip(
+            r["notes"]["cold_validate_cpu_s"], r["notes"]["yaml_rs_parse_cpu_s"], strict=True
+        )
+    ]
+    print(
+        "cold validate / yaml-rs parse of the same round: "
+        + ", ".join(f"{x:.2f}" for x in ratios)
+        + f"; median {r['cold_validate_per_yaml_rs']:.2f}"
+    )
     print(
         f"peak memory, resident (summed over processes): {r['peak_rss_mb']} MB (cold"
         f" validate), {r['report_peak_rss_mb']} MB (cold report --province)"
