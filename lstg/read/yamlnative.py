@@ -86,8 +86,9 @@ _ODD_CHARACTER = re.compile(rb"\xe2\x80[\xa8\xa9]|\xc2[\x80-\x9f]|\xef(?:\xbb\xb
 _ODD_NUMBERS = (
     re.compile(rb"0[XOB]|0[xob][0-9A-Za-z]*_"),  # 0X1F (text in lstg), 0x_ (refused by lstg)
     re.compile(rb"_(?:(?<![^\W\d]_)|(?=[0-9]))"),  # a _ in a number (1_000, -_, 9e_3)
-    re.compile(rb"\.(?<![0-9]\.)[0-9]+[eE]"),  # .5e3: text in lstg, a number for yaml-rs
-    re.compile(rb"\.(?:inf|Inf|INF|nan|NaN|NAN)"),  # not finite: lstg reports it
+    # .5e3 (text in lstg, a number for yaml-rs), and .inf or .nan (not finite: lstg reports
+    # them): one pass over the dots.
+    re.compile(rb"\.(?:(?<![0-9]\.)[0-9]+[eE]|inf|Inf|INF|nan|NaN|NAN)"),
 )
 """Numbers that the two parsers read differently, or that lstg reports where they are."""
 
