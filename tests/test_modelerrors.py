@@ -91,6 +91,19 @@ def test_dates_written_day_first_and_impossible(tmp_path: Path) -> None:
     ]
 
 
+def test_a_date_as_a_number_or_with_a_time_is_one_problem(tmp_path: Path) -> None:
+    """Dates are read in pydantic's core first; what it refuses is worded once, by the
+    careful reading that follows."""
+    root = copy_base(tmp_path)
+    edit(root, C, "founded: 2019-03-01", "founded: 20190301")
+    edit(root, f"{CLUB}/loans.yaml", "disbursed: 2020-02-01", 'disbursed: "2020-02-01 08:00"')
+    written = "a date is written as YYYY-MM-DD, for example 2020-11-30."
+    assert [p[:3] for p in _problems(root) if "schema" in p[1]] == [
+        (f"{C}:5:10", "schema.value", f"“founded”: {written}"),
+        (f"{CLUB}/loans.yaml:20:14", "schema.value", f"“disbursed”: {written}"),
+    ]
+
+
 def test_an_entry_without_a_readable_id_does_not_make_every_reference_unknown(
     tmp_path: Path,
 ) -> None:

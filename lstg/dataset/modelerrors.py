@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from lstg.core.i18n import _
 from lstg.core.problems import PathPart, Problem, error
 from lstg.domain.vocabulary import suggest_code
-from lstg.schema.common import IDENT, FieldError
+from lstg.schema.common import IDENT, ISO_DATE_FAST, FieldError
 
 
 def problems_from(
@@ -37,7 +37,7 @@ def problems_from(
             it. Fields not in it are called by their name in the data files.
     """
     problems = []
-    for err in exc.errors(include_url=False):
+    for err in _worded(exc):
         loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
         if err["loc"] and err["loc"][-1] == "[key]":
             problems.append(_key_problem(err, loc, file=file, prefix=prefix))
@@ -51,7 +51,7 @@ def error_fields(exc: ValidationError) -> list[tuple[str, ...]]:
     :func:`problems_from`: the error's own path, or the field that a model's
     validator named (:class:`~lstg.schema.common.FieldError`)."""
     found = []
-    for err in exc.errors(include_url=False):
+    for err in _worded(exc):
         loc = tuple(str(p) for p in err["loc"] if not _is_union_tag(p))
         named = (err.get("ctx") or {}).get("error")
         if isinstance(named, FieldError):
@@ -114,6 +114,12 @@ def _shown(value: Any) -> str:
     if not text.isprintable():
         text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
     return text
+
+
+def _worded(exc: ValidationError) -> list[Any]:
+    """The errors to word: those of a date read the quick way are left out, since the
+    careful way that follows it words the same value's error (:data:`ISO_DATE_FAST`)."""
+    return [e for e in exc.errors(include_url=False) if ISO_DATE_FAST not in e["loc"]]
 
 
 def _is_union_tag(part: Any) -> bool:

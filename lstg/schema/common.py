@@ -11,7 +11,17 @@ import unicodedata
 from datetime import date
 from typing import Annotated, Any, Final
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 from lstg.core.i18n import _
 
@@ -73,7 +83,38 @@ def _iso_date(value: Any) -> Any:
     raise ValueError(_("a date is written as YYYY-MM-DD, for example 2020-11-30"))
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+ISO_DATE_FAST = "[iso-date]"
+"""The tag, in a validation error's path, of the first way :data:`IsoDate` reads a date:
+its errors are left out (:mod:`lstg.dataset.modelerrors`), since the second way words
+them."""
+
+
+class _WrittenIso:
+    """A date's schema: text ``YYYY-MM-DD`` read in pydantic's core (a pattern, then the
+    calendar), with no call into Python; anything else (a date object, another way of
+    writing a date, a number) goes to :func:`_iso_date`, which takes a date object as it is
+    and words what is wrong with the rest."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, _source: Any, _handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        fast = core_schema.chain_schema(
+            [core_schema.str_schema(pattern=_ISO_DATE.pattern), core_schema.date_schema()]
+        )
+        return core_schema.union_schema(
+            [(fast, ISO_DATE_FAST), core_schema.no_info_plain_validator_function(_iso_date)],
+            mode="left_to_right",
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, _schema: core_schema.CoreSchema, _handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "format": "date"}
+
+
+IsoDate = Annotated[date, _WrittenIso]
 """A calendar date written ``YYYY-MM-DD``; impossible dates are errors."""
 
 
