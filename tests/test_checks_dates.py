@@ -127,3 +127,21 @@ def test_one_misdated_meeting_gives_one_order_warning(tmp_path: Path) -> None:
         f"{T}:18:9: warning meeting.out-of-order: "
         "The meeting of 2020-03-15 comes after one of 2021-02-15.",
     ]
+
+
+def test_every_kind_of_fact_dated_after_today_is_reported(tmp_path: Path) -> None:
+    """The club file's dates after ``founded`` are asked as the others are, whether or not
+    the club was founded in the future."""
+    edits = [
+        (C, "launched: 2019-04-15", "launched: 2027-01-05"),
+        (C, "    role: chair\n    start: 2019-04-15", "    role: chair\n    start: 2027-01-06"),
+        (C, "Quỹ hoạt động\n    opened: 2019-04-15", "Quỹ hoạt động\n    opened: 2027-01-07"),
+        (C, "fund_regulations: 2019-04-15", "fund_regulations: 2027-01-08"),
+    ]
+    future = [line for line in after_edits(tmp_path, edits) if "date.future" in line]
+    assert [line.split(": error")[0] for line in future] == [
+        f"{C}:6:11",
+        f"{C}:10:12",
+        f"{C}:26:13",
+        f"{C}:27:19",
+    ]

@@ -211,56 +211,68 @@ def check_future(view: ClubView) -> list[Problem]:
 
     Due dates and schedules are plans, and may lie ahead.
     """
+    today = view.today
+    # Only a date after today is noted, with where it is: nearly every date is not.
     found: list[tuple[str, tuple[PathPart, ...], date]] = []
     years: list[tuple[str, tuple[PathPart, ...], int]] = []
     club = view.club
     if club is not None:
-        found.append((view.club_file, ("founded",), club.founded))
-        if club.launched is not None:
+        if club.founded > today:
+            found.append((view.club_file, ("founded",), club.founded))
+        if club.launched is not None and club.launched > today:
             found.append((view.club_file, ("launched",), club.launched))
-        if club.fund_regulations is not None:
+        if club.fund_regulations is not None and club.fund_regulations > today:
             found.append((view.club_file, ("fund_regulations",), club.fund_regulations))
         for i, change in enumerate(club.status_changes):
-            found.append((view.club_file, ("status_changes", i, "date"), change.date))
+            if change.date > today:
+                found.append((view.club_file, ("status_changes", i, "date"), change.date))
         for i, seat in enumerate(club.board):
-            found.append((view.club_file, ("board", i, "start"), seat.start))
+            if seat.start > today:
+                found.append((view.club_file, ("board", i, "start"), seat.start))
         for kind, fund in club.funds.items():
-            found.append((view.club_file, ("funds", kind, "opened"), fund.opened))
+            if fund.opened > today:
+                found.append((view.club_file, ("funds", kind, "opened"), fund.opened))
     for row, member in zip(view.data.member_rows, view.data.members, strict=True):
-        found.append((view.members_file, (row, "joined"), member.joined))
-        if member.birth_date is not None:
+        if member.joined > today:
+            found.append((view.members_file, (row, "joined"), member.joined))
+        if member.birth_date is not None and member.birth_date > today:
             found.append((view.members_file, (row, "birth_date"), member.birth_date))
-        if member.left is not None:
+        if member.left is not None and member.left.date > today:
             found.append((view.members_file, (row, "left", "date"), member.left.date))
         for i, consent in enumerate(member.consent):
-            found.append((view.members_file, (row, "consent", i, "date"), consent.date))
-            if consent.withdrawn is not None:
+            if consent.date > today:
+                found.append((view.members_file, (row, "consent", i, "date"), consent.date))
+            if consent.withdrawn is not None and consent.withdrawn.date > today:
                 where: tuple[PathPart, ...] = (row, "consent", i, "withdrawn", "date")
                 found.append((view.members_file, where, consent.withdrawn.date))
-        if member.erased is not None:
+        if member.erased is not None and member.erased > today:
             found.append((view.members_file, (row, "erased"), member.erased))
-        if member.household_certified is not None and member.household_certified > view.today.year:
+        if member.household_certified is not None and member.household_certified > today.year:
             years.append(
                 (view.members_file, (row, "household_certified"), member.household_certified)
             )
     for row, loan in view.loans():
-        found.append((view.loans_file, (row, "disbursed"), loan.disbursed))
+        if loan.disbursed > today:
+            found.append((view.loans_file, (row, "disbursed"), loan.disbursed))
         for i, repayment in enumerate(loan.repayments):
-            found.append((view.loans_file, (row, "repayments", i, "date"), repayment.date))
-        if loan.written_off is not None:
+            if repayment.date > today:
+                found.append((view.loans_file, (row, "repayments", i, "date"), repayment.date))
+        if loan.written_off is not None and loan.written_off.date > today:
             found.append((view.loans_file, (row, "written_off", "date"), loan.written_off.date))
     for file, row, meeting in view.meetings():
-        found.append((file, (row, "date"), meeting.date))
+        if meeting.date > today:
+            found.append((file, (row, "date"), meeting.date))
     for row, entry in zip(view.data.ledger_rows, view.data.ledger, strict=True):
-        found.append((view.ledger_file, (row, "date"), entry.date))
+        if entry.date > today:
+            found.append((view.ledger_file, (row, "date"), entry.date))
+    if not found and not years:
+        return []
     joined_rows: dict[tuple[str, tuple[PathPart, ...]], Member] = {
         (view.members_file, (row, "joined")): member
         for row, member in zip(view.data.member_rows, view.data.members, strict=True)
     }
     problems = []
     for file, where, day in found:
-        if day <= view.today:
-            continue
         joiner = joined_rows.get((file, where))
         after = "" if joiner is None else consequences(records_before(view, joiner.id, day))
         problems.append(
