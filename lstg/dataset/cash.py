@@ -10,17 +10,19 @@ moves.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from lstg.core.problems import PathPart
 from lstg.dataset import LEDGER_FILE, LOANS_FILE, ClubData
 from lstg.schema import Transaction
 
 
-@dataclass(frozen=True, slots=True)
-class Move:
-    """Money into (positive) or out of (negative) a fund, and where it is written."""
+class Move(NamedTuple):
+    """Money into (positive) or out of (negative) a fund, and where it is written.
+
+    A named tuple: a club's ledger and loans make hundreds, on every validation.
+    """
 
     day: date
     amount: int
