@@ -72,22 +72,27 @@ def field_kinds(member: Member) -> set[DataKind]:
     return kinds
 
 
-def holdings(data: ClubData, *, attendance: bool = True) -> dict[str, Holding]:
+def holdings(
+    data: ClubData, *, attendance: bool = True, checked: list[list[str]] | None = None
+) -> dict[str, Holding]:
     """What the club's files hold about each of its members, by member id (the first
     record of an id, if it is repeated).
 
     Without ``attendance``, the attendances are left out (``Holding.attendance`` is
     empty): they are most of the records, and only what follows a withdrawn consent
-    needs them.
+    needs them. ``checked``, if given, holds the ids of the members checked at each
+    meeting, in order (as :meth:`lstg.validate.common.ClubView.checked` lists them).
     """
     found: dict[str, Holding] = {}
     for row, member in zip(data.member_rows, data.members, strict=True):
         if member.id not in found:
             found[member.id] = Holding(member, row, field_kinds(member))
-    for (file, row), meeting in zip(data.meeting_rows, data.meetings, strict=True):
+    if checked is None:
+        checked = [[check.member for check in m.health_checks] for m in data.meetings]
+    for (file, row), meeting, ids in zip(data.meeting_rows, data.meetings, checked, strict=True):
         day = meeting.date
-        for check in meeting.health_checks:
-            held = found.get(check.member)
+        for member_id in ids:
+            held = found.get(member_id)
             if held is not None:
                 held.health_days.append(day)
         for index, member_id in enumerate(meeting.attendance if attendance else ()):

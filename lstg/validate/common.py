@@ -67,7 +67,7 @@ class ClubView:
         reads them."""
         if self.held is None:
             withdrawn = any(m.withdrew_consent for m in self.data.members)
-            self.held = holdings(self.data, attendance=withdrawn)
+            self.held = holdings(self.data, attendance=withdrawn, checked=self.checked())
         return self.held
 
     @property

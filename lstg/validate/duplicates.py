@@ -19,6 +19,7 @@ import hashlib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from lstg.core.i18n import _
 from lstg.core.problems import Problem, warning
@@ -35,8 +36,13 @@ def same_name(name: str) -> str:
 
 def person_key(member: Member) -> str:
     """A short digest of the member's normalised name and year of birth."""
-    year = member.known_birth_year
-    text = f"{same_name(member.name)}|{year if year is not None else '?'}"
+    return _person_key(member.name, member.known_birth_year)
+
+
+@lru_cache(maxsize=4096)
+def _person_key(name: str, year: int | None) -> str:
+    # Remembered: a club's check of duplicates and its people index each ask every member.
+    text = f"{same_name(name)}|{year if year is not None else '?'}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
