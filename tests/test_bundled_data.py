@@ -64,8 +64,8 @@ def test_validates_with_the_five_warnings_of_its_story(dataset: DataSet) -> None
     [old_form] = [p for p in found if p.code == "consent.old-form"]
     assert (old_form.where, old_form.message) == (
         (1, "consent", 0),
-        "The consents of 4 members are dates only (M002, M035, M055, M056); they do not say "
-        "its purposes, the kinds of data, how it was given, the evidence, who recorded it.",
+        "The consents of 4 members are dates only (M002, M035, M055, M056); none says its "
+        "purposes, the kinds of data, how it was given, the evidence, who recorded it.",
     )
 
 

@@ -53,8 +53,8 @@ def test_the_older_form_of_several_members_is_one_warning_where_the_first_is(
         ],
     ) == [
         f"{M}:7:12: warning consent.old-form: The consents of 3 members are dates only "
-        "(M001, M002, M003); they do not say its purposes, the kinds of data, how it was "
-        "given, the evidence, who recorded it."
+        "(M001, M002, M003); none says its purposes, the kinds of data, how it was given, "
+        "the evidence, who recorded it."
     ]
 
 

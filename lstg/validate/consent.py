@@ -104,9 +104,9 @@ def _old_forms(view: ClubView, old_forms: list[tuple[Holding, int]]) -> Problem:
             "Record the consent in full with lstg member consent {club} {id} (see docs/privacy.md)."
         ).format(club=view.data.id, id=ids[0])
     else:
-        message = _(
-            "The consents of {n} members are dates only ({ids}); they do not say {what}."
-        ).format(n=len(ids), ids=", ".join(ids), what=what)
+        message = _("The consents of {n} members are dates only ({ids}); none says {what}.").format(
+            n=len(ids), ids=", ".join(ids), what=what
+        )
         hint = _(
             "Record each consent in full with lstg member consent {club} MEMBER "
             "(see docs/privacy.md)."
