@@ -39,7 +39,7 @@ machine changes from round to round more than within one.
 
 Usage::
 
-    python bench/run.py --clubs 200 [--rounds 3] [--runs 5] [--full-baselines]
+    python bench/run.py --clubs 200 [--rounds 5] [--runs 5] [--full-baselines]
 """
 
 from __future__ import annotations
@@ -299,7 +299,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clubs", type=int, default=200)
     parser.add_argument(
-        "--rounds", type=int, default=3, help="rounds of cold validate, floors and baselines"
+        "--rounds", type=int, default=5, help="rounds of cold validate, floors and baselines"
     )
     parser.add_argument("--runs", type=int, default=5, help="runs of each warm measure")
     parser.add_argument("--sample", type=int, default=3, help="clubs read by slow baselines")
