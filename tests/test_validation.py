@@ -60,13 +60,13 @@ def test_check_dataset_gives_unlocated_problems(tmp_path: Path) -> None:
 def test_a_batch_of_clubs_reads_the_province_once_and_gives_only_club_problems(
     tmp_path: Path,
 ) -> None:
-    from lstg.dataset.loader import load_base_once
+    from lstg.dataset.loader import keep_base, load_base_once
     from lstg.validate.run import _run
 
     root = copy_base(tmp_path)
     edit(root, f"{CLUB}/loans.yaml", "member: M003", "member: M033")
     edit(root, "province.yaml", "name: Lạng Sơn", "name: Lạng Sơn\nmotto: x")
-    whole, _dataset = _run(root, None, TODAY)
+    whole, whole_dataset = _run(root, None, TODAY)
     assert sorted(p.code for p in whole) == ["loan.unknown-member", "schema.unknown-field"]
 
     club_only, dataset = _run(root, ["chi-lang-quang-lac"], TODAY, shared="digest-1")
@@ -77,6 +77,9 @@ def test_a_batch_of_clubs_reads_the_province_once_and_gives_only_club_problems(
     assert dataset.plans is once.plans
     assert load_base_once(root, "digest-1") is once
     assert load_base_once(root, "digest-2") is not once
+    # What the main process read before starting its workers is theirs to start with.
+    keep_base(root, "digest-3", whole_dataset)
+    assert load_base_once(root, "digest-3") is whole_dataset
 
 
 def test_one_club_only(tmp_path: Path) -> None:

@@ -512,6 +512,13 @@ def load_base_once(root: Path, key: str) -> DataSet:
     return found
 
 
+def keep_base(root: Path, key: str, dataset: DataSet) -> None:
+    """Keep ``dataset``'s province, plans and particulars as those of ``root`` for ``key``
+    (see :func:`load_base_once`): workers forked after it start with them."""
+    _BASES.clear()
+    _BASES[(root, key)] = dataset
+
+
 def load_club_file(root: Path, folder: Path) -> ClubData:
     """A club folder with its club file only (no members, loans, ledger or meetings)."""
     data = ClubData(id=folder.name, folder=_rel(root, folder))

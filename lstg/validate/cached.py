@@ -12,6 +12,7 @@ from lstg.cache.store import Cache
 from lstg.core.pool import BATCH, CHECKS_PARALLEL_FROM, workers_for
 from lstg.core.problems import Problem, problem_from_data, problem_to_data
 from lstg.dataset.folder import club_of
+from lstg.dataset.loader import keep_base
 from lstg.validate.duplicates import PeopleIndex, all_indexes
 
 if TYPE_CHECKING:
@@ -103,6 +104,8 @@ def validate_cached(
     else:
         found, dataset = run(root, [], today)
         problems.extend(found)
+        # Workers forked from here find the province and plans already read.
+        keep_base(root, before.shared, dataset)
         fresh, indexes = _check_clubs(root, misses, today, run, language, before.shared)
         people.update(indexes)
         for club_problems in fresh.values():
