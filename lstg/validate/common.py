@@ -135,7 +135,11 @@ class ClubView:
         i = j = 0
         for day in sorted(set(days)):
             while i < len(joins) and joins[i][0] <= day:
-                current.add(joins[i][1])
+                member_id = joins[i][1]
+                # A span already over (a departure dated before the joining included)
+                # never makes a member again.
+                if self.spans[member_id][1] > day:
+                    current.add(member_id)
                 i += 1
             while j < len(leaves) and leaves[j][0] <= day:
                 current.discard(leaves[j][1])
