@@ -127,3 +127,24 @@ def test_a_number_where_an_id_belongs_says_to_quote_it(tmp_path: Path) -> None:
         (f"{T}:3:22", "schema.value", f"“attendance”: {quote}", None),
         (f"{T}:9:15", "schema.value", f"“member”: {quote}", None),
     ]
+
+
+def test_a_date_object_is_read_as_pydantic_reads_it() -> None:
+    """A date given as an object (an importer's spreadsheet cell) takes the careful way,
+    whose result is a date: midnight of a datetime is its day, another time is refused."""
+    from datetime import date, datetime
+
+    from pydantic import TypeAdapter, ValidationError
+
+    from lstg.schema.common import IsoDate
+
+    read = TypeAdapter(IsoDate)
+    assert read.validate_python(datetime(2020, 1, 1)) == date(2020, 1, 1)
+    assert type(read.validate_python(datetime(2020, 1, 1))) is date
+    assert read.validate_python(date(2020, 2, 29)) == date(2020, 2, 29)
+    with pytest.raises(ValidationError) as refused:
+        read.validate_python(datetime(2020, 1, 1, 8, 30))
+    assert [e["type"] for e in refused.value.errors()] == [
+        "string_type",
+        "date_from_datetime_inexact",
+    ]

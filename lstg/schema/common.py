@@ -91,9 +91,9 @@ them."""
 
 class _WrittenIso:
     """A date's schema: text ``YYYY-MM-DD`` read in pydantic's core (a pattern, then the
-    calendar), with no call into Python; anything else (a date object, another way of
-    writing a date, a number) goes to :func:`_iso_date`, which takes a date object as it is
-    and words what is wrong with the rest."""
+    calendar), with no call into Python; anything else (a date or datetime object, another
+    way of writing a date, a number) is read as before this quick way was added:
+    :func:`_iso_date`, which words what is wrong, then pydantic's date."""
 
     @classmethod
     def __get_pydantic_core_schema__(
@@ -102,10 +102,10 @@ class _WrittenIso:
         fast = core_schema.chain_schema(
             [core_schema.str_schema(pattern=_ISO_DATE.pattern), core_schema.date_schema()]
         )
-        return core_schema.union_schema(
-            [(fast, ISO_DATE_FAST), core_schema.no_info_plain_validator_function(_iso_date)],
-            mode="left_to_right",
+        careful = core_schema.no_info_before_validator_function(
+            _iso_date, core_schema.date_schema()
         )
+        return core_schema.union_schema([(fast, ISO_DATE_FAST), careful], mode="left_to_right")
 
     @classmethod
     def __get_pydantic_json_schema__(
