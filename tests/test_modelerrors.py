@@ -121,11 +121,13 @@ def test_a_number_where_an_id_belongs_says_to_quote_it(tmp_path: Path) -> None:
     edit(root, T, "attendance: [M001, M002, M003, M004]", "attendance: [M001, 2, M003, M004]")
     edit(root, T, "    - member: M004\n      bp: 145/92", "    - member: 4\n      bp: 145/92")
     edit(root, C, "name: CLB Liên thế hệ tự giúp nhau xã Quang Lang", "name: 12")
+    edit(root, M, "  team: to-1\n  groups: [suc-khoe]", "  team: 1\n  groups: [suc-khoe]")
     quote = "an id is text; write it in quotes, or start it with a letter."
-    assert [p for p in _problems(root) if p[0].startswith((C, T))] == [
+    assert [p for p in _problems(root) if p[0].startswith((C, T, M))] == [
         (f"{C}:1:7", "schema.type", "“name” should be text, not “12”.", None),
         (f"{T}:3:22", "schema.value", f"“attendance”: {quote}", None),
         (f"{T}:9:15", "schema.value", f"“member”: {quote}", None),
+        (f"{M}:7:9", "schema.value", f"“team”: {quote}", None),
     ]
 
 
@@ -144,7 +146,5 @@ def test_a_date_object_is_read_as_pydantic_reads_it() -> None:
     assert read.validate_python(date(2020, 2, 29)) == date(2020, 2, 29)
     with pytest.raises(ValidationError) as refused:
         read.validate_python(datetime(2020, 1, 1, 8, 30))
-    assert [e["type"] for e in refused.value.errors()] == [
-        "string_type",
-        "date_from_datetime_inexact",
-    ]
+    worded = [e["type"] for e in refused.value.errors() if "[iso-date]" not in e["loc"]]
+    assert worded == ["date_from_datetime_inexact"]

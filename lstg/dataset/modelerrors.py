@@ -305,15 +305,26 @@ def _holds_ident(model: type[BaseModel], loc: Sequence[PathPart]) -> bool:
     for part in loc:
         if _is_container(current):
             current = _unwrap_item(current)
-            marks = list(typing.get_args(current)[1:])
+            marks = _marks(current)
             continue
         fields = _model_of(current)
         if fields is None or part not in fields.model_fields:
             return False
         info = fields.model_fields[part]
         current = info.annotation
-        marks = list(info.metadata)
+        marks = [*info.metadata, *_marks(current)]
     return any(mark is IDENT for mark in marks)
+
+
+def _marks(annotation: Any) -> list[Any]:
+    """The metadata of ``annotation``'s ``Annotated`` forms, through ``X | None``."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return [*args[1:], *_marks(args[0])]
+    if origin in (typing.Union, types.UnionType):
+        return [mark for arg in args for mark in _marks(arg)]
+    return []
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
