@@ -80,15 +80,14 @@ def holdings(
 
     Without ``attendance``, the attendances are left out (``Holding.attendance`` is
     empty): they are most of the records, and only what follows a withdrawn consent
-    needs them. ``checked``, if given, holds the ids of the members checked at each
-    meeting, in order (as :meth:`lstg.validate.common.ClubView.checked` lists them).
+    needs them. ``checked``, if given, is :func:`checked_ids` of ``data``, already listed.
     """
     found: dict[str, Holding] = {}
     for row, member in zip(data.member_rows, data.members, strict=True):
         if member.id not in found:
             found[member.id] = Holding(member, row, field_kinds(member))
     if checked is None:
-        checked = [[check.member for check in m.health_checks] for m in data.meetings]
+        checked = checked_ids(data)
     for (file, row), meeting, ids in zip(data.meeting_rows, data.meetings, checked, strict=True):
         day = meeting.date
         for member_id in ids:
@@ -108,6 +107,11 @@ def holdings(
         if held is not None:
             held.loans.append(Record("basic", loan.disbursed, data.file("loans.yaml"), (row,)))
     return found
+
+
+def checked_ids(data: ClubData) -> list[list[str]]:
+    """The ids of the members checked at each of the club's meetings, in order."""
+    return [[check.member for check in meeting.health_checks] for meeting in data.meetings]
 
 
 def health_records(data: ClubData, member_id: str) -> list[Record]:

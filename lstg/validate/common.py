@@ -10,7 +10,7 @@ from enum import Enum
 from lstg.core import format as fmt
 from lstg.core.i18n import _, current_language
 from lstg.dataset import CLUB_FILE, LEDGER_FILE, LOANS_FILE, MEMBERS_FILE, ClubData
-from lstg.dataset.holdings import Holding, holdings
+from lstg.dataset.holdings import Holding, checked_ids, holdings
 from lstg.domain.vocabulary import FUND
 from lstg.schema import Club, Loan, Meeting, Member
 from lstg.schema.club import Fund
@@ -103,9 +103,7 @@ class ClubView:
         """The ids of the members checked at each meeting (of :meth:`meetings`), in order;
         found once for all checks, since the health checks are most of a club's records."""
         if self.checked_ids is None:
-            self.checked_ids = [
-                [check.member for check in meeting.health_checks] for meeting in self.data.meetings
-            ]
+            self.checked_ids = checked_ids(self.data)
         return self.checked_ids
 
     def transactions(self) -> Iterator[tuple[int, Transaction]]:

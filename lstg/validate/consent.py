@@ -21,7 +21,7 @@ from lstg.core.i18n import _, current_language, ngettext
 from lstg.core.problems import PathPart, Problem, error, warning
 from lstg.dataset.holdings import Holding, Record, health_records
 from lstg.schema import Province
-from lstg.schema.consent import CONSENT_DETAILS, SENSITIVE_KINDS, DataKind
+from lstg.schema.consent import SENSITIVE_KINDS, DataKind
 from lstg.schema.privacy import Privacy, default_privacy
 from lstg.validate.common import ClubView, shown_date
 
@@ -147,7 +147,7 @@ def _records(
         missing = consent.missing()
         if not missing:
             continue
-        if len(missing) == len(CONSENT_DETAILS):
+        if consent.old_form:
             old_forms.append((held, index))
             continue
         what = ", ".join(detail_label(m) for m in missing)
