@@ -15,6 +15,7 @@ from lstg.core.i18n import _
 from lstg.core.problems import PathPart, Problem, error
 from lstg.domain.vocabulary import suggest_code
 from lstg.schema.common import IDENT, ISO_DATE_FAST, FieldError
+from lstg.schema.meeting import HEALTH_ROW_MODELS
 
 
 def problems_from(
@@ -330,6 +331,8 @@ def _marks(annotation: Any) -> list[Any]:
 def _model_of(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
+    if annotation in HEALTH_ROW_MODELS:
+        return HEALTH_ROW_MODELS[annotation]
     for arg in typing.get_args(annotation):
         found = _model_of(arg)
         if found is not None:

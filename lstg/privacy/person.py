@@ -26,7 +26,7 @@ from lstg.privacy.scrub import Names
 from lstg.schema import Loan, Member
 from lstg.schema.club import BoardSeat
 from lstg.schema.ledger import Transaction
-from lstg.schema.meeting import HealthCheck
+from lstg.schema.meeting import HealthRow
 from lstg.validate.duplicates import same_name
 
 SOMEONE_ELSE = "(người khác)"
@@ -64,7 +64,7 @@ class Membership:
     board: list[BoardSeat] = field(default_factory=list)
     loans: list[Loan] = field(default_factory=list)
     attended: list[date] = field(default_factory=list)
-    health: list[tuple[date, HealthCheck]] = field(default_factory=list)
+    health: list[tuple[date, HealthRow]] = field(default_factory=list)
     visits: list[Visit] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 

@@ -344,7 +344,10 @@ def person_json(person: PersonData, requests: list[Request]) -> dict[str, Any]:
                 "loans": [_plain(loan.model_dump()) for loan in m.loans],
                 "meetings_attended": [d.isoformat() for d in m.attended],
                 "health_checks": [
-                    {"date": d.isoformat(), **_plain(c.model_dump(exclude={"member"}))}
+                    {
+                        "date": d.isoformat(),
+                        **{k: _plain(v) for k, v in c._asdict().items() if k != "member"},
+                    }
                     for d, c in m.health
                 ],
                 "home_care_visits": [

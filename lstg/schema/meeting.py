@@ -7,11 +7,19 @@ reason, so that a gap in the records can be told from a missing record.
 from __future__ import annotations
 
 import functools
-from typing import Annotated, Any, Literal
+import operator
+from typing import Annotated, Any, Literal, NamedTuple, NotRequired
 
-from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
+from pydantic import (
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    ValidationError,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
+from typing_extensions import TypedDict
 
 from lstg.core.i18n import _
 from lstg.schema.common import FieldError, Ident, IsoDate, Model, Text
@@ -102,6 +110,9 @@ BloodPressure = Annotated[tuple[int, int], _WrittenAsText]
 """Blood pressure in mmHg, written ``130/85`` and held as (systolic, diastolic)."""
 
 
+# The definition of a health check as written in a file: its JSON Schema, and the
+# wording of every error in one, come from this model. A loaded meeting holds each
+# check as a HealthRow (below). The docstring is the schema's description.
 class HealthCheck(Model):
     """One member's measurements at a meeting; any of them may be missing."""
 
@@ -116,12 +127,102 @@ class HealthCheck(Model):
             raise ValueError(_("a health check records at least one of weight, bp or glucose"))
         return self
 
+
+class HealthRow(NamedTuple):
+    """A health check as a loaded meeting holds it: the fields of :class:`HealthCheck`, in
+    its order, as a tuple.
+
+    A club's meetings hold thousands of checks; as tuples, built by pydantic's core
+    without a call into Python for each, they cost a fraction of the models' time and
+    memory (``docs/performance.md``).
+    """
+
+    member: str
+    weight: float | None
+    bp: tuple[int, int] | None
+    glucose: float | None
+
     @property
     def hypertensive(self) -> bool | None:
         """High blood pressure: 140 systolic or more, or 90 diastolic or more."""
         if self.bp is None:
             return None
         return self.bp[0] >= 140 or self.bp[1] >= 90
+
+
+def _fields_of(model: type[Model]) -> Any:
+    """A typed dict with the fields of ``model``: each with its type, constraints and
+    default, under the model's configuration; not its model validators."""
+    fields = {
+        name: (
+            Annotated[info.annotation, info]
+            if info.is_required()
+            else NotRequired[Annotated[info.annotation, info]]
+        )
+        for name, info in model.model_fields.items()
+    }
+    typed = TypedDict(f"{model.__name__}Fields", fields)  # type: ignore[misc]
+    typed.__pydantic_config__ = model.model_config  # type: ignore[attr-defined]
+    return typed
+
+
+_NOTHING_MEASURED = (None, None, None)
+_MEASURES = operator.itemgetter(1, 2, 3)
+
+
+@functools.cache
+def _checks_as_models() -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(list[HealthCheck])
+
+
+def _every_check_measures(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Any:
+    """A meeting's checks as rows when every one is valid and measures something; else the
+    errors of :class:`HealthCheck` itself, for every check, as the models give them."""
+    try:
+        rows = handler(value)
+    except ValidationError:
+        rows = None
+    if rows is not None and _NOTHING_MEASURED not in map(_MEASURES, rows):
+        return rows
+    models = _checks_as_models().validate_python(value)
+    return [HealthRow(m.member, m.weight, m.bp, m.glucose) for m in models]
+
+
+class _AsRows:
+    """The schema of a meeting's ``health_checks``: each check validated by pydantic's core
+    against the fields of :class:`HealthCheck` and made a :class:`HealthRow` by two calls
+    in C (a key getter, a tuple's constructor); one call into Python for the whole list
+    checks that each measures something. Its JSON Schema is that of a list of
+    :class:`HealthCheck`."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, _source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        values = operator.itemgetter(*HealthRow._fields)
+        row = core_schema.no_info_after_validator_function(
+            functools.partial(tuple.__new__, HealthRow),
+            core_schema.no_info_after_validator_function(
+                values, handler.generate_schema(_fields_of(HealthCheck))
+            ),
+        )
+        return core_schema.no_info_wrap_validator_function(
+            _every_check_measures, core_schema.list_schema(row)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, _schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return handler(core_schema.list_schema(HealthCheck.__pydantic_core_schema__))
+
+
+HealthChecks = Annotated[list[HealthRow], _AsRows]
+"""A meeting's health checks, held as :class:`HealthRow`."""
+HEALTH_ROW_MODELS: dict[type, type[Model]] = {HealthRow: HealthCheck}
+"""The model that defines each row type, for the wording of errors."""
 
 
 class HomeCareVisit(Model):
@@ -145,7 +246,7 @@ class Meeting(Model):
     reason: Text | None = None
     activities: list[ActivityArea] = Field(default_factory=list)
     attendance: list[Ident] = Field(default_factory=list)
-    health_checks: list[HealthCheck] = Field(default_factory=list)
+    health_checks: HealthChecks = Field(default_factory=list)
     home_care_visits: list[HomeCareVisit] = Field(default_factory=list)
     note: Text | None = None
 
