@@ -8,6 +8,7 @@ basic data too, recorded on their dates.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -16,6 +17,9 @@ from lstg.core.problems import PathPart
 from lstg.dataset import ClubData
 from lstg.schema import Member
 from lstg.schema.consent import DataKind
+
+_MEMBER = operator.attrgetter("member")
+"""A health check's member id."""
 
 
 class Record(NamedTuple):
@@ -111,7 +115,7 @@ def holdings(
 
 def checked_ids(data: ClubData) -> list[list[str]]:
     """The ids of the members checked at each of the club's meetings, in order."""
-    return [[check.member for check in meeting.health_checks] for meeting in data.meetings]
+    return [list(map(_MEMBER, meeting.health_checks)) for meeting in data.meetings]
 
 
 def health_records(data: ClubData, member_id: str) -> list[Record]:

@@ -40,7 +40,7 @@ def check_health(view: ClubView) -> list[Problem]:
     for file, row, meeting in view.meetings():
         for index, check in enumerate(meeting.health_checks):
             # Nearly every check is plausible: tell so at once, without a call.
-            weight, bp, glucose = check.weight, check.bp, check.glucose
+            _member, weight, bp, glucose = check
             if (
                 (weight is None or w_low <= weight <= w_high)
                 and (glucose is None or g_low <= glucose <= g_high)

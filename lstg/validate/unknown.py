@@ -21,11 +21,10 @@ def check_unknown_members(view: ClubView) -> list[Problem]:
     if view.members_unreadable or view.members_file in view.data.unidentified:
         return []
     named: dict[str, list[tuple[str, str, tuple[PathPart, ...], str]]] = {}
-    used: set[str] = set()
+    known = view.members.keys() | view.data.invalid_ids
 
     def name(member_id: str, area: str, file: str, where: tuple[PathPart, ...], role: str) -> None:
-        used.add(member_id)
-        if member_id not in view.members and member_id not in view.data.invalid_ids:
+        if member_id not in known:
             named.setdefault(member_id, []).append((area, file, where, role))
 
     if view.club is not None:
@@ -33,27 +32,43 @@ def check_unknown_members(view: ClubView) -> list[Problem]:
             name(seat.member, "board", view.club_file, ("board", index, "member"), "member")
     for row, loan in view.loans():
         name(loan.member, "loan", view.loans_file, (row, "member"), "member")
-    known = view.members.keys() | view.data.invalid_ids
     for (file, row, meeting), checked in zip(view.meetings(), view.checked(), strict=True):
         if meeting.date > view.today:
             continue
-        # Nearly always every id is known: then the set operations say so, in C.
-        if known.issuperset(meeting.attendance):
-            used.update(meeting.attendance)
-        else:
+        # Nearly always every id is known: then a set operation says so, in C.
+        if not known.issuperset(meeting.attendance):
             for index, member_id in enumerate(meeting.attendance):
                 name(member_id, "attendance", file, (row, "attendance", index), "member")
-        if known.issuperset(checked):
-            used.update(checked)
-        else:
+        if not known.issuperset(checked):
             for index, member_id in enumerate(checked):
                 name(member_id, "health", file, (row, "health_checks", index, "member"), "member")
         for index, visit in enumerate(meeting.home_care_visits):
+            if visit.volunteer in known and visit.member in known:
+                continue
             where: tuple[PathPart, ...] = (row, "home_care_visits", index)
             name(visit.volunteer, "home-care", file, (*where, "volunteer"), "volunteer")
             name(visit.member, "home-care", file, (*where, "member"), "member")
-    unused = sorted(set(view.members) - used)
+    if not named:
+        return []
+    unused = sorted(set(view.members) - _named_ids(view))
     return [_unknown(view, member_id, places, unused) for member_id, places in named.items()]
+
+
+def _named_ids(view: ClubView) -> set[str]:
+    """Every member id named in the club's records up to today: the board, loans,
+    attendance, health checks and home-care visits."""
+    used: set[str] = set()
+    if view.club is not None:
+        used.update(seat.member for seat in view.club.board)
+    used.update(loan.member for _row, loan in view.loans())
+    for (_file, _row, meeting), checked in zip(view.meetings(), view.checked(), strict=True):
+        if meeting.date > view.today:
+            continue
+        used.update(meeting.attendance)
+        used.update(checked)
+        for visit in meeting.home_care_visits:
+            used.update((visit.volunteer, visit.member))
+    return used
 
 
 def _look_alike(member_id: str) -> str:
