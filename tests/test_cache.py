@@ -471,3 +471,37 @@ def test_a_needs_entry_that_is_not_figures_asked_is_ignored(
         counted = _recordings(monkeypatch)
         assert run(*args) == expected
         assert counted == [1]
+
+
+@pytest.mark.parametrize("readv", [True, False], ids=["readv", "read"])
+@pytest.mark.parametrize("size", [0, 1, (1 << 18) - 1, 1 << 18, 3 * (1 << 18) + 7])
+def test_a_file_digest_read_through_one_buffer_is_the_digest_of_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, readv: bool, size: int
+) -> None:
+    """The snapshot hashes each file through one reused buffer, on systems with
+    ``os.readv`` and on Windows alike; the digest is that of the whole content."""
+    from lstg.cache.keys import digest, file_digest
+    from lstg.core import safefiles
+
+    monkeypatch.setattr(safefiles, "_READV", readv and hasattr(os, "readv"))
+    path = tmp_path / "f.yaml"
+    content = os.urandom(size)
+    path.write_bytes(content)
+    assert file_digest(path, size) == digest(content)
+    # A length that is not the stat's (the file was being written) is read again whole.
+    assert file_digest(path, size + 1) == digest(content)
+
+
+def test_a_file_digest_never_follows_a_link(tmp_path: Path) -> None:
+    from lstg.cache.keys import file_digest
+    from lstg.core.safefiles import NotRegular
+
+    target = tmp_path / "outside.yaml"
+    target.write_text("a: 1\n", encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    try:
+        link.symlink_to(target)
+    except OSError:
+        pytest.skip("this system makes no symbolic links")
+    with pytest.raises(NotRegular):
+        file_digest(link, 5)

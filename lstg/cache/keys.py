@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from lstg.core.safefiles import read_regular, stream_regular
+
 CACHE_DIR = ".lstg-cache"
 """The data folder's work folder (temporary files and locks, :mod:`lstg.dataset.workdir`); the cache
 itself is in the user's cache folder (:func:`cache_home`)."""
@@ -63,6 +65,28 @@ def digest(*parts: str | bytes) -> str:
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)
     return h.hexdigest()
+
+
+_BUFFER = bytearray(1 << 18)
+"""The buffer that :func:`file_digest` reads files through."""
+
+
+def file_digest(path: Path, size: int) -> str:
+    """``digest(content)`` of the regular file ``path`` of ``size`` bytes (as its stat
+    gives), read through one buffer: hashing a folder of many files then allocates no
+    memory for them, where reading each whole would make the system map memory for it.
+
+    A file whose length is not ``size`` when read (it is being written) is read again
+    whole, so that the digest is always that of what was read.
+
+    Raises:
+        NotRegular, OSError: as :func:`lstg.core.safefiles.read_regular`.
+    """
+    h = hashlib.blake2b(digest_size=16)
+    h.update(size.to_bytes(8, "little"))
+    if stream_regular(path, h.update, _BUFFER) == size:
+        return h.hexdigest()
+    return digest(read_regular(path))
 
 
 _code: str | None = None

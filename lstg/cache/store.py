@@ -19,12 +19,13 @@ from lstg.cache.keys import (
     RACY_SECONDS,
     cache_folder,
     digest,
+    file_digest,
     refreshing,
 )
 from lstg.cache.snapshot import Snapshot, _now_ns, _walk
 from lstg.core.atomicfile import write_atomic
 from lstg.core.errors import UserError
-from lstg.core.safefiles import Kind, kind_of, link_target, read_regular
+from lstg.core.safefiles import Kind, kind_of, link_target
 from lstg.dataset.workdir import GITIGNORE
 
 
@@ -210,11 +211,10 @@ class Cache:
                 files[rel] = digest("special", str(st.st_mode), target)
                 continue
             try:
-                content = read_regular(Path(path))
+                files[rel] = file_digest(Path(path), st.st_size)
             except OSError:
                 files[rel] = "?"
                 continue
-            files[rel] = digest(content)
             fresh[rel] = [*stamp, files[rel]]
             changed = True
         if chosen is not None:

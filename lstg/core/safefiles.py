@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
@@ -100,6 +101,45 @@ _FLAGS = (
     | getattr(os, "O_BINARY", 0)
     | getattr(os, "O_NOCTTY", 0)
 )
+
+
+def stream_regular(path: Path, take: Callable[[memoryview], object], buffer: bytearray) -> int:
+    """Give the bytes of the regular file ``path`` to ``take``, a part at a time, read into
+    ``buffer`` (reused, so that reading many files allocates no memory); the number of
+    bytes read. Each part is valid only until ``take`` returns.
+
+    Raises:
+        NotRegular: ``path`` is a symbolic link, a folder or a special file.
+        OSError: the file cannot be read.
+    """
+    kind = kind_of(path)
+    if kind is Kind.MISSING:
+        raise FileNotFoundError(2, os.strerror(2), str(path))
+    if kind is not Kind.FILE:
+        raise NotRegular(path, kind)
+    fd = os.open(path, _FLAGS)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegular(path, kind_of_mode(info.st_mode))
+        view = memoryview(buffer)
+        total = 0
+        while count := os.readv(fd, [buffer]) if _READV else _read_into(fd, buffer):
+            take(view[:count])
+            total += count
+        return total
+    finally:
+        os.close(fd)
+
+
+_READV = hasattr(os, "readv")
+"""Windows has no ``os.readv``: a part is read as bytes, then copied into the buffer."""
+
+
+def _read_into(fd: int, buffer: bytearray) -> int:
+    chunk = os.read(fd, len(buffer))
+    buffer[: len(chunk)] = chunk
+    return len(chunk)
 
 
 def read_regular(path: Path, *, limit: int | None = None) -> bytes:
