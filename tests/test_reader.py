@@ -198,3 +198,18 @@ def _paths(node: object, at: tuple[PathPart, ...]) -> Iterator[tuple[PathPart, .
     elif isinstance(node, list):
         for index, child in enumerate(node):
             yield from _paths(child, (*at, index))
+
+
+def test_the_lines_quoted_are_split_at_every_line_break_yaml_counts(tmp_path: Path) -> None:
+    """A text with only ``\\n`` is split in one pass; any other break takes the expression.
+    Both give the lines the expression gives, on random texts of every kind of break."""
+    import random
+
+    from lstg.read.positions import LINE_BREAK
+
+    rng = random.Random(7)
+    pieces = ["a", "ế", " ", "\n", "\r", "\r\n", "\x85", "\u2028", "\u2029"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        (tmp_path / "f.yaml").write_bytes(text.encode("utf-8"))
+        assert source_lines(tmp_path, "f.yaml") == LINE_BREAK.split(text), repr(text)

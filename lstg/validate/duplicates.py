@@ -20,6 +20,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 from lstg.core.i18n import _
 from lstg.core.problems import Problem, warning
@@ -149,17 +150,18 @@ def check_across_clubs(indexes: Mapping[str, PeopleIndex]) -> list[Problem]:
     era); across a district or a province, two people of one common name and year are
     to be expected.
     """
-    owners: dict[tuple[str, str], list[tuple[str, str, int, list[str], str | None]]]
-    owners = defaultdict(list)
+    owners: dict[tuple[str, str], list[tuple[str, list[Any]]]] = defaultdict(list)
     for club_id, index in sorted(indexes.items()):
         for place in index["places"]:
-            for member_id, row, key, apart, born in index["people"]:
-                owners[(place, key)].append((club_id, member_id, row, apart, born))
+            for person in index["people"]:
+                owners[(place, person[2])].append((club_id, person))
     warned: dict[tuple[str, str], list[str]] = {}
     rows: dict[tuple[str, str], int] = {}
-    for found in owners.values():
-        if len({club for club, *_rest in found}) < 2:
+    for people in owners.values():
+        # Nearly every name and year is one person's: only a group of two or more is read.
+        if len(people) < 2 or len({club for club, _person in people}) < 2:
             continue
+        found = [(club, *person[:2], *person[3:]) for club, person in people]
         for club_id, member_id, row, apart, born in found:
             for club, other, _row, their, their_born in found:
                 name = f"{club}/{other}"
