@@ -103,6 +103,34 @@ _FLAGS = (
 )
 
 
+def _open_regular(path: Path) -> tuple[int, os.stat_result]:
+    """A handle on the regular file ``path`` and its stat, taken on the handle itself.
+
+    Raises:
+        NotRegular: ``path`` is a symbolic link, a folder or a special file.
+        OSError: the file cannot be opened.
+    """
+    kind = kind_of(path)
+    if kind is Kind.MISSING:
+        raise FileNotFoundError(2, os.strerror(2), str(path))
+    if kind is not Kind.FILE:
+        raise NotRegular(path, kind)
+    try:
+        fd = os.open(path, _FLAGS)
+    except OSError as exc:
+        if kind_of(path) is not Kind.FILE:
+            raise NotRegular(path, kind_of(path)) from exc
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegular(path, kind_of_mode(info.st_mode))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info
+
+
 def stream_regular(path: Path, take: Callable[[memoryview], object], buffer: bytearray) -> int:
     """Give the bytes of the regular file ``path`` to ``take``, a part at a time, read into
     ``buffer`` (reused, so that reading many files allocates no memory); the number of
@@ -112,16 +140,8 @@ def stream_regular(path: Path, take: Callable[[memoryview], object], buffer: byt
         NotRegular: ``path`` is a symbolic link, a folder or a special file.
         OSError: the file cannot be read.
     """
-    kind = kind_of(path)
-    if kind is Kind.MISSING:
-        raise FileNotFoundError(2, os.strerror(2), str(path))
-    if kind is not Kind.FILE:
-        raise NotRegular(path, kind)
-    fd = os.open(path, _FLAGS)
+    fd, _info = _open_regular(path)
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegular(path, kind_of_mode(info.st_mode))
         view = memoryview(buffer)
         total = 0
         while count := os.readv(fd, [buffer]) if _READV else _read_into(fd, buffer):
@@ -150,21 +170,8 @@ def read_regular(path: Path, *, limit: int | None = None) -> bytes:
         TooLarge: the file has more than ``limit`` bytes (none of it is read).
         OSError: the file cannot be read.
     """
-    kind = kind_of(path)
-    if kind is Kind.MISSING:
-        raise FileNotFoundError(2, os.strerror(2), str(path))
-    if kind is not Kind.FILE:
-        raise NotRegular(path, kind)
+    fd, info = _open_regular(path)
     try:
-        fd = os.open(path, _FLAGS)
-    except OSError as exc:
-        if kind_of(path) is not Kind.FILE:
-            raise NotRegular(path, kind_of(path)) from exc
-        raise
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegular(path, kind_of_mode(info.st_mode))
         if limit is not None and info.st_size > limit:
             raise TooLarge(path, info.st_size)
         chunks: list[bytes] = []
