@@ -52,6 +52,21 @@ def test_values_are_described_as_written_in_the_files() -> None:
     assert joined == {"format": "date", "title": "Joined", "type": "string"}
 
 
+def test_a_consent_is_described_in_every_form_a_file_may_write_it() -> None:
+    """A list of records, one record, or the older form (a date alone, or nothing): an
+    editor that checks files against the schema accepts what lstg reads."""
+    consent = file_schema("members")["$defs"]["Member"]["properties"]["consent"]
+    assert consent == {
+        "anyOf": [
+            {"items": {"$ref": "#/$defs/Consent"}, "type": "array"},
+            {"$ref": "#/$defs/Consent"},
+            {"format": "date", "type": "string"},
+            {"type": "null"},
+        ],
+        "title": "Consent",
+    }
+
+
 def test_ledger_entries_are_transactions_or_balance_assertions() -> None:
     items = file_schema("ledger")["items"]["anyOf"]
     assert items == [{"$ref": "#/$defs/Transaction"}, {"$ref": "#/$defs/BalanceAssertion"}]

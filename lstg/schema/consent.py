@@ -13,7 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 from lstg.core.i18n import _
 from lstg.schema.common import Ident, IsoDate, Model, Text
@@ -117,3 +119,23 @@ def consent_list(value: Any) -> Any:
     if isinstance(value, dict):
         return [value]
     return [{"date": value}]
+
+
+class ConsentForms:
+    """The JSON Schema of a member's ``consent`` as a file may write it: a list of
+    records, one record alone, or, in the older form, a date alone or nothing, as
+    :func:`consent_list` reads them. (pydantic would describe only the list.)"""
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        listed = handler(schema)
+        return {
+            "anyOf": [
+                listed,
+                listed["items"],
+                {"type": "string", "format": "date"},
+                {"type": "null"},
+            ]
+        }

@@ -9,7 +9,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from lstg.core.i18n import _
 from lstg.schema.common import FieldError, Ident, IsoDate, Model, Text, Year
-from lstg.schema.consent import Consent, DataKind, consent_list
+from lstg.schema.consent import Consent, ConsentForms, DataKind, consent_list
 
 Gender = Literal["female", "male"]
 MemberRef = Annotated[
@@ -58,7 +58,9 @@ class Member(Model):
     disability: bool = False
     joined: IsoDate
     left: Departure | None = None
-    consent: Annotated[list[Consent], BeforeValidator(consent_list)] = Field(default_factory=list)
+    consent: Annotated[list[Consent], BeforeValidator(consent_list), ConsentForms] = Field(
+        default_factory=list
+    )
     team: Ident | None = None
     groups: list[Ident] = Field(default_factory=list)
     home_care_volunteer: bool = False
