@@ -276,21 +276,32 @@ def _problem(
     return error(file, code, message, where=where, hint=hint, key=key)
 
 
-def _known_fields(model: type[BaseModel], loc: Sequence[PathPart]) -> list[str]:
-    """Field names of the model found by following ``loc`` from ``model``.
+def _annotation_at(model: type[BaseModel], loc: Sequence[PathPart]) -> tuple[Any, list[Any]] | None:
+    """The annotation found by following ``loc`` from ``model``, with the metadata of its
+    field (:func:`_marks`); ``None`` when ``loc`` leads out of the models' fields.
 
     A list index or a key of a mapping such as ``funds`` steps into the items.
     """
     current: Any = model
+    marks: list[Any] = []
     for part in loc:
         if _is_container(current):
             current = _unwrap_item(current)
+            marks = _marks(current)
             continue
         fields = _model_of(current)
         if fields is None or part not in fields.model_fields:
-            return []
-        current = fields.model_fields[part].annotation
-    found = _model_of(current)
+            return None
+        info = fields.model_fields[part]
+        current = info.annotation
+        marks = [*info.metadata, *_marks(current)]
+    return current, marks
+
+
+def _known_fields(model: type[BaseModel], loc: Sequence[PathPart]) -> list[str]:
+    """Field names of the model found by following ``loc`` from ``model``."""
+    at = _annotation_at(model, loc)
+    found = _model_of(at[0]) if at is not None else None
     return list(found.model_fields) if found is not None else []
 
 
@@ -301,20 +312,8 @@ def _is_number(value: Any) -> bool:
 
 def _holds_ident(model: type[BaseModel], loc: Sequence[PathPart]) -> bool:
     """Whether the value at ``loc`` of ``model`` is an :data:`~lstg.schema.common.Ident`."""
-    current: Any = model
-    marks: list[Any] = []
-    for part in loc:
-        if _is_container(current):
-            current = _unwrap_item(current)
-            marks = _marks(current)
-            continue
-        fields = _model_of(current)
-        if fields is None or part not in fields.model_fields:
-            return False
-        info = fields.model_fields[part]
-        current = info.annotation
-        marks = [*info.metadata, *_marks(current)]
-    return any(mark is IDENT for mark in marks)
+    at = _annotation_at(model, loc)
+    return at is not None and any(mark is IDENT for mark in at[1])
 
 
 def _marks(annotation: Any) -> list[Any]:
