@@ -386,11 +386,30 @@ def _meetings(
             club.meetings.append({"date": day, "kind": "skipped", "reason": "Nghỉ Tết"})
         elif roll < 0.9:
             present = [m["id"] for m in club.members if _member_on(m, day)]
-            club.meetings.append(
-                {"date": day, "attendance": present[: rng.randint(0, len(present))]}
-            )
+            attending = present[: rng.randint(0, len(present))]
+            meeting: dict[str, Any] = {"date": day, "attendance": attending}
+            checks = [_health_check(rng, member) for member in attending if rng.random() < 0.6]
+            if checks:
+                meeting["health_checks"] = checks
+            club.meetings.append(meeting)
         first = add_months(first, 1)
     del changes
+
+
+def _health_check(rng: random.Random, member: str) -> dict[str, Any]:
+    """One member's readings: each of weight, blood pressure and glucose present or not,
+    at least one; pressures around the 140/90 line of high blood pressure."""
+    check: dict[str, Any] = {"member": member}
+    while len(check) == 1:
+        if rng.random() < 0.6:
+            check["weight"] = round(rng.uniform(38, 80), 1)
+        if rng.random() < 0.7:
+            systolic = rng.choice([100, 120, 139, 140, 141, 160])
+            diastolic = rng.choice([60, 75, 89, 90, 95])
+            check["bp"] = f"{systolic}/{diastolic}"
+        if rng.random() < 0.4:
+            check["glucose"] = round(rng.uniform(4.0, 9.5), 1)
+    return check
 
 
 def _status(club: dict[str, Any], day: date) -> str | None:
@@ -532,11 +551,13 @@ class Oracle:
             "principal_at_risk": at_risk if stock else None,
             "fund_income": self._cash(club, "income") if stock else None,
             "fund_activity": self._cash(club, "activity") if stock else None,
-            "meetings_held": sum(
-                1 for m in club.meetings if m.get("kind") != "skipped" and start <= m["date"] <= end
+            "meetings_held": len(self._held(club)) if flow else None,
+            "members_health_checked": len(
+                {c["member"] for m in self._held(club) for c in m.get("health_checks", [])}
             )
             if flow
             else None,
+            **self._pressures(club, flow),
             "funds_ready": int(
                 self._exists(club)
                 and all(k in funds and funds[k]["opened"] <= day for k in ("income", "activity"))
@@ -547,6 +568,25 @@ class Oracle:
             "months_recorded": len(recorded),
             "clubs_not_reporting": int(bool(owed) and not recorded),
         }
+
+    def _held(self, club: ClubRecords) -> list[dict[str, Any]]:
+        start, end = self.window
+        return [
+            m for m in club.meetings if m.get("kind") != "skipped" and start <= m["date"] <= end
+        ]
+
+    def _pressures(self, club: ClubRecords, flow: bool) -> dict[str, int | None]:
+        """Members with a blood pressure read in the window, and those whose last reading
+        is 140 systolic or more, or 90 diastolic or more."""
+        if not flow:
+            return {"members_bp_checked": None, "members_hypertensive": None}
+        last: dict[str, bool] = {}
+        for meeting in sorted(self._held(club), key=lambda m: m["date"]):
+            for check in meeting.get("health_checks", []):
+                if "bp" in check:
+                    systolic, diastolic = (int(x) for x in check["bp"].split("/"))
+                    last[check["member"]] = systolic >= 140 or diastolic >= 90
+        return {"members_bp_checked": len(last), "members_hypertensive": sum(last.values())}
 
     # -- sets ---------------------------------------------------------------------------
     def figures(self, clubs: list[ClubRecords]) -> dict[str, Any]:
@@ -582,6 +622,9 @@ class Oracle:
             "fund_income",
             "fund_activity",
             "meetings_held",
+            "members_health_checked",
+            "members_bp_checked",
+            "members_hypertensive",
             "months_expected",
             "months_recorded",
             "clubs_not_reporting",
@@ -590,6 +633,7 @@ class Oracle:
         result["borrower_share"] = ratio("borrowers", "members")
         result["par30"] = ratio("principal_at_risk", "principal_outstanding")
         result["completeness"] = ratio("months_recorded", "months_expected")
+        result["hypertensive_share"] = ratio("members_hypertensive", "members_bp_checked")
         result["clubs_with_funds_share"] = ratio("funds_ready", "clubs")
         return result
 

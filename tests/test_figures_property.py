@@ -37,11 +37,12 @@ COUNTS = [
     "fund_income",
     "fund_activity",
     "meetings_held",
+    "members_health_checked",
     "months_expected",
     "months_recorded",
     "clubs_not_reporting",
 ]
-SHARES = ["borrower_share", "par30", "completeness"]
+SHARES = ["borrower_share", "par30", "completeness", "hypertensive_share"]
 
 
 def _same(expected: Any, got: Any, what: str) -> None:
