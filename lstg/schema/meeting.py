@@ -7,6 +7,7 @@ reason, so that a gap in the records can be told from a missing record.
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 from typing import Annotated, Any, Literal, NamedTuple, NotRequired
 
@@ -152,7 +153,12 @@ class HealthRow(NamedTuple):
 
 def _fields_of(model: type[Model]) -> Any:
     """A typed dict with the fields of ``model``: each with its type, constraints and
-    default, under the model's configuration; not its model validators."""
+    default; not its model validators.
+
+    Its configuration is the model's, but for ``str_strip_whitespace``: no text is
+    stripped. A text with spaces at its ends then fails where the model would have
+    stripped it (an id's pattern allows none), and the model reads it again.
+    """
     fields = {
         name: (
             Annotated[info.annotation, info]
@@ -162,12 +168,17 @@ def _fields_of(model: type[Model]) -> Any:
         for name, info in model.model_fields.items()
     }
     typed = TypedDict(f"{model.__name__}Fields", fields)  # type: ignore[misc]
-    typed.__pydantic_config__ = model.model_config  # type: ignore[attr-defined]
+    typed.__pydantic_config__ = {  # type: ignore[attr-defined]
+        **model.model_config,
+        "str_strip_whitespace": False,
+    }
     return typed
 
 
-_NOTHING_MEASURED = (None, None, None)
+_VALUES = operator.itemgetter(*HealthRow._fields)
+_WEIGHT = operator.itemgetter(HealthRow._fields.index("weight"))
 _MEASURES = operator.itemgetter(1, 2, 3)
+_NOTHING_MEASURED = (None, None, None)
 
 
 @functools.cache
@@ -177,40 +188,38 @@ def _checks_as_models() -> Any:
     return TypeAdapter(list[HealthCheck])
 
 
-def _every_check_measures(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Any:
+def _as_rows(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Any:
     """A meeting's checks as rows when every one is valid and measures something; else the
-    errors of :class:`HealthCheck` itself, for every check, as the models give them."""
+    checks as :class:`HealthCheck` reads them, with its errors for every one.
+
+    One call for the whole list: the rows are made, and what each measures looked at, by
+    ``map`` over functions in C.
+    """
     try:
-        rows = handler(value)
+        checks = handler(value)
     except ValidationError:
-        rows = None
-    if rows is not None and _NOTHING_MEASURED not in map(_MEASURES, rows):
-        return rows
+        checks = None
+    if checks is not None:
+        rows = list(map(tuple.__new__, itertools.repeat(HealthRow), map(_VALUES, checks)))
+        # Nearly every check has a weight: then none measures nothing.
+        if None not in map(_WEIGHT, rows) or _NOTHING_MEASURED not in map(_MEASURES, rows):
+            return rows
     models = _checks_as_models().validate_python(value)
     return [HealthRow(m.member, m.weight, m.bp, m.glucose) for m in models]
 
 
 class _AsRows:
-    """The schema of a meeting's ``health_checks``: each check validated by pydantic's core
-    against the fields of :class:`HealthCheck` and made a :class:`HealthRow` by two calls
-    in C (a key getter, a tuple's constructor); one call into Python for the whole list
-    checks that each measures something. Its JSON Schema is that of a list of
-    :class:`HealthCheck`."""
+    """The schema of a meeting's ``health_checks``: the checks validated by pydantic's core
+    against the fields of :class:`HealthCheck`, then made :class:`HealthRow` in one call
+    into Python for the whole list (:func:`_as_rows`). Its JSON Schema is that of a list
+    of :class:`HealthCheck`."""
 
     @classmethod
     def __get_pydantic_core_schema__(
         cls, _source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        values = operator.itemgetter(*HealthRow._fields)
-        row = core_schema.no_info_after_validator_function(
-            functools.partial(tuple.__new__, HealthRow),
-            core_schema.no_info_after_validator_function(
-                values, handler.generate_schema(_fields_of(HealthCheck))
-            ),
-        )
-        return core_schema.no_info_wrap_validator_function(
-            _every_check_measures, core_schema.list_schema(row)
-        )
+        checks = core_schema.list_schema(handler.generate_schema(_fields_of(HealthCheck)))
+        return core_schema.no_info_wrap_validator_function(_as_rows, checks)
 
     @classmethod
     def __get_pydantic_json_schema__(
