@@ -505,3 +505,75 @@ def test_a_file_digest_never_follows_a_link(tmp_path: Path) -> None:
         pytest.skip("this system makes no symbolic links")
     with pytest.raises(NotRegular):
         file_digest(link, 5)
+
+
+STATUS = ("status", "--period", "2020", "--format", "json")
+
+
+def test_status_gives_the_same_output_with_and_without_the_cache(data: Path) -> None:
+    for args in (STATUS, ("status", "--period", "2020-Q1"), ("status", "--as-of", "2020-03-31")):
+        uncached = run(*args, "--data", str(data), cached=False)
+        assert run(*args, "--data", str(data)) == uncached
+        assert run(*args, "--data", str(data)) == uncached
+    # One entry a club and window: 2020-Q1 and an as-of date of 2020-03-31 are one window.
+    assert len(entries(data, "status")) == 2
+
+
+def test_a_changed_meeting_file_changes_the_status_told_from_the_cache(data: Path) -> None:
+    code, before = run(*STATUS, "--data", str(data))
+    assert code == 0
+    meetings = data / "clubs" / "chi-lang-quang-lac" / "meetings" / "2020.yaml"
+    with meetings.open("a", encoding="utf-8") as out:
+        out.write("- date: 2020-04-11\n  activities: [health]\n  attendance: [M001]\n")
+    code, after = run(*STATUS, "--data", str(data))
+    assert code == 0
+    assert after == run(*STATUS, "--data", str(data), cached=False)[1]
+    [club] = json.loads(after)["units"][0]["clubs"]
+    [club_before] = json.loads(before)["units"][0]["clubs"]
+    assert [m["state"] for m in club_before["months"]][3] == "missing"
+    assert [m["state"] for m in club["months"]][3] == "held"
+    assert club["last_record"] == "2020-04-11"
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        {"months": [["2020-01-01", "on fire"]]},
+        {"months_late": "9"},
+        {"done": [12, "3", 25.0, 1, []]},
+        {"done": [12, 3, "25", 1, []]},
+        {"name": 7},
+        {"last_record": "yesterday"},
+        {"months": "all"},
+    ],
+)
+def test_a_status_entry_that_is_not_a_status_is_ignored(
+    data: Path, planted: dict[str, object]
+) -> None:
+    expected = run(*STATUS, "--data", str(data), cached=False)
+    run(*STATUS, "--data", str(data))
+    store = cache.Cache(data)
+    [path] = entries(data, "status")
+    sound = store.get("status", path.stem)
+    assert isinstance(sound, dict)
+    store.put("status", path.stem, {**sound, **planted})
+    assert run(*STATUS, "--data", str(data)) == expected
+
+
+def test_a_status_read_while_its_club_changed_is_not_kept(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lstg.indicators import status
+
+    told = status._club_status
+    meetings = data / "clubs" / "chi-lang-quang-lac" / "meetings" / "2020.yaml"
+
+    def edited_meanwhile(root: Path, folder: Path, **kwargs: object) -> object:
+        found = told(root, folder, **kwargs)  # type: ignore[arg-type]
+        with meetings.open("a", encoding="utf-8") as out:
+            out.write("- date: 2020-04-11\n  activities: [health]\n  attendance: [M001]\n")
+        return found
+
+    monkeypatch.setattr(status, "_club_status", edited_meanwhile)
+    run(*STATUS, "--data", str(data))
+    assert entries(data, "status") == []

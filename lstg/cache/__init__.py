@@ -1,7 +1,8 @@
 """The cache: what loading a data folder produced, so that it need not be done again.
 
 Per club, the cache keeps what loading and validating its files produced (its
-problems) and the figures computed from its records (:mod:`lstg.indicators.cached`);
+problems), the figures computed from its records and the months it has records for
+(:mod:`lstg.indicators.cached`);
 per data folder, the digests of its files. An entry is stored under a key made
 from everything it depends on: the bytes of the club's files and of the
 province, plan and particulars files, lstg's version and the source of every

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any, get_args
 
 from lstg.core.errors import UsageError, UserError
 from lstg.core.i18n import _
@@ -90,6 +91,81 @@ def _club_status(root: Path, folder: Path, window: Window, province: Province | 
         last_record=last_recorded(data, window.end),
         months_late=months_late(data, window.end),
     )
+
+
+_STATES: frozenset[str] = frozenset(get_args(MonthState))
+
+
+def status_to_data(status: ClubStatus) -> dict[str, Any]:
+    """A club's status as plain JSON data, for the cache."""
+    done = status.done
+    return {
+        "name": status.name,
+        "months": [[month.isoformat(), state] for month, state in status.months],
+        "done": [
+            done.months_expected,
+            done.months_recorded,
+            done.share,
+            done.clubs_owing,
+            list(done.not_reporting),
+        ],
+        "last_record": None if status.last_record is None else status.last_record.isoformat(),
+        "months_late": status.months_late,
+    }
+
+
+def status_from_data(club_id: str, entry: Any) -> ClubStatus:
+    """A club's status read back from :func:`status_to_data`; ``TypeError``, ``ValueError``
+    or ``KeyError`` when ``entry`` is not that."""
+    if not isinstance(entry, dict):
+        raise TypeError("not a status entry")
+    months: list[tuple[date, MonthState]] = []
+    for month, state in entry["months"]:
+        if state not in _STATES:
+            raise ValueError(f"not a month's state: {state!r}")
+        months.append((date.fromisoformat(month), state))
+    expected, recorded, share, owing, not_reporting = entry["done"]
+    counts = (expected, recorded, owing, entry["months_late"])
+    if not all(type(n) is int for n in counts) or not (
+        share is None or type(share) in (int, float)
+    ):
+        raise TypeError("not a count")
+    if not (isinstance(entry["name"], str) and all(isinstance(c, str) for c in not_reporting)):
+        raise TypeError("not a name")
+    last = entry["last_record"]
+    return ClubStatus(
+        id=club_id,
+        name=entry["name"],
+        months=months,
+        done=Completeness(expected, recorded, share, owing, tuple(not_reporting)),
+        last_record=None if last is None else date.fromisoformat(last),
+        months_late=entry["months_late"],
+    )
+
+
+def _statuses(
+    root: Path, shown: list[ClubData], window: Window, province: Province
+) -> dict[str, ClubStatus]:
+    """The status of each club of ``shown``: from the cache for a club whose files have not
+    changed since it was last told for this window, else from its records."""
+    from lstg import cache
+
+    stored = None
+    if cache.enabled():
+        from lstg.indicators.cached import ClubEntries
+
+        asked = f"status {window.start.isoformat()} {window.end.isoformat()}"
+        stored = ClubEntries(root, "status", asked, status_from_data)
+    found = stored.get_all(d.id for d in shown) if stored is not None else {}
+    folders = {f.name: f for f in club_folders(root)}
+    missing = [folders[d.id] for d in shown if d.id not in found]
+    for status in each_club(root, missing, partial(_club_status, window=window, province=province)):
+        found[status.id] = status
+        if stored is not None:
+            stored.keep(status.id, status_to_data(status))
+    if stored is not None:
+        stored.done()
+    return found
 
 
 def _together(clubs: Sequence[ClubStatus]) -> Completeness:
@@ -177,15 +253,7 @@ def run_status(
         chosen = _records(clubs_in(dataset, None))
         groups = list(places.units(province, level, window.end))
     shown = [d for d in chosen if _shown(d, window)]
-    folders = {f.name: f for f in club_folders(root)}
-    statuses = {
-        s.id: s
-        for s in each_club(
-            root,
-            [folders[d.id] for d in shown],
-            partial(_club_status, window=window, province=province),
-        )
-    }
+    statuses = _statuses(root, shown, window, province)
     units: list[UnitStatus] = []
     placed: set[str] = set()
     for group in groups:
