@@ -6,8 +6,10 @@ reads each file that has such problems once more, as a stream of libyaml's
 events, and notes the position of only the values asked for (and of their
 parents, for a key that is missing): subtrees that no problem is in are skipped
 without building anything, so a large file with one problem is located about as
-fast as it is read. Line breaks are counted as the YAML parser counts them, so
-quoted lines match the positions.
+fast as it is read. In a list of records written plainly (members, loans: each
+record starts at a line's first column and nothing is quoted), only the records a
+problem is in are read, each on its own. Line breaks are counted as the YAML parser
+counts them, so quoted lines match the positions.
 """
 
 from __future__ import annotations
@@ -60,11 +62,94 @@ def find_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positio
 
     The text is read only as far as it must be: until every path ``wanted`` has its
     position, or is known not to be in the text (the collection it would be in has
-    ended, or a scalar stands where it would begin).
+    ended, or a scalar stands where it would begin). In a list of records written
+    plainly (:func:`_entries`), only the records asked about are read.
 
     Returns:
         ``None`` when the text cannot be parsed as far as it is read.
     """
+    rows = _rows_asked(wanted)
+    if rows is not None:
+        starts = _entries(text)
+        if starts is not None and max(rows) < len(starts) - 1:
+            return _in_entries(text, starts, wanted)
+    return _read_positions(text, wanted)
+
+
+def _rows_asked(wanted: Collection[Sequence[PathPart]]) -> set[int] | None:
+    """The records asked about, when every path asked is in a record of a top-level list."""
+    rows: set[int] = set()
+    for where in wanted:
+        if not where or not isinstance(where[0], int) or where[0] < 0:
+            return None
+        rows.add(where[0])
+    return rows or None
+
+
+_UNPLAIN = ('"', "'", "\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
+"""What may make a line that starts at its first column part of a record: quoted text
+(which may run over lines), and what lines and columns are counted differently with."""
+
+
+def _entries(text: str) -> list[int] | None:
+    """Where each record of a top-level list written plainly starts, then the end of the
+    text; ``None`` when the text is not so written.
+
+    Plainly: every line that does not start with a space or a ``#``, and is not blank,
+    starts a record (``- ``), and nothing can make such a line part of a record before
+    it: no quoted text (which may run over lines; a line of a plain text or of brackets
+    over lines that starts at the first column ends the value, or is an error), no
+    ``---`` or ``...``, no tab, no line break but ``\n``. Each record is then the text
+    from its start to the next one's.
+
+    A text that cannot be read as YAML may so be found a record's positions where a
+    reading of the whole stops at its error.
+    """
+    if any(c in text for c in _UNPLAIN):
+        return None
+    starts = [found.start() + 1 for found in _LINE_STARTS.finditer(text)]
+    if text[:1] not in ("", " ", "#", "\n"):
+        starts.insert(0, 0)
+    if any(text[s] != "-" or text[s + 1 : s + 2] not in ("", " ", "\n") for s in starts):
+        return None
+    head = text[: starts[0]] if starts else text
+    if any(line.strip() and not line.lstrip().startswith("#") for line in head.split("\n")):
+        return None  # a value before the first record: not a list
+    starts.append(len(text))
+    return starts
+
+
+_LINE_STARTS = re.compile(r"\n[^ #\n]")
+"""A line break before a line that starts with neither a space nor a ``#``."""
+
+
+def _in_entries(
+    text: str, starts: list[int], wanted: Collection[Sequence[PathPart]]
+) -> Positions | None:
+    """:func:`find_positions` read in the records asked about alone, each as a list of
+    one record, its lines moved to where the record is."""
+    found = Positions()
+    found.values[()] = (text.count("\n", 0, starts[0]) + 1, 1)
+    by_row: dict[int, list[Path_]] = {}
+    for where in wanted:
+        row = where[0]
+        assert isinstance(row, int)
+        by_row.setdefault(row, []).append((0, *where[1:]))
+    for row, paths in by_row.items():
+        start = starts[row]
+        inside = _read_positions(text[start : starts[row + 1]], paths)
+        if inside is None:
+            return _read_positions(text, wanted)
+        lines = text.count("\n", 0, start)
+        for source, target in ((inside.values, found.values), (inside.keys, found.keys)):
+            for path, (line, column) in source.items():
+                if path:
+                    target[(row, *path[1:])] = (line + lines, column)
+    return found
+
+
+def _read_positions(text: str, wanted: Collection[Sequence[PathPart]]) -> Positions | None:
+    """:func:`find_positions`, reading the events of the whole text as far as needed."""
     from lstg.read.yamlevents import (
         EventParser,
         MappingEndEvent,
