@@ -102,8 +102,8 @@ def _entries(text: str) -> list[int] | None:
     ``---`` or ``...``, no tab, no line break but ``\n``. Each record is then the text
     from its start to the next one's.
 
-    A text that cannot be read as YAML may so be found a record's positions where a
-    reading of the whole stops at its error.
+    In a text that is not valid YAML, a record's positions may so be found where a
+    reading of the whole would stop at the error.
     """
     if any(c in text for c in _UNPLAIN):
         return None

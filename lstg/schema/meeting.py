@@ -175,10 +175,11 @@ def _fields_of(model: type[Model]) -> Any:
     return typed
 
 
+_MEASURED = ("weight", "bp", "glucose")
 _VALUES = operator.itemgetter(*HealthRow._fields)
 _WEIGHT = operator.itemgetter(HealthRow._fields.index("weight"))
-_MEASURES = operator.itemgetter(1, 2, 3)
-_NOTHING_MEASURED = (None, None, None)
+_MEASURES = operator.itemgetter(*(HealthRow._fields.index(name) for name in _MEASURED))
+_NOTHING_MEASURED = (None,) * len(_MEASURED)
 
 
 @functools.cache
