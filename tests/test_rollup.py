@@ -467,3 +467,19 @@ def test_clubs_that_cannot_be_placed_get_their_own_row(tmp_path: Path) -> None:
         5,
     )
     assert sum(r.figures.members for r in result.rows) == result.totals.members == 105
+
+
+def test_a_set_asked_one_figure_over_two_windows_gives_each_its_own(tmp_path: Path) -> None:
+    three_clubs(tmp_path)
+    dataset = load(tmp_path)
+    selection = Selection(dataset.province, tuple(dataset.clubs.values()))
+    early, late = at("2019-06-30"), at("2020-11-30")
+    each = {
+        w: sum(c.members(d, w) for d in dataset.clubs.values() if d.club is not None)
+        for w in (early, late)
+    }
+    assert each[early] != each[late]
+    # The clubs' values are kept for the set: asking again, or over the other window,
+    # gives what the records give.
+    for window in (early, late, early, late):
+        assert set_value("members", selection, window) == each[window]

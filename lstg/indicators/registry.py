@@ -548,7 +548,14 @@ def facts_of(data: ClubData, needs: Iterable[Key], *, errors: int = 0) -> ClubFa
 
 
 def _summed(indicator: Indicator, selection: Selection, window: Window) -> list[Number | None]:
-    return [club_value(indicator.name, data, window) for data in selection.clubs]
+    """Each club's value of ``indicator`` over ``window``, in the order of the set's clubs;
+    found once for the set."""
+    key = (indicator.name, window)
+    values = selection.values.get(key)
+    if values is None:
+        values = [club_value(indicator.name, data, window) for data in selection.clubs]
+        selection.values[key] = values
+    return values
 
 
 def set_value(name: str, selection: Selection, window: Window) -> Number | None:

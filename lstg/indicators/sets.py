@@ -19,7 +19,7 @@ look figures up here. An indicator is one of:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from lstg.dataset import ClubData
@@ -57,6 +57,8 @@ class Selection:
             (``None``: every zone).
         min_clubs: how many clubs to standard a commune needs to count in
             ``communes_with_standard_clubs``.
+        values: the clubs' values of each indicator and window asked of the set, kept
+            for its other figures (a share and its parts ask for the same counts).
     """
 
     province: Province | None
@@ -65,6 +67,9 @@ class Selection:
     well_managed: Mapping[str, bool] | None = None
     zones: tuple[str, ...] | None = None
     min_clubs: int = 1
+    values: dict[tuple[str, Window], list[Number | None]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def units_at(self, window: Window) -> tuple[Place, ...]:
         if self.units is not None:
