@@ -20,7 +20,7 @@ from typing import Any, Literal
 from lstg.core.i18n import _
 from lstg.domain import places
 from lstg.domain.periods import Window
-from lstg.domain.places import Level, Unit, UnitFinder, contains, find_unit, units_within
+from lstg.domain.places import Level, Unit, UnitFinder, find_unit, unit_code, units_within
 from lstg.indicators.facts import AnyClub, Clubs
 from lstg.indicators.registry import INDICATORS, club_value, ratio_parts, set_value
 from lstg.indicators.sets import Number, Selection
@@ -198,23 +198,29 @@ def _placed(dataset: Clubs, ordered: tuple[AnyClub, ...]) -> dict[Any, list[AnyC
 
 
 def clubs_in(dataset: Clubs, unit: Unit | None) -> list[AnyClub]:
-    """The loaded clubs that lie in ``unit`` (every club when ``unit`` is ``None``), by id."""
+    """The loaded clubs that lie in ``unit`` (every club when ``unit`` is ``None``), by id.
+
+    The first unit asked of a level and era places every club in that level and era
+    at once (:func:`~lstg.domain.places.unit_code`, which :func:`~lstg.domain.places.contains`
+    compares with a unit's code): the others of the level are then looked up.
+    """
     ordered = tuple(sorted(dataset.clubs.values(), key=lambda d: d.id))
     by_unit = _placed(dataset, ordered)
-    key = None if unit is None else (unit.level, unit.code, unit.era)
-    found = by_unit.get(key)
-    if found is None:
-        found = [
-            data
-            for data in ordered
-            if data.club is not None
-            and (
-                unit is None
-                or (dataset.province is not None and contains(dataset.province, unit, data.club))
-            )
-        ]
-        by_unit[key] = found
-    return list(found)
+    if unit is None:
+        found = by_unit.get(None)
+        if found is None:
+            found = by_unit[None] = [d for d in ordered if d.club is not None]
+        return list(found)
+    placed = ("placed", unit.level, unit.era)  # the clubs of this level and era are placed
+    if placed not in by_unit:
+        by_unit[placed] = []
+        for data in ordered:
+            if data.club is None or dataset.province is None:
+                continue
+            code = unit_code(dataset.province, data.club, unit.level, unit.era)
+            if code is not None:
+                by_unit.setdefault((unit.level, code, unit.era), []).append(data)
+    return list(by_unit.get((unit.level, unit.code, unit.era), ()))
 
 
 def _listed(club: AnyClub, figures: Figures, window: Window) -> bool:
