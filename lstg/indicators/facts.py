@@ -76,13 +76,20 @@ class ClubFacts:
         values: dict[Key, Number | None] = {}
         if not isinstance(items, list):
             raise ValueError("not a list of values")
+        # A club's figures are taken over a few windows: each is read once.
+        windows: dict[tuple[str, str], Window] = {}
         for item in items:
             name, start, end, value = item
             if not isinstance(name, str) or not (
                 value is None or (isinstance(value, int | float) and not isinstance(value, bool))
             ):
                 raise ValueError("not a value")
-            values[(name, Window(date.fromisoformat(start), date.fromisoformat(end)))] = value
+            window = windows.get((start, end))
+            if window is None:
+                window = windows[(start, end)] = Window(
+                    date.fromisoformat(start), date.fromisoformat(end)
+                )
+            values[(name, window)] = value
         return values
 
 
