@@ -161,7 +161,10 @@ def check_across_clubs(indexes: Mapping[str, PeopleIndex]) -> list[Problem]:
         # Nearly every name and year is one person's: only a group of two or more is read.
         if len(people) < 2 or len({club for club, _person in people}) < 2:
             continue
-        found = [(club, *person[:2], *person[3:]) for club, person in people]
+        found = [
+            (club, member_id, row, apart, born)
+            for club, (member_id, row, _key, apart, born) in people
+        ]
         for club_id, member_id, row, apart, born in found:
             for club, other, _row, their, their_born in found:
                 name = f"{club}/{other}"
