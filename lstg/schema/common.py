@@ -152,6 +152,11 @@ Code = Annotated[str, Field(pattern=r"^\d{2,6}$"), BeforeValidator(_code)]
 
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+ID_LETTERS = re.compile(_ID.removeprefix("^").removesuffix("$"))
+"""What an :data:`Ident` is made of, for :meth:`re.Pattern.fullmatch` (which, unlike ``$``,
+allows no line break after it)."""
+ID_LENGTH = 64
+"""The longest :data:`Ident`."""
 
 
 class _IdentMark:
@@ -166,7 +171,7 @@ class _IdentMark:
 
 IDENT: Final = _IdentMark()
 
-Ident = Annotated[str, Field(pattern=_ID, max_length=64), IDENT]
+Ident = Annotated[str, Field(pattern=_ID, max_length=ID_LENGTH), IDENT]
 """An identifier: letters, digits, ``.``, ``_`` and ``-``, such as ``M001``.
 
 Checked in pydantic's core alone, with no call into Python: ids are most of the values of

@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
-from typing import Annotated, Any, Literal, NamedTuple, NotRequired
+from collections.abc import Iterable
+from typing import Annotated, Any, Final, Literal, NamedTuple, NotRequired
 
 from pydantic import (
     Field,
@@ -23,7 +24,7 @@ from pydantic_core import core_schema
 from typing_extensions import TypedDict
 
 from lstg.core.i18n import _
-from lstg.schema.common import FieldError, Ident, IsoDate, Model, Text
+from lstg.schema.common import ID_LENGTH, ID_LETTERS, FieldError, Ident, IsoDate, Model, Text
 
 ActivityArea = Literal[
     "income",
@@ -189,21 +190,151 @@ def _checks_as_models() -> Any:
     return TypeAdapter(list[HealthCheck])
 
 
+class _Absent:
+    """A field left out of a check, or a reading not yet read."""
+
+    __slots__ = ()
+
+
+_ABSENT: Final = _Absent()
+_GETS = tuple(operator.methodcaller("get", name, _ABSENT) for name in HealthRow._fields)
+_PLAIN_MEASURE_TYPES = frozenset({float, type(None), _Absent})
+_MEASURE_TYPES = frozenset({*_PLAIN_MEASURE_TYPES, int})
+_PRESSURE_TYPES = frozenset({str, type(None), _Absent})
+_LARGEST = 2.0**53
+"""Measures up to here are read plainly; larger ones (no body's) are left to pydantic."""
+_REMEMBERED = 100_000
+"""Values remembered at most by each of the sets below; then they start again."""
+
+# What was found valid before: a club's files repeat the same few hundred members and
+# readings. Floats alone are kept with the measures (1, 1.0 and True are equal keys).
+_UNMEASURED = (None, _ABSENT)
+_VALID_IDS: set[str] = set()
+_VALID_MEASURES: set[Any] = set(_UNMEASURED)
+_PRESSURES: dict[Any, Any] = dict.fromkeys(_UNMEASURED)
+
+
+def _remember(known: Any, found: Iterable[Any], seeds: Iterable[Any]) -> None:
+    """Add ``found`` to the set or mapping ``known``; first empty it (but for ``seeds``)
+    if it holds more than :data:`_REMEMBERED` values."""
+    if len(known) > _REMEMBERED:
+        known.clear()
+        known.update(seeds)
+    known.update(found)
+
+
+def _plain_ids(column: list[Any]) -> bool:
+    """Whether every value of ``column`` is an id, as :data:`Ident` checks one."""
+    if _VALID_IDS.issuperset(column):
+        return True
+    new = set(column).difference(_VALID_IDS)
+    if (
+        set(map(type, new)) != {str}
+        or max(map(len, new)) > ID_LENGTH
+        or not all(map(ID_LETTERS.fullmatch, new))
+    ):
+        return False
+    _remember(_VALID_IDS, new, ())
+    return True
+
+
+def _plain_measures(column: list[Any]) -> list[Any] | None:
+    """``column`` (a measure of every check: weights or glucoses) as pydantic reads it,
+    when each is left out, ``null``, or a positive finite number; ``None`` otherwise."""
+    types = set(map(type, column))
+    if not types <= _PLAIN_MEASURE_TYPES:
+        if not types <= _MEASURE_TYPES:
+            return None
+        # A number written without a decimal point: read as the float it is.
+        column = [v if type(v) is not int else float(v) if 0 < v < _LARGEST else v for v in column]
+    if not _VALID_MEASURES.issuperset(column):
+        new = set(column).difference(_VALID_MEASURES)
+        if not all(type(v) is float and 0 < v < _LARGEST for v in new):
+            return None  # NaN fails every comparison
+        _remember(_VALID_MEASURES, new, _UNMEASURED)
+    if _Absent in types:
+        return [None if v is _ABSENT else v for v in column]
+    return column
+
+
+def _plain_pressures(column: list[Any]) -> list[Any] | None:
+    """``column`` (the blood pressure of every check) as pydantic reads it, when each is
+    left out, ``null``, or well written; ``None`` otherwise."""
+    read = list(map(_PRESSURES.get, column, itertools.repeat(_ABSENT)))
+    if _ABSENT not in read:
+        return read
+    if not set(map(type, column)) <= _PRESSURE_TYPES:
+        return None
+    try:
+        new = {text: _blood_pressure(text) for text in set(column).difference(_PRESSURES)}
+    except ValueError:
+        return None
+    read = list(map(new.get, column, read))
+    _remember(_PRESSURES, new.items(), dict.fromkeys(_UNMEASURED).items())
+    return read
+
+
+def _plain_rows(value: Any) -> list[HealthRow] | None:
+    """A meeting's checks as rows, read without pydantic, when they are written plainly: a
+    list of mappings of the fields of :class:`HealthCheck` alone, the member an id, each
+    measure left out, ``null`` or valid. ``None`` for any other value, which pydantic reads.
+
+    Each test is a pass in C over a column of the checks; values found valid before are
+    remembered, since a club's files repeat the same members and readings. This costs
+    a fraction of pydantic's time for each check (``tests/test_health_rows.py`` compares
+    the two).
+    """
+    if type(value) is not list or not value or set(map(type, value)) != {dict}:
+        return None
+    fields = len(_GETS) * len(value)
+    try:
+        members, weights, pressures, glucoses = map(list, zip(*map(_VALUES, value), strict=True))
+    except KeyError:
+        members, weights, pressures, glucoses = [list(map(get, value)) for get in _GETS]
+        fields -= weights.count(_ABSENT) + pressures.count(_ABSENT) + glucoses.count(_ABSENT)
+    if sum(map(len, value)) != fields or not _plain_ids(members):
+        return None  # a key that is no field, a check without its member, a wrong id
+    weights_read = _plain_measures(weights)
+    pressures_read = _plain_pressures(pressures)
+    glucoses_read = _plain_measures(glucoses)
+    if weights_read is None or pressures_read is None or glucoses_read is None:
+        return None
+    return list(
+        map(
+            tuple.__new__,
+            itertools.repeat(HealthRow),
+            zip(members, weights_read, pressures_read, glucoses_read, strict=True),
+        )
+    )
+
+
+def _measure_something(rows: list[HealthRow]) -> bool:
+    """Whether every row measures something."""
+    # Nearly every check has a weight: then none measures nothing.
+    return None not in map(_WEIGHT, rows) or _NOTHING_MEASURED not in map(_MEASURES, rows)
+
+
 def _as_rows(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Any:
     """A meeting's checks as rows when every one is valid and measures something; else the
     checks as :class:`HealthCheck` reads them, with its errors for every one.
 
-    One call for the whole list: the rows are made, and what each measures looked at, by
-    ``map`` over functions in C.
+    Checks written plainly are read by :func:`_plain_rows`; others are validated by
+    pydantic's core against the fields of the model, in one call for the whole list,
+    and made rows by ``map`` over functions in C.
     """
+    try:
+        rows = _plain_rows(value)
+    except TypeError:
+        rows = None  # a value that cannot be a key (a list, a mapping): pydantic words it
+    if rows is not None and _measure_something(rows):
+        return rows
     try:
         checks = handler(value)
     except ValidationError:
         checks = None
     if checks is not None:
         rows = list(map(tuple.__new__, itertools.repeat(HealthRow), map(_VALUES, checks)))
-        # Nearly every check has a weight: then none measures nothing.
-        if None not in map(_WEIGHT, rows) or _NOTHING_MEASURED not in map(_MEASURES, rows):
+        if _measure_something(rows):
             return rows
     models = _checks_as_models().validate_python(value)
     return [HealthRow(m.member, m.weight, m.bp, m.glucose) for m in models]
