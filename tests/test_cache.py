@@ -577,3 +577,79 @@ def test_a_status_read_while_its_club_changed_is_not_kept(
     monkeypatch.setattr(status, "_club_status", edited_meanwhile)
     run(*STATUS, "--data", str(data))
     assert entries(data, "status") == []
+
+
+def _index_digests(root: Path) -> dict[str, str]:
+    stored = cache.Cache(root).get("index", "files")
+    return {rel: entry[-1] for rel, entry in stored["files"].items()}
+
+
+def test_the_first_run_reads_each_club_file_once_and_keeps_its_digest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the cache's first use, validate hashes no club file beforehand: each one's digest
+    is that of the bytes the checks read, in the worker processes (42 clubs). The index
+    then holds the digest of every file, and every club has its entry."""
+    from lstg.cache import store
+    from lstg.cache.keys import digest
+
+    root = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent.parent / "data", root, ignore=_NO_CACHE)
+    hashed: list[str] = []
+    real = store.file_digest
+
+    def noted(path: Path, size: int) -> str:
+        hashed.append(path.relative_to(root).as_posix())
+        return real(path, size)
+
+    monkeypatch.setattr(store, "file_digest", noted)
+    # The files were just written: without this, the snapshot at the end of the run would
+    # read them all again, as it does for files changed in the last seconds.
+    monkeypatch.setattr(store, "RACY_SECONDS", 0)
+    code, cached_output = run("validate", "--data", str(root))
+    assert [rel for rel in hashed if rel.startswith("clubs/")] == []
+    files = {p.relative_to(root).as_posix(): p for p in root.rglob("*.yaml")}
+    club_files = {rel for rel in files if rel.startswith("clubs/")}
+    assert len(club_files) > 200
+    index = _index_digests(root)
+    assert {rel: index.get(rel) for rel in files} == {
+        rel: digest(path.read_bytes()) for rel, path in files.items()
+    }
+    clubs = sorted(p.name for p in (root / "clubs").iterdir())
+    assert len(entries(root, "club")) == len(clubs) == 42
+    # The second run finds every club in the cache, and says the same.
+    put: list[str] = []
+    monkeypatch.setattr(store.Cache, "put", lambda self, kind, key, value: put.append(kind))
+    assert run("validate", "--data", str(root)) == (code, cached_output)
+    assert "club" not in put
+    assert run("validate", "--data", str(root), cached=False) == (code, cached_output)
+
+
+def test_a_club_changed_after_the_first_run_read_it_is_not_kept(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A club file changed between its reading by the checks and the end of the run: the
+    digest the checks took is not that of the file, so the club's problems are not kept,
+    and the index holds the digest of what the file now holds."""
+    from lstg.cache.keys import digest
+    from lstg.read import reader
+
+    members = data / "clubs" / "chi-lang-quang-lac" / "members.yaml"
+    parse = reader.parse_text
+
+    def edited_meanwhile(raw: bytes, rel: str, **kwargs: bool) -> reader.ReadResult:
+        found = parse(raw, rel, **kwargs)
+        if rel.endswith("members.yaml"):
+            with members.open("a", encoding="utf-8") as out:
+                out.write("# read, then changed\n")
+        return found
+
+    monkeypatch.setattr(reader, "parse_text", edited_meanwhile)
+    run("validate", "--data", str(data))
+    assert entries(data, "club") == []
+    assert _index_digests(data)["clubs/chi-lang-quang-lac/members.yaml"] == digest(
+        members.read_bytes()
+    )
+    monkeypatch.setattr(reader, "parse_text", parse)
+    run("validate", "--data", str(data))
+    assert len(entries(data, "club")) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from lstg.cache.keys import _CLUBS, _SKIP_AT_ROOT, digest
 
@@ -17,11 +18,30 @@ class Snapshot:
         clubs: digest of each club folder: the names and contents of everything in it.
         shared: digest of everything outside ``clubs/`` (province, plans, other
             files); adding or removing a club folder does not change it.
+        unread: the files listed but not yet read (see :meth:`Cache.snapshot
+            <lstg.cache.store.Cache.snapshot>`), by path relative to the root: the full
+            path and the stamp of each. Their clubs are in ``waiting``, not in ``clubs``.
+        waiting: the clubs that have unread files.
+        index: what the cache's index of files is to hold after this snapshot: for
+            each file read, its stamp and digest.
+        taken_ns: the file system's time before the files were listed, if known.
     """
 
-    def __init__(self, root: Path, files: dict[str, str]) -> None:
+    def __init__(
+        self,
+        root: Path,
+        files: dict[str, str],
+        *,
+        unread: dict[str, tuple[str, list[int]]] | None = None,
+        index: dict[str, list[Any]] | None = None,
+        taken_ns: int | None = None,
+    ) -> None:
         self.root = root
         self.files = files
+        self.unread = unread or {}
+        self.index = index or {}
+        self.taken_ns = taken_ns
+        self.waiting = {rel.split("/", 2)[1] for rel in self.unread}
         groups: dict[str, list[tuple[str, str]]] = {}
         outside: list[tuple[str, str]] = []
         top: list[tuple[str, str]] = []
@@ -35,7 +55,9 @@ class Snapshot:
                 top.append((rel, d))
                 if len(parts) == 2 and d == "/":
                     groups.setdefault(parts[1], [])
-        self.clubs = {cid: _listing(cid, items) for cid, items in groups.items()}
+        self.clubs = {
+            cid: _listing(cid, items) for cid, items in groups.items() if cid not in self.waiting
+        }
         self.shared = _listing("", outside)
         self._top = _listing(_CLUBS, top)
 
@@ -58,7 +80,9 @@ def _now_ns(folder: Path) -> int | None:
     if kind_of(folder) not in (Kind.FOLDER, Kind.MISSING):
         return None
     try:
-        folder.mkdir(exist_ok=True)
+        # Entries hold members' data: the folder is its owner's alone.
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
         probe = folder / ".clock"
         probe.touch()
         return probe.stat().st_mtime_ns

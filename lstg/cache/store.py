@@ -170,12 +170,17 @@ class Cache:
         mac = hmac.new(secret, kind.encode() + b"/" + key.encode() + b"\n" + body, "sha256")
         self._write(self._entry_path(kind, key), mac.hexdigest().encode() + b"\n" + body)
 
-    def snapshot(self, clubs: Collection[str] | None = None) -> Snapshot:
+    def snapshot(self, clubs: Collection[str] | None = None, *, read_all: bool = True) -> Snapshot:
         """Digests of the files of the data folder, reusing those of unchanged files.
 
         Args:
             clubs: read only these club folders (and everything outside ``clubs/``);
                 the others appear as empty folders. ``None``: every club folder.
+            read_all: without it, when the cache knows no file of the folder (its first
+                use, or after ``lstg cache clear``), the files of the club folders are
+                listed, not read: no entry can be found for their clubs anyway, and
+                whoever reads them next gives their digests to :meth:`complete`, so that
+                each file is read once. Their clubs are then in ``Snapshot.waiting``.
         """
         chosen = None if clubs is None else set(clubs)
         known: dict[str, list[Any]] = {}
@@ -184,9 +189,14 @@ class Cache:
         if isinstance(stored, dict) and isinstance(stored.get("files"), dict):
             known = stored["files"]
             written = int(stored.get("written_ns", 0))
+        listing_only = not read_all and not known
         trusted_before = written - RACY_SECONDS * 1_000_000_000
+        # Taken before any file is looked at: a file changed after its stamp was taken has
+        # a later time than this, and is read again (see RACY_SECONDS).
+        now = _now_ns(self.dir)
         files: dict[str, str] = {}
         fresh: dict[str, list[Any]] = {}
+        unread: dict[str, tuple[str, list[int]]] = {}
         changed = False
         for rel, path, st in _walk(self.root, chosen):
             if st is None:
@@ -210,6 +220,9 @@ class Cache:
                 target = link_target(Path(path)) if stat.S_ISLNK(st.st_mode) else ""
                 files[rel] = digest("special", str(st.st_mode), target)
                 continue
+            if listing_only and rel.count("/") >= 2 and rel.startswith(_CLUBS + "/"):
+                unread[rel] = (path, stamp)
+                continue
             try:
                 files[rel] = file_digest(Path(path), st.st_size)
             except OSError:
@@ -222,8 +235,34 @@ class Cache:
                 parts = rel.split("/", 2)
                 if len(parts) == 3 and parts[0] == _CLUBS and parts[1] not in chosen:
                     fresh.setdefault(rel, entry)
-        if changed or len(fresh) != len(known) or not known:
-            now = _now_ns(self.dir)
-            if now is not None:
-                self.put("index", "files", {"written_ns": now, "files": fresh})
-        return Snapshot(self.root, files)
+        snapshot = Snapshot(self.root, files, unread=unread, index=fresh, taken_ns=now)
+        if not unread and (changed or len(fresh) != len(known) or not known):
+            self._keep_index(snapshot)
+        return snapshot
+
+    def complete(self, snapshot: Snapshot, read: dict[str, str]) -> Snapshot:
+        """``snapshot`` with a digest for each of its unread files: the digest of the bytes
+        read (``read``, by path relative to the root, as :func:`~lstg.cache.keys.digest`
+        of them gives), else of the file read now. The index of files is updated."""
+        if not snapshot.unread:
+            return snapshot
+        files = dict(snapshot.files)
+        index = dict(snapshot.index)
+        for rel, (path, stamp) in snapshot.unread.items():
+            found = read.get(rel)
+            if found is None:
+                try:
+                    found = file_digest(Path(path), stamp[0])
+                except OSError:
+                    files[rel] = "?"
+                    continue
+            files[rel] = found
+            index[rel] = [*stamp, found]
+        done = Snapshot(self.root, files, index=index, taken_ns=snapshot.taken_ns)
+        self._keep_index(done)
+        return done
+
+    def _keep_index(self, snapshot: Snapshot) -> None:
+        """Store the index of files of ``snapshot``, if the time it was taken is known."""
+        if snapshot.taken_ns is not None:
+            self.put("index", "files", {"written_ns": snapshot.taken_ns, "files": snapshot.index})

@@ -24,6 +24,8 @@ and the checks carry a path inside their file; :func:`lstg.read.positions.locate
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,7 +51,22 @@ __all__ = [
     "source_line",
     "source_lines",
     "unreadable",
+    "watching_reads",
 ]
+
+_watchers: list[Callable[[str, bytes], object]] = []
+
+
+@contextmanager
+def watching_reads(take: Callable[[str, bytes], object]) -> Iterator[None]:
+    """Give ``take`` the path (relative to the data folder) and the bytes of every file
+    :func:`read_yaml` reads within the block, such as to know what was read without
+    reading it again."""
+    _watchers.append(take)
+    try:
+        yield
+    finally:
+        _watchers.remove(take)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +151,8 @@ def read_yaml(path: Path, rel: str, *, fast: bool = False) -> ReadResult:
         raw = read_regular(path, limit=MAX_FILE_BYTES)
     except OSError as exc:
         return ReadResult(None, [unreadable(path, rel, exc)])
+    for take in _watchers:
+        take(rel, raw)
     return parse_text(raw, rel, fast=fast)
 
 

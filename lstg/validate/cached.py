@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -13,6 +13,7 @@ from lstg.core.pool import BATCH, CHECKS_PARALLEL_FROM, workers_for
 from lstg.core.problems import Problem, problem_from_data, problem_to_data
 from lstg.dataset.folder import club_of
 from lstg.dataset.loader import keep_base
+from lstg.read.reader import watching_reads
 from lstg.validate.duplicates import PeopleIndex, all_indexes
 
 if TYPE_CHECKING:
@@ -78,23 +79,28 @@ def validate_cached(
 
     cache = Cache(root)
     selection = None if clubs is None else frozenset(clubs)
-    before = cache.snapshot(selection)
+    # On the cache's first use, the clubs' files are read once, by the checks.
+    before = cache.snapshot(selection, read_all=False)
     language = current_language()
     base = digest(code_fingerprint(), today.isoformat(), language, before.shared)
-    ids = sorted(c for c in (before.clubs if clubs is None else clubs) if not c.startswith("."))
-    keys = {c: digest(base, before.clubs.get(c, "")) for c in ids}
+    listed = before.clubs.keys() | before.waiting if clubs is None else clubs
+    ids = sorted(c for c in listed if not c.startswith("."))
+    keys = {c: digest(base, before.clubs.get(c, "")) for c in ids if c not in before.waiting}
     problems: list[Problem] = []
     misses: list[str] = []
     people: dict[str, PeopleIndex] = {}
     for club_id in ids:
-        entry = cache.get("club", keys[club_id])
+        entry = cache.get("club", keys[club_id]) if club_id in keys else None
         try:
             found_problems, people[club_id] = _read_entry(entry)
             problems.extend(found_problems)
         except (TypeError, ValueError, KeyError):
             misses.append(club_id)
+    # The digests of the files that the snapshot listed but did not read, from the checks.
+    read: dict[str, str] | None = {} if before.unread else None
     if 0 < len(misses) <= BATCH:
-        found, dataset = run(root, misses, today)
+        with watching_reads(_digests_into(read)):
+            found, dataset = run(root, misses, today)
         fresh: dict[str, list[Problem]] = {c: [] for c in misses}
         _sort_into(fresh, found)
         problems.extend(found)
@@ -106,11 +112,13 @@ def validate_cached(
         problems.extend(found)
         # Workers forked from here find the province and plans already read.
         keep_base(root, before.shared, dataset)
-        fresh, indexes = _check_clubs(root, misses, today, run, language, before.shared)
+        fresh, indexes = _check_clubs(root, misses, today, run, language, before.shared, read)
         people.update(indexes)
         for club_problems in fresh.values():
             problems.extend(club_problems)
     if misses:
+        before = cache.complete(before, read or {})
+        keys.update({c: digest(base, before.clubs.get(c, "")) for c in misses if c not in keys})
         after = cache.snapshot(selection)
         for club_id in misses:
             unchanged = after.clubs.get(club_id) == before.clubs.get(club_id)
@@ -122,9 +130,16 @@ def validate_cached(
 
 
 def _check_clubs(
-    root: Path, ids: list[str], today: date, run: RunClubs, language: str, shared: str
+    root: Path,
+    ids: list[str],
+    today: date,
+    run: RunClubs,
+    language: str,
+    shared: str,
+    read: dict[str, str] | None,
 ) -> tuple[dict[str, list[Problem]], dict[str, PeopleIndex]]:
-    """The located problems and the people index of each club in ``ids``, checked in batches."""
+    """The located problems and the people index of each club in ``ids``, checked in batches;
+    the digest of each file read is added to ``read``, if given."""
     results: dict[str, list[Problem]] = {c: [] for c in ids}
     people: dict[str, PeopleIndex] = {}
     if not ids:
@@ -137,9 +152,13 @@ def _check_clubs(
     progress = Progress(len(ids), label="clubs")
     if not workers:
         for batch in batches:
-            found, indexes = _batch_problems(run, root, batch, today, language, shared)
+            found, indexes, digests = _batch_problems(
+                run, root, batch, today, language, shared, read is not None
+            )
             _sort_into(results, found)
             people.update(indexes)
+            if read is not None:
+                read.update(digests)
             progress.advance(len(batch))
     else:
         from concurrent.futures import as_completed
@@ -148,13 +167,17 @@ def _check_clubs(
 
         with process_pool(workers) as pool:
             futures = {
-                pool.submit(_batch_problems, run, root, batch, today, language, shared): batch
+                pool.submit(
+                    _batch_problems, run, root, batch, today, language, shared, read is not None
+                ): batch
                 for batch in batches
             }
             for future in as_completed(futures):
-                found, indexes = future.result()
+                found, indexes, digests = future.result()
                 _sort_into(results, found)
                 people.update(indexes)
+                if read is not None:
+                    read.update(digests)
                 progress.advance(len(futures[future]))
     progress.done()
     return results, people
@@ -167,17 +190,37 @@ def _sort_into(results: dict[str, list[Problem]], problems: list[Problem]) -> No
             results[owner].append(problem)
 
 
+def _digests_into(read: dict[str, str] | None) -> Callable[[str, bytes], None]:
+    """What records the digest of each file read (as the cache's snapshot takes it) in
+    ``read``; nothing if ``read`` is ``None``."""
+
+    def take(rel: str, raw: bytes) -> None:
+        if read is not None:
+            read[rel] = digest(raw)
+
+    return take
+
+
 def _batch_problems(
-    run: RunClubs, root: Path, batch: list[str], today: date, language: str, shared: str
-) -> tuple[list[Problem], dict[str, PeopleIndex]]:
+    run: RunClubs,
+    root: Path,
+    batch: list[str],
+    today: date,
+    language: str,
+    shared: str,
+    digests: bool = False,
+) -> tuple[list[Problem], dict[str, PeopleIndex], dict[str, str]]:
     """The problems of the clubs of ``batch`` only (those of the province are left out),
-    and their people index; the province and plans are read once per process for the
-    digest ``shared`` of the files they come from."""
+    their people index, and (with ``digests``) the digest of each file read; the province
+    and plans are read once per process for the digest ``shared`` of the files they come
+    from."""
     from lstg.core.i18n import current_language, set_language
 
     if current_language() != language:
         set_language(language)
-    found, dataset = run(root, batch, today, shared=shared)
+    read: dict[str, str] = {}
+    with watching_reads(_digests_into(read if digests else None)):
+        found, dataset = run(root, batch, today, shared=shared)
     wanted = set(batch)
     indexes = all_indexes(dataset.province, [d for c, d in dataset.clubs.items() if c in wanted])
-    return [p for p in found if club_of(p.file) in wanted], indexes
+    return [p for p in found if club_of(p.file) in wanted], indexes, read
