@@ -172,6 +172,25 @@ def test_what_is_read_natively(text: str, read: bool) -> None:
     assert same_or_declined(text) is read
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\n...\nb: 2\n",  # two documents for yaml-rs, a syntax error for libyaml
+        "...\na: 1\n",
+        "a: 1\n---\nb: 2\n",
+        "a: 1\n: x\n",  # an empty key
+        "a: 1\n  : x\n",
+        "a: [:x]\n",
+        "a: [b, :x]\n",
+        "a: [- x]\n",
+    ],
+)
+def test_plain_declines_what_the_two_parsers_read_apart(text: str) -> None:
+    """Each of these texts the loader would read again carefully, as its data has a
+    problem; the scan leaves them to the event path at once."""
+    assert not plain(text, text.encode())
+
+
 def test_plain_looks_at_the_bytes_and_the_text() -> None:
     text = "a: Lạng Sơn\n"
     assert plain(text, text.encode())

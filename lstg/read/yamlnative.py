@@ -99,16 +99,21 @@ _ODD_COLON = re.compile(rb":[\]},?:|>'\"]")
 def _flow_class(byte: int) -> int:
     if byte in b"[{,":
         return ord(",")
-    if byte in b":-\n":
+    if byte in b":-.\n":
         return byte
     return ord("0") if byte in b"0123456789" else ord("a")
 
 
 _FLOW = bytes(_flow_class(b) for b in range(256))
-"""Bytes mapped to what the last tests look at: the starts of values in brackets, and digits."""
+"""Bytes mapped to what the last tests look at: the starts of lines and of values in
+brackets, and digits. Spaces are deleted too, so that each test finds what it looks for
+wherever the bytes do, and more (which only leaves a text to the event path)."""
+_LINE_START = re.compile(rb"\n(?:---|\.\.\.|:)")
+"""A line that starts ``---`` or ``...`` (another document), or ``:`` (such as an empty key)."""
+_VALUE_START = re.compile(rb",[:-]")
+"""``[:x]`` or ``[- x]``, which libyaml refuses."""
 _LONG_DIGITS = b"0" * 13
-"""Once spaces are deleted, a run of digits that may be a number past the 40 characters
-a number may have."""
+"""A run of digits that may be a number past the 40 characters a number may have."""
 
 
 def plain(text: str, raw: bytes) -> bool:
@@ -136,14 +141,15 @@ def plain(text: str, raw: bytes) -> bool:
         start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
         if found & {0xC2, 0xE2, 0xEF} and _ODD_CHARACTER.search(raw, start):
             return False
-    if b"\n---" in raw or b"\n..." in raw or raw.startswith(b"..."):
-        return False
     if any(expression.search(raw) for expression in _ODD_NUMBERS) or _ODD_COLON.search(raw):
         return False
-    # With spaces deleted: [:x], [- x] and a line that starts with ":" (such as an empty
-    # key), which libyaml refuses; and long numbers.
     flow = raw.translate(_FLOW, b" \r")
-    return not (b",:" in flow or b",-" in flow or b"\n:" in flow or _LONG_DIGITS in flow)
+    return not (
+        flow.startswith(b"...")
+        or _LINE_START.search(flow)
+        or _VALUE_START.search(flow)
+        or _LONG_DIGITS in flow
+    )
 
 
 def native_load(text: str, raw: bytes) -> Any:
