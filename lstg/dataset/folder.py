@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,13 +89,24 @@ def data_folder_of(path: Path) -> Path | None:
     return None
 
 
-def club_folders(root: Path) -> list[Path]:
-    """The club folders of a data folder, in name order: real folders, not links to one."""
+def club_folders(root: Path, only: Collection[str] | None = None) -> list[Path]:
+    """The club folders of a data folder, in name order: real folders, not links to one.
+
+    Args:
+        only: the names of the folders wanted (any other is left out unseen: a worker
+            given a few clubs of thousands looks at those alone).
+    """
     clubs = root / CLUBS_DIR
     if kind_of(clubs) is not Kind.FOLDER:
         return []
+    names = os.listdir(clubs)
+    if only is not None:
+        wanted = set(only)
+        names = [name for name in names if name in wanted]
     return sorted(
-        p for p in clubs.iterdir() if kind_of(p) is Kind.FOLDER and not p.name.startswith(".")
+        p
+        for p in (clubs / name for name in names if not name.startswith("."))
+        if kind_of(p) is Kind.FOLDER
     )
 
 

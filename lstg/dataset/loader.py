@@ -416,8 +416,7 @@ def load_dataset(
             reports=base.reports,
             requests=base.requests,
         )
-    wanted = [f for f in club_folders(root) if clubs is None or f.name in clubs]
-    for club, found in load_clubs(root, wanted):
+    for club, found in load_clubs(root, club_folders(root, clubs)):
         dataset.clubs[club.id] = club
         dataset.problems.extend(found)
     return dataset

@@ -157,7 +157,7 @@ def _statuses(
         asked = f"status {window.start.isoformat()} {window.end.isoformat()}"
         stored = ClubEntries(root, "status", asked, status_from_data)
     found = stored.get_all(d.id for d in shown) if stored is not None else {}
-    folders = {f.name: f for f in club_folders(root)}
+    folders = {f.name: f for f in club_folders(root, [d.id for d in shown if d.id not in found])}
     missing = [folders[d.id] for d in shown if d.id not in found]
     for status in each_club(root, missing, partial(_club_status, window=window, province=province)):
         found[status.id] = status

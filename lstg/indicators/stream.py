@@ -85,7 +85,7 @@ def with_records(root: Path, club_id: str) -> DataSet:
     """The data folder with every club's club file, and one club with all its records: what a
     club's own report or check reads."""
     base = load_base(root, club_files=True)
-    folder = next((f for f in club_folders(root) if f.name == club_id), None)
+    folder = next(iter(club_folders(root, [club_id])), None)
     if folder is not None:
         data, problems = load_club(root, folder)
         base.clubs[club_id] = data
@@ -120,7 +120,7 @@ def club_facts(
             facts[club_id] = found
             errors.extend(problems)
         missing = [c for c in ids if c not in facts]
-    folders = {f.name: f for f in club_folders(root)}
+    folders = {f.name: f for f in club_folders(root, missing)}
     chosen = [folders[c] for c in missing if c in folders]
     for reduced, problems in each_club(root, chosen, partial(_reduce, needs=needs)):
         facts[reduced.id] = reduced
