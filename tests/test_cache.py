@@ -653,3 +653,26 @@ def test_a_club_changed_after_the_first_run_read_it_is_not_kept(
     monkeypatch.setattr(reader, "parse_text", parse)
     run("validate", "--data", str(data))
     assert len(entries(data, "club")) == 1
+
+
+def test_a_temporary_file_a_killed_run_left_among_entries_is_pruned(data: Path) -> None:
+    """Entries are written without a look for leftovers beside them; the daily pruning
+    removes a temporary file once it is some minutes old, and never one being written."""
+    import time
+
+    from lstg.core.atomicfile import STALE_SECONDS
+
+    run("validate", "--data", str(data))
+    folder = entries(data, "club")[0].parent
+    left = folder / ".0123.json.abcd1234.tmp"
+    writing = folder / ".4567.json.ef901234.tmp"
+    left.write_bytes(b"cut short")
+    writing.write_bytes(b"being written")
+    then = time.time() - STALE_SECONDS - 60
+    os.utime(left, (then, then))
+    marker = cache.cache_folder(data) / ".pruned"
+    os.utime(marker, (1_000_000_000, 1_000_000_000))
+    cache.Cache(data).prune()
+    assert not left.exists()
+    assert writing.exists()
+    assert entries(data, "club")

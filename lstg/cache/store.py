@@ -23,7 +23,7 @@ from lstg.cache.keys import (
     refreshing,
 )
 from lstg.cache.snapshot import Snapshot, _now_ns, _walk
-from lstg.core.atomicfile import write_atomic
+from lstg.core.atomicfile import STALE_SECONDS, write_atomic
 from lstg.core.errors import UserError
 from lstg.core.safefiles import Kind, kind_of, link_target
 from lstg.dataset.workdir import GITIGNORE
@@ -63,8 +63,13 @@ class Cache:
         self._key = key
         return key
 
-    def _write(self, path: Path, data: bytes, *, exclusive: bool = False) -> bool:
-        """Write a file atomically (temporary file, then rename); False if it cannot be done."""
+    def _write(
+        self, path: Path, data: bytes, *, exclusive: bool = False, tidy: bool = True
+    ) -> bool:
+        """Write a file atomically (temporary file, then rename); False if it cannot be done.
+
+        Without ``tidy``, the temporary files a killed run left beside it are not looked
+        for: the daily pruning removes those of entries (:meth:`prune`)."""
         if not self._writable:
             return False
         try:
@@ -88,6 +93,7 @@ class Cache:
                 mode=0o600 if exclusive else None,
                 exclusive=exclusive,
                 durable=exclusive,
+                tidy=tidy,
             )
         except FileExistsError:
             return False
@@ -122,8 +128,10 @@ class Cache:
                 dirs[:] = [d for d in dirs if d != "index"]
             for name in files:
                 path = os.path.join(folder, name)
+                # A temporary file of an entry is a killed run's once it is some minutes old.
+                left = name.startswith(".") and name.endswith(".tmp")
                 with contextlib.suppress(OSError):
-                    if os.stat(path).st_mtime < limit:
+                    if os.stat(path).st_mtime < (now - STALE_SECONDS if left else limit):
                         os.unlink(path)
 
     def _entry_path(self, kind: str, key: str) -> Path:
@@ -168,7 +176,11 @@ class Cache:
         if secret is None:
             return
         mac = hmac.new(secret, kind.encode() + b"/" + key.encode() + b"\n" + body, "sha256")
-        self._write(self._entry_path(kind, key), mac.hexdigest().encode() + b"\n" + body)
+        self._write(
+            self._entry_path(kind, key),
+            mac.hexdigest().encode() + b"\n" + body,
+            tidy=kind == "index",
+        )
 
     def snapshot(self, clubs: Collection[str] | None = None, *, read_all: bool = True) -> Snapshot:
         """Digests of the files of the data folder, reusing those of unchanged files.

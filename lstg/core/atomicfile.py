@@ -89,6 +89,7 @@ def write_atomic(
     temp_dir: Path | None = None,
     exclusive: bool = False,
     durable: bool = True,
+    tidy: bool = True,
 ) -> None:
     """Replace ``path`` with ``data`` in one step.
 
@@ -105,6 +106,9 @@ def write_atomic(
             crash of the machine may leave the file empty or cut short, though never
             a mix of old and new: for files that are checked when read and can be made
             again, such as the cache's entries.
+        tidy: first remove the temporary files that a killed run left beside ``path``
+            (a look at its whole folder). Without it, for a writer that removes them
+            otherwise, such as the cache's daily pruning.
 
     Raises:
         FileExistsError: with ``exclusive``, ``path`` exists.
@@ -112,7 +116,7 @@ def write_atomic(
             the old file, if any, is unchanged and no temporary file is left.
     """
     try:
-        _write(path, data, mode, temp_dir, exclusive, durable)
+        _write(path, data, mode, temp_dir, exclusive, durable, tidy)
     except FileExistsError:
         if exclusive:
             raise
@@ -128,6 +132,7 @@ def _write(
     temp_dir: Path | None,
     exclusive: bool = False,
     durable: bool = True,
+    tidy: bool = True,
 ) -> None:
     try:
         existing = os.stat(path)
@@ -138,7 +143,7 @@ def _write(
     else:
         final_mode = default_mode() if mode is None else mode
     folder = temp_dir if temp_dir is not None else path.parent
-    if temp_dir is None:
+    if temp_dir is None and tidy:
         remove_stale(path)
     temp = folder / temp_name(path.name)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
