@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -99,7 +100,7 @@ def validate_cached(
     # The digests of the files that the snapshot listed but did not read, from the checks.
     read: dict[str, str] | None = {} if before.unread else None
     if 0 < len(misses) <= BATCH:
-        with watching_reads(_digests_into(read)):
+        with _noting_digests(read):
             found, dataset = run(root, misses, today)
         fresh: dict[str, list[Problem]] = {c: [] for c in misses}
         _sort_into(fresh, found)
@@ -150,16 +151,19 @@ def _check_clubs(
     from lstg.core.progress import Progress
 
     progress = Progress(len(ids), label="clubs")
+    digests = read is not None
+
+    def gather(batch: list[str], checked: tuple[Any, ...]) -> None:
+        found, indexes, read_there = checked
+        _sort_into(results, found)
+        people.update(indexes)
+        if read is not None:
+            read.update(read_there)
+        progress.advance(len(batch))
+
     if not workers:
         for batch in batches:
-            found, indexes, digests = _batch_problems(
-                run, root, batch, today, language, shared, read is not None
-            )
-            _sort_into(results, found)
-            people.update(indexes)
-            if read is not None:
-                read.update(digests)
-            progress.advance(len(batch))
+            gather(batch, _batch_problems(run, root, batch, today, language, shared, digests))
     else:
         from concurrent.futures import as_completed
 
@@ -168,17 +172,12 @@ def _check_clubs(
         with process_pool(workers) as pool:
             futures = {
                 pool.submit(
-                    _batch_problems, run, root, batch, today, language, shared, read is not None
+                    _batch_problems, run, root, batch, today, language, shared, digests
                 ): batch
                 for batch in batches
             }
             for future in as_completed(futures):
-                found, indexes, digests = future.result()
-                _sort_into(results, found)
-                people.update(indexes)
-                if read is not None:
-                    read.update(digests)
-                progress.advance(len(futures[future]))
+                gather(futures[future], future.result())
     progress.done()
     return results, people
 
@@ -190,15 +189,12 @@ def _sort_into(results: dict[str, list[Problem]], problems: list[Problem]) -> No
             results[owner].append(problem)
 
 
-def _digests_into(read: dict[str, str] | None) -> Callable[[str, bytes], None]:
-    """What records the digest of each file read (as the cache's snapshot takes it) in
-    ``read``; nothing if ``read`` is ``None``."""
-
-    def take(rel: str, raw: bytes) -> None:
-        if read is not None:
-            read[rel] = digest(raw)
-
-    return take
+def _noting_digests(read: dict[str, str] | None) -> AbstractContextManager[None]:
+    """A block within which the digest of each file read (as the cache's snapshot takes it)
+    is put in ``read``; nothing is noted if ``read`` is ``None``."""
+    if read is None:
+        return nullcontext()
+    return watching_reads(lambda rel, raw: read.__setitem__(rel, digest(raw)))
 
 
 def _batch_problems(
@@ -219,7 +215,7 @@ def _batch_problems(
     if current_language() != language:
         set_language(language)
     read: dict[str, str] = {}
-    with watching_reads(_digests_into(read if digests else None)):
+    with _noting_digests(read if digests else None):
         found, dataset = run(root, batch, today, shared=shared)
     wanted = set(batch)
     indexes = all_indexes(dataset.province, [d for c, d in dataset.clubs.items() if c in wanted])
